@@ -1,0 +1,96 @@
+// The simulator's line protocol (a public interface: scripts and tests type these lines).
+
+export type ShellLine =
+  | { op: 'group'; groupId: string }
+  | { op: 'as'; userId: string; name?: string }
+  | { op: 'role'; userId: string; role: 'owner' | 'admin' | 'member' }
+  | { op: 'join'; userId: string; name?: string }
+  | { op: 'leave'; userId: string }
+  | { op: 'clock'; at: Date }
+  | { op: 'advance'; ms: number }
+  | { op: 'image'; qr?: string }
+  | { op: 'sticker' }
+  | { op: 'card'; name: string }
+  | { op: 'link'; url: string; title?: string }
+  | { op: 'forward'; text: string }
+  | { op: 'reply'; messageId: string; text: string }
+  | { op: 'click'; data: string }
+  | { op: 'help' }
+  | { op: 'quit' }
+  | { op: 'text'; text: string }
+  | { op: 'blank' }
+  | { op: 'invalid'; problem: string };
+
+export const SHELL_HELP = `Simulator lines (anything else is a message from the current member):
+  :group <id>                      switch to (or create) a group
+  :as <userId> [name]              speak as this member
+  :role <userId> owner|admin|member
+  :join <userId> [name]            a member joins; :leave <userId> leaves
+  :clock <ISO time with offset>    set the clock, e.g. 2026-11-24T09:00:00+08:00
+  :advance <N>s|m|h|d              move the clock, running jobs that fall due
+  :image [qr:<payload>]  :sticker  :card <name>  :link <url> [title]  :forward <text>
+  :reply <messageId> <text>        :click <buttonData>
+  :help  :quit`;
+
+const DURATION_RE = /^(\d+)(s|m|h|d)$/;
+const UNIT = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function parseShellLine(line: string): ShellLine {
+  const text = line.trim();
+  if (!text) return { op: 'blank' };
+  if (!text.startsWith(':')) return { op: 'text', text };
+  const [head = '', ...rest] = text.slice(1).split(/\s+/);
+  const arg = text.slice(1 + head.length).trim();
+  const [first, ...more] = rest;
+  const need = (ok: boolean, usage: string): ShellLine | undefined => (ok ? undefined : { op: 'invalid', problem: `usage: ${usage}` });
+  switch (head) {
+    case 'group':
+      return need(!!first, ':group <id>') ?? { op: 'group', groupId: first! };
+    case 'as':
+      return need(!!first, ':as <userId> [name]') ?? { op: 'as', userId: first!, ...(more.length ? { name: more.join(' ') } : {}) };
+    case 'role': {
+      const role = more[0];
+      if (!first || (role !== 'owner' && role !== 'admin' && role !== 'member')) return { op: 'invalid', problem: 'usage: :role <userId> owner|admin|member' };
+      return { op: 'role', userId: first, role };
+    }
+    case 'join':
+      return need(!!first, ':join <userId> [name]') ?? { op: 'join', userId: first!, ...(more.length ? { name: more.join(' ') } : {}) };
+    case 'leave':
+      return need(!!first, ':leave <userId>') ?? { op: 'leave', userId: first! };
+    case 'clock': {
+      const at = new Date(arg);
+      if (!ISO_WITH_OFFSET.test(arg) || Number.isNaN(at.getTime())) return { op: 'invalid', problem: 'usage: :clock <ISO-8601 time with offset>, e.g. 2026-11-24T09:00:00+08:00' };
+      return { op: 'clock', at };
+    }
+    case 'advance': {
+      const m = DURATION_RE.exec(arg);
+      if (!m) return { op: 'invalid', problem: 'usage: :advance <N>s|m|h|d' };
+      return { op: 'advance', ms: Number(m[1]) * UNIT[m[2] as keyof typeof UNIT] };
+    }
+    case 'image':
+      if (!arg) return { op: 'image' };
+      return arg.startsWith('qr:') ? { op: 'image', qr: arg.slice(3) } : { op: 'invalid', problem: 'usage: :image [qr:<payload>]' };
+    case 'sticker':
+      return { op: 'sticker' };
+    case 'card':
+      return need(!!arg, ':card <name>') ?? { op: 'card', name: arg };
+    case 'link':
+      return need(!!first, ':link <url> [title]') ?? { op: 'link', url: first!, ...(more.length ? { title: more.join(' ') } : {}) };
+    case 'forward':
+      return need(!!arg, ':forward <text>') ?? { op: 'forward', text: arg };
+    case 'reply': {
+      const body = arg.slice((first ?? '').length).trim();
+      return need(!!first && !!body, ':reply <messageId> <text>') ?? { op: 'reply', messageId: first!, text: body };
+    }
+    case 'click':
+      return need(!!arg, ':click <buttonData>') ?? { op: 'click', data: arg };
+    case 'help':
+      return { op: 'help' };
+    case 'quit':
+    case 'exit':
+      return { op: 'quit' };
+    default:
+      return { op: 'invalid', problem: `unknown simulator line ":${head}" (try :help)` };
+  }
+}

@@ -1,0 +1,61 @@
+import type { Action } from '../types.js';
+import { formatIsoLocal } from '../../src/time/calendar.js';
+
+/** One JSON object per bot action: the simulator's documented output. */
+export function actionJson(action: Action, timeZone: string, messageId?: string): Record<string, unknown> {
+  const group = action.groupId;
+  switch (action.type) {
+    case 'send':
+      return {
+        action: 'send',
+        group,
+        ...(messageId ? { id: messageId } : {}),
+        text: action.text,
+        ...(action.replyTo ? { replyTo: action.replyTo } : {}),
+        ...(action.mentions?.length ? { mentions: action.mentions.map((m) => m.id) } : {}),
+        ...(action.buttons?.length ? { buttons: action.buttons.map((b) => ({ label: b.label, data: b.data })) } : {}),
+      };
+    case 'dm':
+      return { action: 'dm', user: action.userId, text: action.text };
+    case 'delete':
+      return { action: 'delete', group, messageId: action.messageId, ...(action.reason ? { reason: action.reason } : {}) };
+    case 'mute':
+      return { action: 'mute', group, user: action.user.id, until: formatIsoLocal(action.until, timeZone), ...(action.reason ? { reason: action.reason } : {}) };
+    case 'unmute':
+      return { action: 'unmute', group, user: action.user.id };
+    case 'kick':
+      return { action: 'kick', group, user: action.user.id, ...(action.reason ? { reason: action.reason } : {}) };
+    case 'photo':
+      return { action: 'photo', group, path: action.path, ...(action.caption ? { caption: action.caption } : {}) };
+    case 'answerButton':
+      return { action: 'answerButton', group, ...(action.text ? { text: action.text } : {}) };
+    case 'notifyOwner':
+      // The executor turns these into dms before they reach an adapter.
+      return { action: 'notifyOwner', group, text: action.text };
+  }
+}
+
+const paint = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
+
+/** The same, for a person at a terminal. */
+export function actionText(json: Record<string, unknown>, color: boolean): string {
+  const c = color ? { bot: paint(36), warn: paint(33), dim: paint(2) } : { bot: String, warn: String, dim: String };
+  switch (json.action) {
+    case 'send': {
+      const buttons = (json.buttons as { label: string; data: string }[] | undefined)?.map((b) => `[${b.label}] (:click ${b.data})`);
+      return `${c.bot(`🤖 [${json.group}]`)} ${json.text}${buttons ? `\n   ${buttons.join('  ')}` : ''}`;
+    }
+    case 'dm':
+      return `${c.bot(`🤖 → ${json.user} (private)`)} ${json.text}`;
+    case 'photo':
+      return `${c.bot(`🤖 [${json.group}] 🖼 ${json.path}`)} ${json.caption ?? ''}`;
+    default: {
+      const { action, ...rest } = json;
+      return c.warn(`⚙ ${action} ${Object.entries(rest).map(([k, v]) => `${k}=${String(v)}`).join(' ')}`);
+    }
+  }
+}
+
+export function noteText(text: string, color: boolean): string {
+  return color ? paint(2)(text) : text;
+}

@@ -1,0 +1,284 @@
+import type { MessageEvent, Sender } from '../../src/engine/events.js';
+import type { Role } from '../../src/engine/events.js';
+import type { SimulatedClock } from '../../src/time/clock.js';
+import { formatIsoLocal } from '../../src/time/calendar.js';
+import type { Action, ActionResult, Adapter, Capabilities, EventSink } from '../types.js';
+import { SIMULATED } from './capabilities.js';
+import { type ShellLine, SHELL_HELP, parseShellLine } from './protocol.js';
+import { actionJson, actionText, noteText } from './render.js';
+
+export const SHELL_PLATFORM = 'shell';
+
+/** Lets `:advance` and `:clock` run the scheduler; supplied by the composition root. */
+export interface TimeControl {
+  advanceTo(target: Date): Promise<number>;
+  tick(): Promise<number>;
+}
+
+export interface ShellOptions {
+  imitate: 'telegram' | 'wechat';
+  json: boolean;
+  color: boolean;
+  clock: SimulatedClock;
+  /** Zone used to print times (mute until …). */
+  timeZone: string;
+  write(line: string): void;
+}
+
+interface SimMember {
+  name: string;
+  role: Role;
+  mutedUntil?: number;
+}
+
+const URL_RE = /\bhttps?:\/\/[^\s<>"'，。）)]+|\bwww\.[^\s<>"'，。）)]+/gi;
+
+/**
+ * A local, scriptable stand-in for a chat platform (Hubot's shell adapter, grown up): it turns
+ * typed lines into events, and prints every action the bot takes, as JSON or readably.
+ */
+export class ShellSimulator implements Adapter {
+  readonly platform = SHELL_PLATFORM;
+  readonly capabilities: Capabilities;
+  readonly botUsername = 'steward_bot';
+  time?: TimeControl;
+
+  private sink?: EventSink;
+  private groupId = 'demo';
+  private speaker = 'owner';
+  /** Message ids (m1, m2, …) are counted apart from other events, so scripts can predict them. */
+  private seq = 0;
+  private otherSeq = 0;
+  private botSeq = 0;
+  private readonly groups = new Map<string, Map<string, SimMember>>();
+
+  constructor(private readonly opts: ShellOptions) {
+    this.capabilities = SIMULATED[opts.imitate];
+    this.members('demo').set('owner', { name: '群主', role: 'owner' });
+  }
+
+  async start(sink: EventSink): Promise<void> {
+    this.sink = sink;
+  }
+
+  async stop(): Promise<void> {
+    this.sink = undefined;
+  }
+
+  get prompt(): string {
+    return `${this.speaker}@${this.groupId}> `;
+  }
+
+  async perform(action: Action): Promise<ActionResult> {
+    const members = this.members(action.groupId);
+    let messageId: string | undefined;
+    switch (action.type) {
+      case 'send':
+        messageId = `b${++this.botSeq}`;
+        break;
+      case 'mute':
+        if (!this.capabilities.mute) return { ok: false, why: 'unsupported' };
+        this.member(action.groupId, action.user.id, action.user.name).mutedUntil = action.until.getTime();
+        break;
+      case 'unmute': {
+        const m = members.get(action.user.id);
+        if (m) delete m.mutedUntil;
+        break;
+      }
+      case 'kick':
+        if (!this.capabilities.kick) return { ok: false, why: 'unsupported' };
+        members.delete(action.user.id);
+        break;
+      case 'delete':
+        if (!this.capabilities.deleteMessages) return { ok: false, why: 'unsupported' };
+        break;
+      default:
+        break;
+    }
+    this.emit(actionJson(action, this.opts.timeZone, messageId), 'action');
+    return { ok: true, ...(messageId ? { messageId } : {}) };
+  }
+
+  /** Handles one typed line; false when the line asked to quit. */
+  async feed(raw: string): Promise<boolean> {
+    const line = parseShellLine(raw);
+    const keepGoing = await this.handle(line);
+    // Jobs that are due right now (a deadline of "now", a restart backlog) run before the next line.
+    if (this.time && line.op !== 'blank') await this.time.tick();
+    return keepGoing;
+  }
+
+  private async handle(line: ShellLine): Promise<boolean> {
+    const now = this.opts.clock.now();
+    switch (line.op) {
+      case 'blank':
+        return true;
+      case 'quit':
+        return false;
+      case 'help':
+        this.note(SHELL_HELP);
+        return true;
+      case 'invalid':
+        this.emit({ error: line.problem }, 'note');
+        return true;
+      case 'group':
+        this.groupId = line.groupId;
+        this.member(line.groupId, this.speaker, this.speakerName());
+        this.note(`now in group ${line.groupId}`);
+        return true;
+      case 'as':
+        this.speaker = line.userId;
+        this.member(this.groupId, line.userId, line.name ?? line.userId, line.name);
+        this.note(`speaking as ${line.userId}`);
+        return true;
+      case 'role':
+        this.member(this.groupId, line.userId, line.userId).role = line.role;
+        this.note(`${line.userId} is ${line.role} of ${this.groupId}`);
+        return true;
+      case 'clock':
+        this.opts.clock.set(line.at);
+        await this.time?.tick();
+        this.note(`clock ${formatIsoLocal(line.at, this.opts.timeZone)}`);
+        return true;
+      case 'advance': {
+        const target = new Date(now.getTime() + line.ms);
+        if (this.time) await this.time.advanceTo(target);
+        else this.opts.clock.set(target);
+        this.note(`clock ${formatIsoLocal(target, this.opts.timeZone)}`);
+        return true;
+      }
+      case 'join': {
+        const name = line.name ?? line.userId;
+        this.member(this.groupId, line.userId, name, name).role = 'member';
+        const inviter = this.sender(this.speaker);
+        this.emit({ event: 'join', group: this.groupId, user: line.userId, name, inviter: inviter.id }, 'event');
+        await this.sink?.({
+          type: 'memberJoined',
+          platform: SHELL_PLATFORM,
+          groupId: this.groupId,
+          eventId: `j${++this.otherSeq}`,
+          at: now,
+          members: [{ id: line.userId, name }],
+          inviter,
+        });
+        return true;
+      }
+      case 'leave': {
+        const member = this.sender(line.userId);
+        this.members(this.groupId).delete(line.userId);
+        this.emit({ event: 'leave', group: this.groupId, user: line.userId }, 'event');
+        await this.sink?.({ type: 'memberLeft', platform: SHELL_PLATFORM, groupId: this.groupId, eventId: `l${++this.otherSeq}`, at: now, member });
+        return true;
+      }
+      case 'click': {
+        this.emit({ event: 'click', group: this.groupId, from: this.speaker, data: line.data }, 'event');
+        await this.sink?.({
+          type: 'buttonPressed',
+          platform: SHELL_PLATFORM,
+          groupId: this.groupId,
+          eventId: `c${++this.otherSeq}`,
+          at: now,
+          sender: this.sender(this.speaker),
+          data: line.data,
+        });
+        return true;
+      }
+      default:
+        await this.message(line, now);
+        return true;
+    }
+  }
+
+  private async message(line: Extract<ShellLine, { op: 'text' | 'image' | 'sticker' | 'card' | 'link' | 'forward' | 'reply' }>, at: Date): Promise<void> {
+    const sender = this.sender(this.speaker);
+    const muted = this.members(this.groupId).get(this.speaker)?.mutedUntil;
+    if (muted && muted > at.getTime()) {
+      // The platform itself refuses a muted member's message; the bot never sees it.
+      this.emit({ blocked: 'muted', group: this.groupId, user: this.speaker, until: formatIsoLocal(new Date(muted), this.opts.timeZone) }, 'note');
+      return;
+    }
+    const id = `m${++this.seq}`;
+    const base = { type: 'message' as const, platform: SHELL_PLATFORM, groupId: this.groupId, chat: 'group' as const, eventId: id, messageId: id, at, sender };
+    let event: MessageEvent;
+    switch (line.op) {
+      case 'text':
+        event = { ...base, kind: 'text', text: line.text, ...urls(line.text), mentionsBot: line.text.includes(`@${this.botUsername}`) };
+        break;
+      case 'reply':
+        event = { ...base, kind: 'text', text: line.text, ...urls(line.text), replyTo: { messageId: line.messageId } };
+        break;
+      case 'image':
+        event = { ...base, kind: 'image', text: '', ...(line.qr ? { qr: line.qr } : {}) };
+        break;
+      case 'sticker':
+        event = { ...base, kind: 'sticker', text: '' };
+        break;
+      case 'card':
+        event = { ...base, kind: 'contact', text: line.name };
+        break;
+      case 'link':
+        event = { ...base, kind: 'link', text: line.title ?? line.url, urls: [line.url] };
+        break;
+      case 'forward':
+        event = { ...base, kind: 'forward', text: line.text, ...urls(line.text) };
+        break;
+    }
+    this.emit(
+      {
+        event: 'message',
+        id,
+        group: this.groupId,
+        from: sender.id,
+        kind: event.kind,
+        ...(event.text ? { text: event.text } : {}),
+        ...(event.urls ? { urls: event.urls } : {}),
+        ...(event.replyTo ? { replyTo: event.replyTo.messageId } : {}),
+        ...(event.qr ? { qr: event.qr } : {}),
+      },
+      'event',
+    );
+    await this.sink?.(event);
+  }
+
+  private members(groupId: string): Map<string, SimMember> {
+    let g = this.groups.get(groupId);
+    if (!g) this.groups.set(groupId, (g = new Map()));
+    return g;
+  }
+
+  private member(groupId: string, userId: string, name: string, rename?: string): SimMember {
+    const members = this.members(groupId);
+    let m = members.get(userId);
+    if (!m) members.set(userId, (m = { name, role: 'member' }));
+    if (rename) m.name = rename;
+    return m;
+  }
+
+  private speakerName(): string {
+    for (const g of this.groups.values()) {
+      const m = g.get(this.speaker);
+      if (m) return m.name;
+    }
+    return this.speaker;
+  }
+
+  private sender(userId: string): Sender {
+    const m = this.member(this.groupId, userId, userId === this.speaker ? this.speakerName() : userId);
+    return { id: userId, name: m.name, role: m.role };
+  }
+
+  private note(text: string): void {
+    if (!this.opts.json) this.opts.write(noteText(text, this.opts.color));
+  }
+
+  private emit(json: Record<string, unknown>, what: 'event' | 'action' | 'note'): void {
+    if (this.opts.json) this.opts.write(JSON.stringify(json));
+    else if (what === 'action') this.opts.write(actionText(json, this.opts.color));
+    else if (what === 'note' || json.event !== 'message') this.opts.write(noteText(JSON.stringify(json), this.opts.color));
+  }
+}
+
+function urls(text: string): { urls?: string[] } {
+  const found = text.match(URL_RE);
+  return found ? { urls: found } : {};
+}

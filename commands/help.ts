@@ -1,0 +1,28 @@
+import type { CommandContext } from '../src/engine/context.js';
+import { type Command, type Feature, atLeast } from '../src/engine/registry.js';
+
+function line(ctx: CommandContext, c: Command): string {
+  const words = (c.aliases ?? []).filter((a) => !/^[a-z]/i.test(a));
+  const desc = ctx.t.commands[c.name] ?? '';
+  return `/${c.name}${words.length ? `（${words.join('、')}）` : ''}${desc ? ` — ${desc}` : ''}`;
+}
+
+/** Lists what the sender may use; admin commands appear only for admins and owners. */
+const help: Command = {
+  name: 'help',
+  aliases: ['帮助', 'start'],
+  level: 'member',
+  where: 'any',
+  run(ctx) {
+    const mine = [...ctx.registry.commands.values()].filter((c) => atLeast(ctx.level, c.level));
+    const members = mine.filter((c) => c.level === 'member').map((c) => line(ctx, c));
+    const admins = mine.filter((c) => c.level !== 'member').map((c) => line(ctx, c));
+    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+    const parts = [ctx.t.help.header(title), ...members];
+    if (admins.length) parts.push('', ctx.t.help.adminSection, ...admins);
+    parts.push('', ctx.t.help.footer);
+    return [ctx.reply(parts.join('\n'))];
+  },
+};
+
+export const helpFeature: Feature = { name: 'help', commands: [help] };

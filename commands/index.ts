@@ -1,0 +1,8 @@
+// Every feature Steward runs, listed explicitly: the registry fails at start-up on any
+// duplicate command, alias, rule, job kind or setting. Later features add one line here.
+import type { Feature } from '../src/engine/registry.js';
+import { helpFeature } from './help.js';
+import { rulesFeature } from './rules.js';
+import { settingsFeature } from './settings.js';
+
+export const features: Feature[] = [settingsFeature, rulesFeature, helpFeature];

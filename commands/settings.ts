@@ -1,0 +1,103 @@
+import type { Action } from '../src/engine/actions.js';
+import type { CommandContext } from '../src/engine/context.js';
+import type { Command, Feature } from '../src/engine/registry.js';
+import { messages } from '../src/i18n/index.js';
+import { coreSettings, languageSetting, timezoneSetting } from '../src/settings/core.js';
+import type { SettingDef } from '../src/settings/definition.js';
+import { formatLocal } from '../src/time/calendar.js';
+
+function show(def: SettingDef, value: unknown): string {
+  if (def.show) return def.show(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Stores a value and answers in the group's language as it is after the change. */
+function apply<T>(ctx: CommandContext, def: SettingDef<T>, value: T, answer?: (c: CommandContext) => string): Action[] {
+  ctx.settings.set(ctx.group, def, value, ctx.event.sender.id, ctx.now.getTime());
+  const after = ctx.settings.for(ctx.group);
+  const fresh = { ...ctx, groupSettings: after, t: messages(after.language) };
+  return [ctx.reply(answer ? answer(fresh) : fresh.t.settings.updated(def.key, show(def, value)))];
+}
+
+const settings: Command = {
+  name: 'settings',
+  aliases: ['设置'],
+  level: 'admin',
+  run(ctx) {
+    const [sub] = ctx.command.argv;
+    if (!sub) {
+      const s = ctx.groupSettings;
+      const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+      const lines = ctx.settings.definitions.map((d) => ctx.t.settings.line(d.key, show(d, s.get(d)), s.isDefault(d)));
+      return [ctx.reply([ctx.t.settings.header(title), ...lines].join('\n'))];
+    }
+    if (sub === 'export') {
+      return [ctx.reply(`${ctx.t.settings.exportHeader}\n${JSON.stringify(ctx.settings.exportAll(ctx.group))}`)];
+    }
+    if (sub === 'import') {
+      const json = ctx.command.args.slice('import'.length).trim();
+      if (!json) return ctx.usage();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(json);
+      } catch {
+        return [ctx.reply(ctx.t.settings.importNotJson)];
+      }
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return [ctx.reply(ctx.t.settings.importNotJson)];
+      const values = parsed as Record<string, unknown>;
+      const problems = ctx.settings.importAll(ctx.group, values, ctx.event.sender.id, ctx.now.getTime());
+      if (problems.length) {
+        const t = ctx.t.settings;
+        return [ctx.reply(t.importFailed(problems.map((p) => `${p.key}: ${p.problem === 'unknown setting' ? t.unknownKeyShort : p.problem}`)))];
+      }
+      const t = messages(ctx.settings.for(ctx.group).language);
+      return [ctx.reply(t.settings.imported(Object.keys(values).length))];
+    }
+    return ctx.usage();
+  },
+};
+
+const set: Command = {
+  name: 'set',
+  level: 'admin',
+  run(ctx) {
+    const [key] = ctx.command.argv;
+    const raw = ctx.command.args.slice(key?.length ?? 0).trim();
+    if (!key || !raw) return ctx.usage();
+    const def = ctx.settings.definition(key);
+    if (!def) return [ctx.reply(ctx.t.settings.unknownKey(key))];
+    const value = def.fromText(raw);
+    if (value === undefined || !def.schema.safeParse(value).success) {
+      const hint = `${ctx.t.settings.describe[key] ?? ''}（${def.example}）`;
+      return [ctx.reply(ctx.t.settings.invalidValue(key, hint))];
+    }
+    return apply(ctx, def, value);
+  },
+};
+
+const tz: Command = {
+  name: 'tz',
+  aliases: ['时区'],
+  level: 'admin',
+  run(ctx) {
+    const [zone, extra] = ctx.command.argv;
+    if (!zone) return [ctx.reply(ctx.t.tz.show(ctx.groupSettings.timezone, formatLocal(ctx.now, ctx.groupSettings.timezone)))];
+    if (extra) return ctx.usage();
+    const value = timezoneSetting.fromText(zone);
+    if (!value) return [ctx.reply(ctx.t.tz.invalid(zone))];
+    return apply(ctx, timezoneSetting, value, (c) => c.t.tz.updated(value, formatLocal(c.now, value)));
+  },
+};
+
+const lang: Command = {
+  name: 'lang',
+  aliases: ['语言', 'language'],
+  level: 'admin',
+  run(ctx) {
+    const value = ctx.command.argv.length === 1 ? languageSetting.fromText(ctx.command.args) : undefined;
+    if (!value) return ctx.usage();
+    return apply(ctx, languageSetting, value, (c) => c.t.lang.updated);
+  },
+};
+
+export const settingsFeature: Feature = { name: 'settings', commands: [settings, set, tz, lang], settings: coreSettings };

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config/load.js';
+import { features } from '../commands/index.js';
+import { runShell, runStart } from './main.js';
+import { MigrationError } from './storage/migrate.js';
+import { RegistryError } from './engine/registry.js';
+
+const USAGE = `Usage:
+  steward start [--config FILE]
+  steward shell [--json] [--platform telegram|wechat] [--config FILE] [--db FILE]
+  steward check-config FILE`;
+
+const settingDefinitions = features.flatMap((f) => f.settings ?? []);
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'start', ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      config: { type: 'string' },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      platform: { type: 'string', default: 'telegram' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help || command === 'help' || command === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'start': {
+      const { config, file } = loadConfig(values.config, process.env, settingDefinitions);
+      await runStart(config, file);
+      return 0;
+    }
+    case 'shell': {
+      if (values.platform !== 'telegram' && values.platform !== 'wechat') {
+        process.stderr.write(`--platform must be telegram or wechat, not "${values.platform}"\n${USAGE}\n`);
+        return 2;
+      }
+      const { config, file } = loadConfig(values.config, process.env, settingDefinitions);
+      await runShell({ config, configFile: file, json: values.json, imitate: values.platform, dbPath: values.db, input: process.stdin, output: process.stdout });
+      return 0;
+    }
+    case 'check-config': {
+      const path = positionals[0] ?? values.config;
+      if (!path) {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      const { config, file } = loadConfig(path, process.env, settingDefinitions);
+      const platforms = [config.telegram && 'telegram', config.wechat && 'wechat'].filter(Boolean);
+      process.stdout.write(`${file}: OK (${platforms.length ? platforms.join(', ') : 'no platform: the shell simulator'})\n`);
+      return 0;
+    }
+    default:
+      process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // Start-up problems the operator can fix get a plain message, not a stack trace.
+    if (err instanceof ConfigError || err instanceof MigrationError || err instanceof RegistryError) {
+      process.stderr.write(`steward: ${err.message}\n`);
+    } else {
+      process.stderr.write(`steward: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

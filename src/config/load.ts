@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { z } from 'zod';
+import type { SettingDef } from '../settings/definition.js';
+import { validateSettings } from '../settings/service.js';
+import { type Config, configSchema } from './schema.js';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Keys starting with "//" are comments (JSON has none); they document config.example.json. */
+function stripComments(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripComments);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !k.startsWith('//'))
+        .map(([k, v]) => [k, stripComments(v)]),
+    );
+  }
+  return value;
+}
+
+/** Secrets and deployment paths come from the environment when set, over the file. */
+function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out = { ...raw };
+  const section = (name: string) => ({ ...((out[name] as Record<string, unknown> | undefined) ?? {}) });
+  if (env.STEWARD_TELEGRAM_TOKEN) out.telegram = { ...section('telegram'), token: env.STEWARD_TELEGRAM_TOKEN };
+  if (env.STEWARD_WECHAT_TOKEN) out.wechat = { ...section('wechat'), token: env.STEWARD_WECHAT_TOKEN };
+  if (env.STEWARD_WECHAT_ENDPOINT) out.wechat = { ...section('wechat'), endpoint: env.STEWARD_WECHAT_ENDPOINT };
+  if (env.STEWARD_DATABASE) out.database = env.STEWARD_DATABASE;
+  if (env.STEWARD_LOG_LEVEL) out.log = { ...section('log'), level: env.STEWARD_LOG_LEVEL };
+  return out;
+}
+
+function describeIssues(issues: z.core.$ZodIssue[]): string[] {
+  return issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+}
+
+/**
+ * Validates a config object. With the features' setting definitions, the `defaults` are checked
+ * too, so one run reports every problem in the file.
+ */
+export function parseConfig(raw: unknown, file: string, env: NodeJS.ProcessEnv = {}, definitions?: SettingDef[]): Config {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(file, ['(top level): expected a JSON object']);
+  const input = applyEnv(stripComments(raw) as Record<string, unknown>, env);
+  const result = configSchema.safeParse(input);
+  const problems = result.success ? [] : describeIssues(result.error.issues);
+  const defaults = input.defaults;
+  if (definitions && defaults && typeof defaults === 'object' && !Array.isArray(defaults)) {
+    problems.push(...defaultProblems(definitions, defaults as Record<string, unknown>));
+  }
+  if (problems.length || !result.success) throw new ConfigError(file, problems);
+  return result.data;
+}
+
+function defaultProblems(definitions: SettingDef[], defaults: Record<string, unknown>): string[] {
+  const { problems } = validateSettings(new Map(definitions.map((d) => [d.key, d])), defaults);
+  return problems.map((p) => `defaults.${p.key}: ${p.problem}`);
+}
+
+/**
+ * The config file named on the command line (or STEWARD_CONFIG), else ./config.json if there is
+ * one, else the built-in defaults. Any problem stops start-up with the file and each bad key.
+ */
+export function loadConfig(
+  path: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  definitions?: SettingDef[],
+): { config: Config; file: string } {
+  const named = path ?? env.STEWARD_CONFIG;
+  const file = resolve(named ?? 'config.json');
+  if (!existsSync(file)) {
+    if (named) throw new ConfigError(file, ['(file): not found']);
+    return { config: parseConfig({}, '(built-in defaults)', env, definitions), file: '(built-in defaults)' };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(file, [`(file): not valid JSON: ${(err as Error).message}`]);
+  }
+  return { config: parseConfig(raw, file, env, definitions), file };
+}
+
+/** The file's `defaults` must be values the settings accept; checked once the features are known. */
+export function checkDefaults(config: Config, file: string, definitions: SettingDef[]): Map<string, unknown> {
+  const problems = defaultProblems(definitions, config.defaults);
+  if (problems.length) throw new ConfigError(file, problems);
+  return validateSettings(new Map(definitions.map((d) => [d.key, d])), config.defaults).valid;
+}

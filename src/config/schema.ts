@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const telegram = z
+  .object({
+    token: z.string().min(1, 'the bot token from @BotFather is required (or set STEWARD_TELEGRAM_TOKEN)'),
+    apiRoot: z.url().default('https://api.telegram.org'),
+    mode: z.enum(['polling', 'webhook']).default('polling'),
+    webhook: z
+      .object({
+        url: z.url(),
+        port: z.number().int().min(1).max(65535).default(8443),
+        host: z.string().default('0.0.0.0'),
+        secretToken: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'use 1-256 characters: A-Z, a-z, 0-9, _ and -'),
+      })
+      .strict()
+      .optional(),
+    /** Sends per second to one chat and overall; Telegram's published limits, with margin. */
+    pacing: z
+      .object({
+        perChatPerMinute: z.number().int().min(1).default(20),
+        perChatIntervalMs: z.number().int().min(0).default(1000),
+        globalPerSecond: z.number().int().min(1).default(25),
+      })
+      .strict()
+      .default({ perChatPerMinute: 20, perChatIntervalMs: 1000, globalPerSecond: 25 }),
+  })
+  .strict()
+  .refine((t) => t.mode !== 'webhook' || t.webhook, { message: 'mode "webhook" needs a webhook section', path: ['webhook'] });
+
+const wechat = z
+  .object({
+    puppet: z.string().default('wechaty-puppet-service'),
+    token: z.string().optional(),
+    endpoint: z.string().optional(),
+    tls: z.boolean().default(false),
+    rooms: z.array(z.string().min(1)).default([]),
+    loginTimeoutSeconds: z.number().int().min(5).default(60),
+    pacing: z
+      .object({
+        perRoomIntervalMs: z.number().int().min(0).default(3000),
+        globalIntervalMs: z.number().int().min(0).default(1000),
+      })
+      .strict()
+      .default({ perRoomIntervalMs: 3000, globalIntervalMs: 1000 }),
+  })
+  .strict()
+  .superRefine((w, ctx) => {
+    if (w.puppet !== 'wechaty-puppet-service') return;
+    if (!w.token) ctx.addIssue({ code: 'custom', path: ['token'], message: 'required with wechaty-puppet-service (or set STEWARD_WECHAT_TOKEN)' });
+    if (!w.endpoint) {
+      ctx.addIssue({ code: 'custom', path: ['endpoint'], message: 'required with wechaty-puppet-service, as host:port of your puppet service' });
+    }
+  });
+
+export const configSchema = z
+  .object({
+    database: z.string().min(1).default('data/steward.db'),
+    log: z
+      .object({
+        /** Unset: info for `start`, warn for the interactive shell. */
+        level: logLevel.optional(),
+        /** Message text appears in logs only at debug level unless the owner turns this on. */
+        messageText: z.boolean().default(false),
+      })
+      .strict()
+      .default({ messageText: false }),
+    /** Superusers per platform: treated as owner in every group and told about every problem. */
+    owners: z.record(z.string(), z.array(z.string().min(1))).default({}),
+    /** Defaults for per-group settings, validated against the settings each feature declares. */
+    defaults: z.record(z.string(), z.unknown()).default({}),
+    scheduler: z
+      .object({ tickSeconds: z.number().int().min(1).max(60).default(1) })
+      .strict()
+      .default({ tickSeconds: 1 }),
+    telegram: telegram.optional(),
+    wechat: wechat.optional(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type TelegramConfig = NonNullable<Config['telegram']>;
+export type WechatConfig = NonNullable<Config['wechat']>;

@@ -1,0 +1,99 @@
+// The one outbound action type. Features return these as data; the executor
+// carries them out through an adapter, or applies a fallback where it cannot.
+
+export interface Mention {
+  id: string;
+  name: string;
+}
+
+export interface Button {
+  label: string;
+  /** Sent back in a buttonPressed event. */
+  data: string;
+  /** What to type instead on platforms without buttons (WeChat). */
+  keyword: string;
+}
+
+interface ActionBase {
+  platform: string;
+  groupId: string;
+  /** Why the bot does this, in the group's language: shown in logs and to the owner. */
+  reason?: string;
+}
+
+export interface SendAction extends ActionBase {
+  type: 'send';
+  text: string;
+  replyTo?: string;
+  /** Members named in the text as "@name"; adapters turn them into real mentions. */
+  mentions?: Mention[];
+  buttons?: Button[];
+}
+
+export interface DmAction extends ActionBase {
+  type: 'dm';
+  userId: string;
+  text: string;
+}
+
+export interface DeleteAction extends ActionBase {
+  type: 'delete';
+  messageId: string;
+  /** Whose message it is, for the fallback reminder when deletion is not possible. */
+  user: Mention;
+}
+
+export interface MuteAction extends ActionBase {
+  type: 'mute';
+  user: Mention;
+  until: Date;
+}
+
+export interface UnmuteAction extends ActionBase {
+  type: 'unmute';
+  user: Mention;
+}
+
+export interface KickAction extends ActionBase {
+  type: 'kick';
+  user: Mention;
+}
+
+export interface PhotoAction extends ActionBase {
+  type: 'photo';
+  path: string;
+  caption?: string;
+  /** Shown instead where pictures cannot be sent. */
+  fallbackText: string;
+}
+
+export interface AnswerButtonAction extends ActionBase {
+  type: 'answerButton';
+  /** The platform's id of the button press (Telegram callback query id). */
+  pressId: string;
+  text?: string;
+}
+
+/** Tell the group's owners privately; resolved by the executor into dms. */
+export interface NotifyOwnerAction extends ActionBase {
+  type: 'notifyOwner';
+  text: string;
+}
+
+export type Action =
+  | SendAction
+  | DmAction
+  | DeleteAction
+  | MuteAction
+  | UnmuteAction
+  | KickAction
+  | PhotoAction
+  | AnswerButtonAction
+  | NotifyOwnerAction;
+
+export type ActionType = Action['type'];
+
+/** What an adapter reports after trying an action. */
+export type ActionResult =
+  | { ok: true; messageId?: string }
+  | { ok: false; why: 'unsupported' | 'forbidden' | 'failed'; detail?: string };

@@ -1,0 +1,75 @@
+import type { Logger } from 'pino';
+import type { Messages } from '../i18n/index.js';
+import type { GroupSettings, SettingsService } from '../settings/service.js';
+import type { GroupRef } from '../storage/groups.js';
+import type { JobRow } from '../storage/jobs.js';
+import type { Store } from '../storage/store.js';
+import type { Clock } from '../time/clock.js';
+import type { Action, Button, DmAction, Mention, NotifyOwnerAction, SendAction } from './actions.js';
+import type { InboundEvent, MessageEvent, Sender } from './events.js';
+import type { ParsedCommand } from './parser.js';
+import type { Level, Registry } from './registry.js';
+
+/** What every decision may read. Side effects go out as actions, storage through the store. */
+export interface Services {
+  store: Store;
+  settings: SettingsService;
+  registry: Registry;
+  clock: Clock;
+  log: Logger;
+  /** The effective level of a member in a group (platform role, stored role, configured owners). */
+  levelOf(group: GroupRef, sender: Pick<Sender, 'id' | 'role'>): Level;
+}
+
+export interface GroupContext extends Services {
+  group: GroupRef;
+  settings: SettingsService;
+  groupSettings: GroupSettings;
+  t: Messages;
+  now: Date;
+  send(text: string, extra?: { replyTo?: string; mentions?: Mention[]; buttons?: Button[]; reason?: string }): SendAction;
+  dm(userId: string, text: string): DmAction;
+  notifyOwner(text: string, reason?: string): NotifyOwnerAction;
+}
+
+export interface RuleContext extends GroupContext {
+  event: InboundEvent;
+  /** Set when the message is a command (rules with seesCommands get those too). */
+  command?: ParsedCommand;
+}
+
+export interface CommandContext extends GroupContext {
+  event: MessageEvent;
+  command: ParsedCommand;
+  level: Level;
+  /** Answers the command's message. */
+  reply(text: string, extra?: { mentions?: Mention[]; buttons?: Button[] }): SendAction;
+  /** The command's usage line, as the answer to a malformed command. */
+  usage(): Action[];
+}
+
+export interface JobContext extends GroupContext {
+  job: JobRow;
+  /** How late the job runs, in ms (the bot was down, or the tick was slow). */
+  lateBy: number;
+}
+
+export function groupContext(services: Services, group: GroupRef, messages: (lang: GroupSettings['language']) => Messages): GroupContext {
+  const groupSettings = services.settings.for(group);
+  const base = { platform: group.platform, groupId: group.groupId };
+  return {
+    ...services,
+    group,
+    groupSettings,
+    t: messages(groupSettings.language),
+    now: services.clock.now(),
+    send: (text, extra = {}) => ({ type: 'send', ...base, text, ...defined(extra) }),
+    dm: (userId, text) => ({ type: 'dm', ...base, userId, text }),
+    notifyOwner: (text, reason) => ({ type: 'notifyOwner', ...base, text, ...defined({ reason }) }),
+  };
+}
+
+/** Drops undefined fields, so actions print and compare cleanly. */
+export function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,86 @@
+// The one inbound event type. Adapters translate platform updates into these;
+// nothing past this point knows which SDK produced them.
+
+export type Role = 'owner' | 'admin' | 'member';
+
+export interface Sender {
+  id: string;
+  name: string;
+  isBot?: boolean;
+  /** The role as the platform reports it (Telegram admins, WeChat room owner), when known. */
+  role?: Role;
+}
+
+export type MessageKind =
+  | 'text'
+  | 'image'
+  | 'sticker'
+  | 'contact'
+  | 'link'
+  | 'miniprogram'
+  | 'file'
+  | 'forward'
+  | 'other';
+
+interface EventBase {
+  /** Where the event came from: 'telegram', 'wechat', 'shell'. Part of every storage key. */
+  platform: string;
+  groupId: string;
+  /** The group's name, when the platform says it (kept for owner notices and the dashboard). */
+  groupTitle?: string;
+  /** The platform's own id for this event, used to drop repeated deliveries. */
+  eventId: string;
+  /** When the platform says it happened. Rules judge a message by this, not by the clock. */
+  at: Date;
+}
+
+export interface MessageEvent extends EventBase {
+  type: 'message';
+  /** 'private' for a one-to-one chat with the bot; groupId is then the chat id. */
+  chat: 'group' | 'private';
+  sender: Sender;
+  kind: MessageKind;
+  text: string;
+  messageId: string;
+  replyTo?: { messageId: string; senderId?: string; senderName?: string; text?: string };
+  /** URLs found in the message (entities, link cards). */
+  urls?: string[];
+  /** Payload decoded from an image's QR code, when the platform or simulator knows it. */
+  qr?: string;
+  mentionsBot?: boolean;
+}
+
+export interface MemberJoinedEvent extends EventBase {
+  type: 'memberJoined';
+  members: Sender[];
+  inviter?: Sender;
+}
+
+export interface MemberLeftEvent extends EventBase {
+  type: 'memberLeft';
+  member: Sender;
+}
+
+export interface ButtonPressedEvent extends EventBase {
+  type: 'buttonPressed';
+  sender: Sender;
+  data: string;
+  /** The message that carried the button, when known. */
+  messageId?: string;
+}
+
+export type InboundEvent = MessageEvent | MemberJoinedEvent | MemberLeftEvent | ButtonPressedEvent;
+export type EventType = InboundEvent['type'];
+
+/** The member an event is about (speaker, presser, leaver); joins have several. */
+export function actorOf(event: InboundEvent): Sender | undefined {
+  switch (event.type) {
+    case 'message':
+    case 'buttonPressed':
+      return event.sender;
+    case 'memberLeft':
+      return event.member;
+    case 'memberJoined':
+      return event.inviter;
+  }
+}

@@ -1,0 +1,47 @@
+// Turns message text into a command invocation, or undefined when it is ordinary talk.
+
+export interface ParsedCommand {
+  /** Canonical command name, lower case, without the slash. */
+  name: string;
+  /** What followed the command, trimmed, line breaks kept (for /setrules and the like). */
+  args: string;
+  argv: string[];
+  /** The word the member typed: '/checkin', '打卡'. */
+  typed: string;
+}
+
+export interface ParseOptions {
+  /** The bot's username: `/cmd@otherbot` is left for the other bot. */
+  botUsername?: string;
+  /** Keyword (e.g. '打卡') → command name, for commands typed without a slash. */
+  aliases: ReadonlyMap<string, string>;
+}
+
+const SLASH_RE = /^\/([A-Za-z][A-Za-z0-9_]*)(?:@([A-Za-z0-9_]+))?(?=\s|$)([\s\S]*)$/;
+
+export function splitArgs(args: string): string[] {
+  return args.split(/\s+/).filter(Boolean);
+}
+
+export function parseCommand(raw: string, opts: ParseOptions): ParsedCommand | undefined {
+  // Phones with Chinese keyboards type a full-width slash and full-width spaces.
+  const text = raw.replace(/\u3000/g, ' ').trim().replace(/^／/, '/');
+  if (!text) return undefined;
+  if (text.startsWith('/')) {
+    const m = SLASH_RE.exec(text);
+    if (!m) return undefined;
+    const [, name, target, rest] = m;
+    if (target && opts.botUsername && target.toLowerCase() !== opts.botUsername.toLowerCase()) return undefined;
+    const args = (rest ?? '').trim();
+    const lower = name!.toLowerCase();
+    return { name: opts.aliases.get(lower) ?? lower, args, argv: splitArgs(args), typed: `/${lower}` };
+  }
+  // A keyword counts only as the whole first word: "打卡" and "打卡 读完第3章", never "打卡了吗".
+  const m = /^#?(\S+)(?:\s+([\s\S]*))?$/.exec(text);
+  if (!m) return undefined;
+  const word = m[1]!;
+  const name = opts.aliases.get(word) ?? opts.aliases.get(word.toLowerCase());
+  if (!name) return undefined;
+  const args = (m[2] ?? '').trim();
+  return { name, args, argv: splitArgs(args), typed: word };
+}

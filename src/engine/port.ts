@@ -1,0 +1,27 @@
+// The contract between the engine and a platform adapter (a "port"). It lives in the
+// engine so the engine depends on nothing outside itself; adapters implement it.
+import type { Action, ActionResult } from './actions.js';
+import type { InboundEvent } from './events.js';
+
+export interface Capabilities {
+  /** Delete other members' messages. */
+  deleteMessages: boolean;
+  mute: boolean;
+  kick: boolean;
+  /** Inline buttons; without them a button becomes "type this keyword". */
+  buttons: boolean;
+  dm: boolean;
+  photo: boolean;
+}
+
+export type EventSink = (event: InboundEvent) => Promise<unknown>;
+
+export interface Adapter {
+  readonly platform: string;
+  readonly capabilities: Capabilities;
+  /** The bot's own username, when the platform has one (for /cmd@botname). */
+  readonly botUsername?: string;
+  start(sink: EventSink): Promise<void>;
+  perform(action: Action): Promise<ActionResult>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,102 @@
+import type { SettingDef } from '../settings/definition.js';
+import type { Action } from './actions.js';
+import type { CommandContext, JobContext, RuleContext } from './context.js';
+import type { EventType, Role } from './events.js';
+
+export type Level = Role;
+const RANK: Record<Level, number> = { member: 0, admin: 1, owner: 2 };
+export const atLeast = (have: Level, need: Level) => RANK[have] >= RANK[need];
+export const highest = (...levels: (Level | undefined | null)[]): Level =>
+  levels.reduce<Level>((a, b) => (b && RANK[b] > RANK[a] ? b : a), 'member');
+
+export interface Command {
+  /** Lower case, without the slash. Its help line and usage live in i18n under this name. */
+  name: string;
+  /** Other words that run it: '/qiandao', '打卡', '签到'. */
+  aliases?: string[];
+  level: Level;
+  /** 'group' (default) commands answer in a group only; 'any' also in a private chat. */
+  where?: 'group' | 'any';
+  run(ctx: CommandContext): Action[] | Promise<Action[]>;
+}
+
+export interface RuleResult {
+  actions: Action[];
+  /** Later rules do not see this event (e.g. an ad was removed). */
+  stop?: boolean;
+}
+
+export interface Rule {
+  id: string;
+  on: EventType[];
+  /** Lower runs first. */
+  priority: number;
+  /** Rules skip messages that are commands unless this is set. */
+  seesCommands?: boolean;
+  decide(ctx: RuleContext): RuleResult | Action[] | void | Promise<RuleResult | Action[] | void>;
+}
+
+export interface JobOutcome {
+  actions: Action[];
+  /** Run again (recurring jobs): same kind and key, new time. */
+  next?: { dueAt: Date; payload?: unknown };
+}
+
+export interface JobHandler {
+  kind: string;
+  run(ctx: JobContext): JobOutcome | Action[] | Promise<JobOutcome | Action[]>;
+}
+
+/** What a feature contributes. Listed explicitly in commands/index.ts; nothing is discovered. */
+export interface Feature {
+  name: string;
+  commands?: Command[];
+  rules?: Rule[];
+  jobs?: JobHandler[];
+  settings?: SettingDef[];
+}
+
+export class RegistryError extends Error {
+  override name = 'RegistryError';
+}
+
+export class Registry {
+  readonly commands = new Map<string, Command>();
+  /** Every word that invokes a command (names and aliases, without slashes) → command name. */
+  readonly aliases = new Map<string, string>();
+  readonly rules: Rule[] = [];
+  readonly jobs = new Map<string, JobHandler>();
+  readonly settings: SettingDef[] = [];
+
+  constructor(features: Feature[]) {
+    const ruleIds = new Set<string>();
+    const settingKeys = new Set<string>();
+    for (const f of features) {
+      for (const c of f.commands ?? []) {
+        if (this.commands.has(c.name) || this.aliases.has(c.name)) throw new RegistryError(`command name "${c.name}" is registered twice (${f.name})`);
+        this.commands.set(c.name, c);
+        for (const word of [c.name, ...(c.aliases ?? [])]) {
+          const key = word.replace(/^\//, '').toLowerCase();
+          const owner = this.aliases.get(key);
+          if (owner !== undefined) throw new RegistryError(`alias "${word}" of /${c.name} is already taken by /${owner} (${f.name})`);
+          this.aliases.set(key, c.name);
+        }
+      }
+      for (const r of f.rules ?? []) {
+        if (ruleIds.has(r.id)) throw new RegistryError(`rule "${r.id}" is registered twice (${f.name})`);
+        ruleIds.add(r.id);
+        this.rules.push(r);
+      }
+      for (const j of f.jobs ?? []) {
+        if (this.jobs.has(j.kind)) throw new RegistryError(`job kind "${j.kind}" is registered twice (${f.name})`);
+        this.jobs.set(j.kind, j);
+      }
+      for (const s of f.settings ?? []) {
+        if (settingKeys.has(s.key)) throw new RegistryError(`setting "${s.key}" is registered twice (${f.name})`);
+        settingKeys.add(s.key);
+        this.settings.push(s);
+      }
+    }
+    this.rules.sort((a, b) => a.priority - b.priority);
+  }
+}

@@ -1,0 +1,136 @@
+// The composition root: config → database → migrations → app → adapters.
+import { createInterface } from 'node:readline';
+import cron from 'node-cron';
+import { ShellSimulator } from '../adapters/shell/simulator.js';
+import { features as allFeatures } from '../commands/index.js';
+import { App } from './app.js';
+import { checkDefaults } from './config/load.js';
+import type { Config } from './config/schema.js';
+import type { Adapter } from './engine/port.js';
+import type { Feature } from './engine/registry.js';
+import { type Logger, createLogger } from './log.js';
+import { packageRoot, migrationsDir } from './paths.js';
+import { openDatabase } from './storage/db.js';
+import { loadMigrations, migrate } from './storage/migrate.js';
+import { type Clock, SimulatedClock, systemClock } from './time/clock.js';
+import { resolve } from 'node:path';
+
+export interface OpenOptions {
+  config: Config;
+  configFile: string;
+  dbPath?: string;
+  clock: Clock;
+  log: Logger;
+  adapters: Adapter[];
+  features?: Feature[];
+}
+
+/** Opens and migrates the database, checks the config's setting defaults, and builds the app. */
+export function openApp(o: OpenOptions): App {
+  const features = o.features ?? allFeatures;
+  const defaults = checkDefaults(o.config, o.configFile, features.flatMap((f) => f.settings ?? []));
+  const db = openDatabase(o.dbPath ?? o.config.database);
+  try {
+    const { applied } = migrate(db, loadMigrations(migrationsDir), o.clock.now().getTime());
+    if (applied.length) o.log.info({ applied }, 'database migrated');
+    return new App({
+      db,
+      clock: o.clock,
+      log: o.log,
+      features,
+      adapters: o.adapters,
+      defaults,
+      owners: o.config.owners,
+      logMessageText: o.config.log.messageText,
+    });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export interface ShellRun {
+  config: Config;
+  configFile: string;
+  json: boolean;
+  imitate: 'telegram' | 'wechat';
+  dbPath?: string;
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  output: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** The shell simulator: reads the line protocol until end of input or `:quit`. */
+export async function runShell(r: ShellRun): Promise<void> {
+  const log = createLogger(r.config.log.level ?? 'warn');
+  const clock = new SimulatedClock(systemClock);
+  const interactive = !!r.input.isTTY && !r.json;
+  const sim = new ShellSimulator({
+    imitate: r.imitate,
+    json: r.json,
+    color: !r.json && !!r.output.isTTY,
+    clock,
+    timeZone: typeof r.config.defaults.timezone === 'string' ? r.config.defaults.timezone : 'Asia/Shanghai',
+    write: (line) => r.output.write(`${line}\n`),
+  });
+  const app = openApp({ config: r.config, configFile: r.configFile, dbPath: r.dbPath, clock, log, adapters: [sim] });
+  sim.time = { advanceTo: (t) => app.scheduler.advanceTo(clock, t), tick: () => app.tick() };
+  // While the clock follows real time, scheduled posts appear on their own, as in a real group.
+  const timer = setInterval(() => {
+    if (clock.isLive) void app.tick();
+  }, r.config.scheduler.tickSeconds * 1000);
+  timer.unref();
+  try {
+    await app.start();
+    const rl = createInterface({ input: r.input, ...(interactive ? { output: r.output, prompt: sim.prompt } : {}) });
+    if (interactive) {
+      r.output.write('Steward shell simulator. Type /help for the bot, :help for the simulator.\n');
+      rl.prompt();
+    }
+    for await (const line of rl) {
+      if (!(await sim.feed(line))) break;
+      if (interactive) {
+        rl.setPrompt(sim.prompt);
+        rl.prompt();
+      }
+    }
+    rl.close();
+  } finally {
+    clearInterval(timer);
+    await app.stop();
+    app.store.db.close();
+  }
+}
+
+/** `steward start`: the configured platforms, or the simulator when none has credentials. */
+export async function runStart(config: Config, configFile: string): Promise<void> {
+  if (!config.telegram && !config.wechat) {
+    process.stderr.write('No Telegram or WeChat credentials configured: starting the shell simulator.\n');
+    await runShell({ config, configFile, json: false, imitate: 'telegram', input: process.stdin, output: process.stdout });
+    return;
+  }
+  const log = createLogger(config.log.level ?? 'info');
+  const adapters = await loadPlatformAdapters(config, log);
+  const app = openApp({ config, configFile, clock: systemClock, log, adapters });
+  const every = config.scheduler.tickSeconds;
+  const tick = cron.schedule(every === 1 ? '* * * * * *' : `*/${every} * * * * *`, () => app.tick(), {
+    name: 'steward-scheduler',
+    noOverlap: true,
+  });
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'stopping');
+    await tick.stop();
+    await app.stop();
+    app.store.db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.start();
+  log.info({ platforms: adapters.map((a) => a.platform), database: resolve(config.database), root: packageRoot }, 'Steward started');
+}
+
+/** Platform SDKs are heavy (wechaty costs ~1.4 s to import): load only what is configured. */
+async function loadPlatformAdapters(config: Config, _log: Logger): Promise<Adapter[]> {
+  const missing = [config.telegram && 'telegram', config.wechat && 'wechat'].filter(Boolean);
+  throw new Error(`the ${missing.join(' and ')} adapter is not part of this build yet; remove that section to use the simulator`);
+}

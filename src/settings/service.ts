@@ -1,0 +1,107 @@
+import type { GroupRef } from '../storage/groups.js';
+import { groupKey } from '../storage/groups.js';
+import type { SettingsRepo } from '../storage/settings.js';
+import type { SettingDef } from './definition.js';
+import { languageSetting, timezoneSetting } from './core.js';
+import type { Language } from '../i18n/index.js';
+
+export type SettingProblem = { key: string; problem: string };
+
+/** One group's effective settings: stored value, else the config file's default, else the built-in one. */
+export class GroupSettings {
+  constructor(
+    private readonly stored: Map<string, unknown>,
+    private readonly defaults: Map<string, unknown>,
+  ) {}
+
+  get<T>(def: SettingDef<T>): T {
+    if (this.stored.has(def.key)) return this.stored.get(def.key) as T;
+    if (this.defaults.has(def.key)) return this.defaults.get(def.key) as T;
+    return def.fallback;
+  }
+
+  isDefault(def: SettingDef): boolean {
+    return !this.stored.has(def.key);
+  }
+
+  get timezone(): string {
+    return this.get(timezoneSetting);
+  }
+
+  get language(): Language {
+    return this.get(languageSetting);
+  }
+}
+
+/**
+ * Reads and writes validated settings, with a per-group cache so that rules can ask for
+ * settings on every message without touching SQLite.
+ */
+export class SettingsService {
+  private readonly byKey: Map<string, SettingDef>;
+  private readonly cache = new Map<string, GroupSettings>();
+
+  constructor(
+    private readonly repo: SettingsRepo,
+    readonly definitions: SettingDef[],
+    private readonly defaults: Map<string, unknown>,
+  ) {
+    this.byKey = new Map(definitions.map((d) => [d.key, d]));
+  }
+
+  definition(key: string): SettingDef | undefined {
+    return this.byKey.get(key);
+  }
+
+  for(g: GroupRef): GroupSettings {
+    const k = groupKey(g);
+    let s = this.cache.get(k);
+    if (!s) {
+      s = new GroupSettings(this.repo.all(g), this.defaults);
+      this.cache.set(k, s);
+    }
+    return s;
+  }
+
+  set<T>(g: GroupRef, def: SettingDef<T>, value: T, by: string | undefined, at: number): void {
+    this.write(g, new Map([[def.key, value]]), by, at);
+  }
+
+  /** Validates every value first; writes all of them in one transaction, or nothing. */
+  importAll(g: GroupRef, values: Record<string, unknown>, by: string | undefined, at: number): SettingProblem[] {
+    const { valid, problems } = validateSettings(this.byKey, values);
+    if (problems.length) return problems;
+    this.write(g, valid, by, at);
+    return [];
+  }
+
+  /** Every setting's effective value, for /settings export. */
+  exportAll(g: GroupRef): Record<string, unknown> {
+    const s = this.for(g);
+    return Object.fromEntries(this.definitions.map((d) => [d.key, s.get(d)]));
+  }
+
+  private write(g: GroupRef, values: Map<string, unknown>, by: string | undefined, at: number): void {
+    this.repo.setMany(g, values, by, at);
+    this.cache.delete(groupKey(g));
+  }
+}
+
+export function validateSettings(
+  defs: Map<string, SettingDef>,
+  values: Record<string, unknown>,
+): { valid: Map<string, unknown>; problems: SettingProblem[] } {
+  const valid = new Map<string, unknown>();
+  const problems: SettingProblem[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const def = defs.get(key);
+    if (!def) {
+      problems.push({ key, problem: 'unknown setting' });
+      continue;
+    }
+    const r = def.schema.safeParse(value);
+    if (r.success) valid.set(key, r.data);
+    else problems.push({ key, problem: r.error.issues.map((i) => i.message).join('; ') });
+  }
+  return { valid, problems };
+}

@@ -1,0 +1,42 @@
+import type { Db } from './db.js';
+
+export interface GroupRef {
+  platform: string;
+  groupId: string;
+}
+
+export const groupKey = (g: GroupRef) => `${g.platform}\u0000${g.groupId}`;
+
+export class GroupsRepo {
+  /** Title last written per group (null when unknown): the hot path costs one Map lookup. */
+  private readonly known = new Map<string, string | null>();
+  private readonly insert;
+  private readonly setTitleStmt;
+  private readonly listStmt;
+  private readonly titleStmt;
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare('INSERT OR IGNORE INTO groups (platform, group_id, title, first_seen) VALUES (?, ?, ?, ?)');
+    this.setTitleStmt = db.prepare('UPDATE groups SET title = ? WHERE platform = ? AND group_id = ?');
+    this.titleStmt = db.prepare('SELECT title FROM groups WHERE platform = ? AND group_id = ?');
+    this.listStmt = db.prepare('SELECT platform, group_id AS groupId, title, first_seen AS firstSeen FROM groups ORDER BY first_seen');
+  }
+
+  /** Makes sure the group has a row, with its latest title when the platform told us one. */
+  ensure(g: GroupRef, at: number, title?: string): void {
+    const key = groupKey(g);
+    const known = this.known.get(key);
+    if (known !== undefined && (title === undefined || title === known)) return;
+    if (known === undefined) this.insert.run(g.platform, g.groupId, title ?? null, at);
+    if (title !== undefined) this.setTitleStmt.run(title, g.platform, g.groupId);
+    this.known.set(key, title ?? this.title(g) ?? null);
+  }
+
+  title(g: GroupRef): string | undefined {
+    return (this.titleStmt.get(g.platform, g.groupId) as { title: string | null } | undefined)?.title ?? undefined;
+  }
+
+  list(): { platform: string; groupId: string; title: string | null; firstSeen: number }[] {
+    return this.listStmt.all() as never;
+  }
+}

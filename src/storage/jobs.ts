@@ -1,0 +1,90 @@
+import type { Db } from './db.js';
+import type { GroupRef } from './groups.js';
+
+export interface JobRow {
+  id: number;
+  platform: string;
+  groupId: string;
+  kind: string;
+  key: string;
+  dueAt: number;
+  payload: unknown;
+  state: string;
+}
+
+export interface NewJob extends GroupRef {
+  kind: string;
+  key: string;
+  dueAt: number;
+  payload?: unknown;
+}
+
+const COLUMNS = 'id, platform, group_id AS groupId, kind, key, due_at AS dueAt, payload, state';
+type RawJob = Omit<JobRow, 'payload'> & { payload: string };
+const parse = (r: RawJob): JobRow => ({ ...r, payload: JSON.parse(r.payload) as unknown });
+
+export class JobsRepo {
+  private readonly upsert;
+  private readonly dueStmt;
+  private readonly claimStmt;
+  private readonly finishStmt;
+  private readonly nextStmt;
+  private readonly runningStmt;
+  private readonly cancelStmt;
+  private readonly pendingStmt;
+  private readonly tx: (fn: () => unknown) => unknown;
+
+  constructor(db: Db) {
+    this.tx = db.transaction((fn: () => unknown) => fn());
+    // Re-scheduling a pending job moves it; a finished one is scheduled afresh under its key.
+    this.upsert = db.prepare(`INSERT INTO jobs (platform, group_id, kind, key, due_at, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (platform, group_id, kind, key) DO UPDATE SET due_at = excluded.due_at, payload = excluded.payload,
+        state = 'pending', finished_at = NULL, error = NULL
+      WHERE jobs.state <> 'running'`);
+    this.dueStmt = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?`);
+    this.claimStmt = db.prepare(`UPDATE jobs SET state = 'running' WHERE id = ? AND state = 'pending'`);
+    this.finishStmt = db.prepare('UPDATE jobs SET state = ?, finished_at = ?, error = ? WHERE id = ?');
+    this.nextStmt = db.prepare(`SELECT MIN(due_at) AS dueAt FROM jobs WHERE state = 'pending'`);
+    this.runningStmt = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE state = 'running'`);
+    this.cancelStmt = db.prepare(`UPDATE jobs SET state = 'cancelled' WHERE platform = ? AND group_id = ? AND kind = ? AND key = ? AND state = 'pending'`);
+    this.pendingStmt = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE platform = ? AND group_id = ? AND kind = ? AND state = 'pending' ORDER BY due_at, id`);
+  }
+
+  schedule(job: NewJob, now: number): void {
+    this.upsert.run(job.platform, job.groupId, job.kind, job.key, job.dueAt, JSON.stringify(job.payload ?? null), now);
+  }
+
+  cancel(g: GroupRef, kind: string, key: string): boolean {
+    return this.cancelStmt.run(g.platform, g.groupId, kind, key).changes > 0;
+  }
+
+  pending(g: GroupRef, kind: string): JobRow[] {
+    return (this.pendingStmt.all(g.platform, g.groupId, kind) as RawJob[]).map(parse);
+  }
+
+  due(now: number, limit = 100): JobRow[] {
+    return (this.dueStmt.all(now, limit) as RawJob[]).map(parse);
+  }
+
+  /** Marks a job running; false if someone else got it first. */
+  claim(id: number): boolean {
+    return this.claimStmt.run(id).changes > 0;
+  }
+
+  finish(id: number, state: 'done' | 'failed' | 'interrupted', at: number, error?: string): void {
+    this.finishStmt.run(state, at, error ?? null, id);
+  }
+
+  nextDueAt(): number | undefined {
+    return (this.nextStmt.get() as { dueAt: number | null }).dueAt ?? undefined;
+  }
+
+  /** Jobs left 'running' by a process that died mid-job. */
+  running(): JobRow[] {
+    return (this.runningStmt.all() as RawJob[]).map(parse);
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.tx(fn) as T;
+  }
+}

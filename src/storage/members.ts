@@ -1,0 +1,77 @@
+import type { Role } from '../engine/events.js';
+import type { Db } from './db.js';
+import { type GroupRef, groupKey } from './groups.js';
+
+export interface MemberRow {
+  userId: string;
+  name: string;
+  role: Role | null;
+  firstSeen: number;
+  joinedAt: number | null;
+  leftAt: number | null;
+  inviterId: string | null;
+}
+
+const COLUMNS = `user_id AS userId, name, role, first_seen AS firstSeen, joined_at AS joinedAt,
+  left_at AS leftAt, inviter_id AS inviterId`;
+
+export class MembersRepo {
+  /** Last name written per member: skip the write when nothing changed (hot path). */
+  private readonly names = new Map<string, string>();
+  private readonly upsertName;
+  private readonly joinStmt;
+  private readonly leaveStmt;
+  private readonly roleStmt;
+  private readonly getStmt;
+  private readonly byRoleStmt;
+  private readonly byNameStmt;
+
+  constructor(db: Db) {
+    this.upsertName = db.prepare(`INSERT INTO members (platform, group_id, user_id, name, first_seen) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name`);
+    this.joinStmt = db.prepare(`INSERT INTO members (platform, group_id, user_id, name, first_seen, joined_at, inviter_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name, joined_at = excluded.joined_at,
+        inviter_id = excluded.inviter_id, left_at = NULL`);
+    this.leaveStmt = db.prepare('UPDATE members SET left_at = ? WHERE platform = ? AND group_id = ? AND user_id = ?');
+    this.roleStmt = db.prepare('UPDATE members SET role = ? WHERE platform = ? AND group_id = ? AND user_id = ?');
+    this.getStmt = db.prepare(`SELECT ${COLUMNS} FROM members WHERE platform = ? AND group_id = ? AND user_id = ?`);
+    this.byRoleStmt = db.prepare(`SELECT ${COLUMNS} FROM members WHERE platform = ? AND group_id = ? AND role = ? ORDER BY first_seen`);
+    this.byNameStmt = db.prepare(`SELECT ${COLUMNS} FROM members WHERE platform = ? AND group_id = ? AND (name = ? OR user_id = ?)`);
+  }
+
+  seen(g: GroupRef, userId: string, name: string, at: number): void {
+    const key = `${groupKey(g)}\u0000${userId}`;
+    if (this.names.get(key) === name) return;
+    this.upsertName.run(g.platform, g.groupId, userId, name, at);
+    this.names.set(key, name);
+  }
+
+  joined(g: GroupRef, userId: string, name: string, at: number, inviterId?: string): void {
+    this.joinStmt.run(g.platform, g.groupId, userId, name, at, at, inviterId ?? null);
+    this.names.set(`${groupKey(g)}\u0000${userId}`, name);
+  }
+
+  left(g: GroupRef, userId: string, at: number): void {
+    this.leaveStmt.run(at, g.platform, g.groupId, userId);
+  }
+
+  /** Sets a role by command; the member must have been seen. Returns false when unknown. */
+  setRole(g: GroupRef, userId: string, role: Role | null): boolean {
+    return this.roleStmt.run(role, g.platform, g.groupId, userId).changes > 0;
+  }
+
+  get(g: GroupRef, userId: string): MemberRow | undefined {
+    return this.getStmt.get(g.platform, g.groupId, userId) as MemberRow | undefined;
+  }
+
+  withRole(g: GroupRef, role: Role): MemberRow[] {
+    return this.byRoleStmt.all(g.platform, g.groupId, role) as MemberRow[];
+  }
+
+  /** Finds members by exact display name or id (for "/warns alice" and the like). */
+  find(g: GroupRef, nameOrId: string): MemberRow[] {
+    const q = nameOrId.replace(/^@/, '');
+    return this.byNameStmt.all(g.platform, g.groupId, q, q) as MemberRow[];
+  }
+}

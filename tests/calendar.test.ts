@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  daysBetween,
+  formatIsoLocal,
+  isValidTimeZone,
+  isWithinSchedule,
+  localDay,
+  parseDuration,
+  parseTimeOfDay,
+  parseWeeklySchedule,
+  zonedTime,
+} from '../src/time/calendar.js';
+
+const SH = 'Asia/Shanghai';
+const NY = 'America/New_York';
+
+describe('local day in Asia/Shanghai', () => {
+  it('a message at 23:59 and one at 00:01 fall on consecutive local days', () => {
+    expect(localDay(new Date('2026-11-24T23:59:00+08:00'), SH)).toBe('2026-11-24');
+    expect(localDay(new Date('2026-11-25T00:01:00+08:00'), SH)).toBe('2026-11-25');
+  });
+
+  it('uses the group zone, not UTC: 01:00 Shanghai is still the previous day in UTC', () => {
+    const at = new Date('2026-11-25T01:00:00+08:00');
+    expect(at.toISOString().slice(0, 10)).toBe('2026-11-24');
+    expect(localDay(at, SH)).toBe('2026-11-25');
+  });
+
+  it('a day that starts at 04:00 keeps 02:00 on the day before', () => {
+    expect(localDay(new Date('2026-11-25T02:00:00+08:00'), SH, 240)).toBe('2026-11-24');
+    expect(localDay(new Date('2026-11-25T04:00:00+08:00'), SH, 240)).toBe('2026-11-25');
+  });
+
+  it('crosses month and year ends', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(daysBetween('2026-12-30', '2027-01-02')).toBe(3);
+  });
+});
+
+describe('daylight saving in America/New_York', () => {
+  it('local wall times map to the right instants on both sides of the spring change', () => {
+    // 2026-03-08: clocks jump from 02:00 EST (-05:00) to 03:00 EDT (-04:00).
+    expect(zonedTime('2026-03-07', 9 * 60, NY).toISOString()).toBe('2026-03-07T14:00:00.000Z');
+    expect(zonedTime('2026-03-08', 9 * 60, NY).toISOString()).toBe('2026-03-08T13:00:00.000Z');
+  });
+
+  it('a time inside the spring gap lands after the gap', () => {
+    const t = zonedTime('2026-03-08', 2 * 60 + 30, NY);
+    expect(formatIsoLocal(t, NY)).toBe('2026-03-08T03:30:00-04:00');
+  });
+
+  it('the repeated hour in autumn takes the first occurrence', () => {
+    // 2026-11-01: 01:30 happens twice; the first is EDT.
+    expect(formatIsoLocal(zonedTime('2026-11-01', 90, NY), NY)).toBe('2026-11-01T01:30:00-04:00');
+  });
+
+  it('the local day changes at local midnight on a 23-hour day', () => {
+    expect(localDay(new Date('2026-03-08T04:59:00Z'), NY)).toBe('2026-03-07');
+    expect(localDay(new Date('2026-03-08T05:00:00Z'), NY)).toBe('2026-03-08');
+    expect(localDay(new Date('2026-03-09T03:59:00Z'), NY)).toBe('2026-03-08');
+    expect(localDay(new Date('2026-03-09T04:00:00Z'), NY)).toBe('2026-03-09');
+  });
+
+  it('a 09:00-18:00 schedule follows the wall clock across the change', () => {
+    const work = parseWeeklySchedule('mon-fri 09:00-18:00')!;
+    // Friday before (EST) and Monday after (EDT): 09:30 local is inside both times.
+    expect(isWithinSchedule(new Date('2026-03-06T14:30:00Z'), work, NY)).toBe(true);
+    expect(isWithinSchedule(new Date('2026-03-09T13:30:00Z'), work, NY)).toBe(true);
+    // 08:30 EDT is 12:30Z, which would have been 07:30 EST: outside either way.
+    expect(isWithinSchedule(new Date('2026-03-09T12:30:00Z'), work, NY)).toBe(false);
+  });
+});
+
+describe('weekly schedules', () => {
+  const work = parseWeeklySchedule('mon-fri 09:00-12:00,13:30-18:00')!;
+
+  it('parses days and ranges', () => {
+    expect(work).toEqual({ days: [1, 2, 3, 4, 5], ranges: [{ start: 540, end: 720 }, { start: 810, end: 1080 }] });
+    expect(parseWeeklySchedule('sat-sun 00:00-24:00')?.days).toEqual([0, 6]);
+    expect(parseWeeklySchedule('fri-mon 10:00-11:00')?.days).toEqual([0, 1, 5, 6]);
+  });
+
+  it('rejects malformed schedules', () => {
+    for (const bad of ['', 'mon-fri', 'xyz 09:00-10:00', 'mon 10:00-09:00', 'mon 25:00-26:00', 'mon 09:00-10:00 extra', 'mon 9-10']) {
+      expect(parseWeeklySchedule(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('is inside on a Tuesday morning and outside at lunch, at night and on Saturday', () => {
+    expect(isWithinSchedule(new Date('2026-11-24T09:00:00+08:00'), work, SH)).toBe(true);
+    expect(isWithinSchedule(new Date('2026-11-24T12:00:00+08:00'), work, SH)).toBe(false);
+    expect(isWithinSchedule(new Date('2026-11-24T17:59:00+08:00'), work, SH)).toBe(true);
+    expect(isWithinSchedule(new Date('2026-11-24T22:00:00+08:00'), work, SH)).toBe(false);
+    expect(isWithinSchedule(new Date('2026-11-28T10:00:00+08:00'), work, SH)).toBe(false);
+  });
+
+  it('judges by the group zone: 09:30 in Shanghai is 01:30 UTC on the same weekday', () => {
+    expect(isWithinSchedule(new Date('2026-11-24T01:30:00Z'), work, SH)).toBe(true);
+    expect(isWithinSchedule(new Date('2026-11-24T01:30:00Z'), work, 'UTC')).toBe(false);
+  });
+
+  it('holidays switch the schedule off for the whole local day', () => {
+    const withHoliday = { ...work, holidays: ['2026-10-01'] };
+    expect(isWithinSchedule(new Date('2026-10-01T10:00:00+08:00'), withHoliday, SH)).toBe(false);
+    expect(isWithinSchedule(new Date('2026-10-02T10:00:00+08:00'), withHoliday, SH)).toBe(true);
+  });
+});
+
+describe('small parsers', () => {
+  it('times of day, durations and zones', () => {
+    expect(parseTimeOfDay('08:00')).toBe(480);
+    expect(parseTimeOfDay('8：30')).toBe(510);
+    expect(parseTimeOfDay('24:00')).toBe(1440);
+    expect(parseTimeOfDay('24:01')).toBeUndefined();
+    expect(parseDuration('90m')).toBe(5_400_000);
+    expect(parseDuration('2 d')).toBe(172_800_000);
+    expect(parseDuration('1w')).toBeUndefined();
+    expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isValidTimeZone('Mars/Base')).toBe(false);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../src/engine/parser.js';
+
+const aliases = new Map([
+  ['checkin', 'checkin'],
+  ['打卡', 'checkin'],
+  ['签到', 'checkin'],
+  ['help', 'help'],
+]);
+const parse = (text: string, botUsername?: string) => parseCommand(text, { aliases, botUsername });
+
+describe('command parser', () => {
+  it('reads /cmd with arguments', () => {
+    expect(parse('/checkin 读完第3章')).toEqual({ name: 'checkin', args: '读完第3章', argv: ['读完第3章'], typed: '/checkin' });
+  });
+
+  it('reads /cmd@botname when the name is ours, in any case', () => {
+    expect(parse('/checkin@Steward_Bot today', 'steward_bot')?.name).toBe('checkin');
+  });
+
+  it('leaves /cmd@otherbot to the other bot', () => {
+    expect(parse('/checkin@other_bot', 'steward_bot')).toBeUndefined();
+  });
+
+  it('lower-cases the command name and keeps multi-line arguments', () => {
+    const p = parse('/SetRules line one\nline two');
+    expect(p?.name).toBe('setrules');
+    expect(p?.args).toBe('line one\nline two');
+  });
+
+  it('understands Chinese keywords alone and with a note', () => {
+    expect(parse('打卡')?.name).toBe('checkin');
+    expect(parse('签到 第10天')).toMatchObject({ name: 'checkin', args: '第10天', typed: '签到' });
+    expect(parse('#打卡')?.name).toBe('checkin');
+  });
+
+  it('does not mistake a sentence that starts with a keyword for the command', () => {
+    expect(parse('打卡了吗大家')).toBeUndefined();
+    expect(parse('help me please')?.name).toBe('help'); // an English keyword alias is a whole word too
+  });
+
+  it('accepts the full-width slash and spaces of Chinese keyboards', () => {
+    expect(parse('／checkin\u3000早')).toMatchObject({ name: 'checkin', args: '早' });
+  });
+
+  it('ignores ordinary talk, paths and empty text', () => {
+    expect(parse('hello')).toBeUndefined();
+    expect(parse('/usr/bin/env')).toBeUndefined();
+    expect(parse('/ checkin')).toBeUndefined();
+    expect(parse('   ')).toBeUndefined();
+  });
+});

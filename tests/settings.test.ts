@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let bots: TestBot[] = [];
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => {
+  for (const b of bots) b.close();
+  bots = [];
+  tmp.cleanup();
+});
+
+const open = (config?: Record<string, unknown>) => {
+  const b = makeBot({ dbPath: join(tmp.dir, 'steward.db'), config });
+  bots.push(b);
+  return b;
+};
+const owner = { role: 'owner' as const };
+
+describe('settings', () => {
+  it('/settings shows every setting and which are defaults', async () => {
+    const bot = open();
+    await bot.say('o', '/setrules 不发广告', owner);
+    const text = sentTexts(await bot.say('o', '/settings', owner))[0]!;
+    expect(text).toContain('• timezone = Asia/Shanghai（默认）');
+    expect(text).toContain('• language = zh-CN（默认）');
+    expect(text).toContain('• rules = 不发广告');
+    expect(text).not.toContain('不发广告（默认）');
+  });
+
+  it('the config file gives defaults; a group overrides its own', async () => {
+    const bot = open({ defaults: { timezone: 'Europe/Berlin' } });
+    expect(sentTexts(await bot.say('o', '/tz', owner))[0]).toMatch(/^本群时区：Europe\/Berlin/);
+    await bot.say('o', '/tz Asia/Tokyo', owner);
+    expect(sentTexts(await bot.say('o', '/tz', owner))[0]).toMatch(/^本群时区：Asia\/Tokyo/);
+    expect(sentTexts(await bot.say('o', '/tz', { ...owner, group: 'other' }))[0]).toMatch(/^本群时区：Europe\/Berlin/);
+  });
+
+  it('/set validates and answers with the new value', async () => {
+    const bot = open();
+    expect(sentTexts(await bot.say('o', '/set timezone America/New_York', owner))).toEqual(['已设置 timezone = America/New_York']);
+    expect(sentTexts(await bot.say('o', '/set timezone Nowhere/City', owner))[0]).toMatch(/^timezone 的值不对/);
+    expect(sentTexts(await bot.say('o', '/set colour red', owner))).toEqual(['没有这项设置：colour。发送 /settings 查看全部设置。']);
+    expect(sentTexts(await bot.say('o', '/tz Nowhere/City', owner))[0]).toMatch(/^不认识的时区/);
+  });
+
+  it('export then import into another group reproduces the settings (a template for the next group)', async () => {
+    const bot = open();
+    await bot.say('o', '/setrules 1. 友善\n2. 不发广告', owner);
+    await bot.say('o', '/tz Asia/Singapore', owner);
+    const exported = sentTexts(await bot.say('o', '/settings export', owner))[0]!.split('\n').slice(1).join('\n');
+    expect(JSON.parse(exported)).toEqual({ timezone: 'Asia/Singapore', language: 'zh-CN', rules: '1. 友善\n2. 不发广告' });
+    expect(sentTexts(await bot.say('o', `/settings import ${exported}`, { ...owner, group: 'g2' }))).toEqual(['已导入 3 项设置。']);
+    const again = sentTexts(await bot.say('o', '/settings export', { ...owner, group: 'g2' }))[0]!.split('\n').slice(1).join('\n');
+    expect(JSON.parse(again)).toEqual(JSON.parse(exported));
+  });
+
+  it('a bad import changes nothing and names every problem', async () => {
+    const bot = open();
+    await bot.say('o', '/tz Asia/Tokyo', owner);
+    const reply = sentTexts(await bot.say('o', '/settings import {"timezone":"Asia/Seoul","language":"klingon","nosuch":1}', owner))[0]!;
+    expect(reply).toMatch(/^导入失败，没有做任何修改/);
+    expect(reply).toContain('language:');
+    expect(reply).toContain('nosuch: 没有这项设置');
+    expect(sentTexts(await bot.say('o', '/tz', owner))[0]).toMatch(/Asia\/Tokyo/); // the valid key was not applied either
+    expect(sentTexts(await bot.say('o', '/settings import [1,2]', owner))).toEqual(['导入失败：内容不是有效的 JSON 对象，没有做任何修改。']);
+    expect(sentTexts(await bot.say('o', '/settings import {oops', owner))).toEqual(['导入失败：内容不是有效的 JSON 对象，没有做任何修改。']);
+    expect(sentTexts(await bot.say('o', '/settings import', owner))[0]).toMatch(/^用法：/);
+  });
+
+  it('settings survive a restart', async () => {
+    const first = open();
+    await first.say('o', '/lang en', owner);
+    first.close();
+    bots = [];
+    const second = open();
+    expect(sentTexts(await second.say('alice', '/rules'))[0]).toMatch(/^This group has no rules yet/);
+  });
+});

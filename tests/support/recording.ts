@@ -1,0 +1,94 @@
+// A platform stand-in that records what the bot did (Hubot's "dummy adapter").
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from '../../src/app.js';
+import { parseConfig } from '../../src/config/load.js';
+import type { Action, ActionResult } from '../../src/engine/actions.js';
+import type { InboundEvent, MessageEvent, Role } from '../../src/engine/events.js';
+import type { Adapter, Capabilities, EventSink } from '../../src/engine/port.js';
+import type { Feature } from '../../src/engine/registry.js';
+import { silentLogger } from '../../src/log.js';
+import { openApp } from '../../src/main.js';
+import { ManualClock } from '../../src/time/clock.js';
+import { SIMULATED } from '../../adapters/shell/capabilities.js';
+
+export class RecordingAdapter implements Adapter {
+  readonly performed: Action[] = [];
+  sink?: EventSink;
+  constructor(
+    readonly platform = 'test',
+    readonly capabilities: Capabilities = SIMULATED.telegram,
+  ) {}
+  async start(sink: EventSink) {
+    this.sink = sink;
+  }
+  async perform(action: Action): Promise<ActionResult> {
+    this.performed.push(action);
+    return { ok: true };
+  }
+  async stop() {}
+  texts(): string[] {
+    return this.performed.flatMap((a) => (a.type === 'send' || a.type === 'dm' ? [a.text] : []));
+  }
+}
+
+export function tempDir(): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'steward-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TestBot {
+  app: App;
+  adapter: RecordingAdapter;
+  clock: ManualClock;
+  dbPath: string;
+  /** A text message in group "g1" from a member; returns the actions the engine decided. */
+  say(from: string, text: string, opts?: { role?: Role; group?: string; chat?: 'group' | 'private' }): Promise<Action[]>;
+  dispatch(event: InboundEvent): Promise<Action[]>;
+  close(): void;
+}
+
+let seq = 0;
+
+export function makeBot(o: {
+  dbPath: string;
+  features?: Feature[];
+  config?: Record<string, unknown>;
+  capabilities?: Capabilities;
+  clock?: ManualClock;
+  start?: boolean;
+}): TestBot {
+  const clock = o.clock ?? new ManualClock('2026-11-24T09:00:00+08:00');
+  const adapter = new RecordingAdapter('test', o.capabilities);
+  const config = parseConfig(o.config ?? {}, 'test-config');
+  const app = openApp({ config, configFile: 'test-config', dbPath: o.dbPath, clock, log: silentLogger, adapters: [adapter], features: o.features });
+  const bot: TestBot = {
+    app,
+    adapter,
+    clock,
+    dbPath: o.dbPath,
+    dispatch: (event) => app.dispatch(event),
+    say(from, text, opts = {}) {
+      const id = `m${++seq}`;
+      const event: MessageEvent = {
+        type: 'message',
+        platform: 'test',
+        groupId: opts.group ?? 'g1',
+        chat: opts.chat ?? 'group',
+        eventId: id,
+        messageId: id,
+        at: clock.now(),
+        sender: { id: from, name: from, ...(opts.role ? { role: opts.role } : {}) },
+        kind: 'text',
+        text,
+      };
+      return app.dispatch(event);
+    },
+    close: () => app.store.db.close(),
+  };
+  return bot;
+}
+
+/** The text of every send/reply among actions. */
+export const sentTexts = (actions: Action[]) => actions.flatMap((a) => (a.type === 'send' ? [a.text] : []));
