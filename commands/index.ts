@@ -4,5 +4,6 @@ import type { Feature } from '../src/engine/registry.js';
 import { helpFeature } from './help.js';
 import { rulesFeature } from './rules.js';
 import { settingsFeature } from './settings.js';
+import { useFeature } from './use.js';
 
-export const features: Feature[] = [settingsFeature, rulesFeature, helpFeature];
+export const features: Feature[] = [settingsFeature, rulesFeature, useFeature, helpFeature];

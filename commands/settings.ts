@@ -1,5 +1,6 @@
 import type { Action } from '../src/engine/actions.js';
 import type { CommandContext } from '../src/engine/context.js';
+import { commandMenu } from '../src/engine/menu.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import { messages } from '../src/i18n/index.js';
 import { coreSettings, languageSetting, timezoneSetting } from '../src/settings/core.js';
@@ -11,12 +12,19 @@ function show(def: SettingDef, value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** The platform's command menu follows the group's language. */
+function menuIfLanguageChanged(ctx: CommandContext, before: string): Action[] {
+  const after = ctx.settings.for(ctx.group).language;
+  return after === before ? [] : [commandMenu(ctx.registry, messages(after), ctx.group)];
+}
+
 /** Stores a value and answers in the group's language as it is after the change. */
 function apply<T>(ctx: CommandContext, def: SettingDef<T>, value: T, answer?: (c: CommandContext) => string): Action[] {
+  const before = ctx.groupSettings.language;
   ctx.settings.set(ctx.group, def, value, ctx.event.sender.id, ctx.now.getTime());
   const after = ctx.settings.for(ctx.group);
   const fresh = { ...ctx, groupSettings: after, t: messages(after.language) };
-  return [ctx.reply(answer ? answer(fresh) : fresh.t.settings.updated(def.key, show(def, value)))];
+  return [fresh.reply(answer ? answer(fresh) : fresh.t.settings.updated(def.key, show(def, value))), ...menuIfLanguageChanged(ctx, before)];
 }
 
 const settings: Command = {
@@ -51,7 +59,7 @@ const settings: Command = {
         return [ctx.reply(t.importFailed(problems.map((p) => `${p.key}: ${p.problem === 'unknown setting' ? t.unknownKeyShort : p.problem}`)))];
       }
       const t = messages(ctx.settings.for(ctx.group).language);
-      return [ctx.reply(t.settings.imported(Object.keys(values).length))];
+      return [ctx.reply(t.settings.imported(Object.keys(values).length)), ...menuIfLanguageChanged(ctx, ctx.groupSettings.language)];
     }
     return ctx.usage();
   },

@@ -5,6 +5,7 @@ import { Engine } from './engine/engine.js';
 import type { InboundEvent } from './engine/events.js';
 import { Executor } from './engine/executor.js';
 import type { Adapter } from './engine/port.js';
+import { PrivateTargets } from './engine/privateTargets.js';
 import { type Feature, Registry, highest } from './engine/registry.js';
 import { messages } from './i18n/index.js';
 import type { Logger } from './log.js';
@@ -53,12 +54,16 @@ export class App {
       registry: this.registry,
       clock,
       log,
-      levelOf: (group, sender) =>
-        highest(
+      levelOf: (group, sender) => {
+        const stored = this.store.members.get(group, sender.id);
+        return highest(
           (owners[group.platform] ?? []).includes(sender.id) ? 'owner' : undefined,
           sender.role,
-          this.store.members.get(group, sender.id)?.role,
-        ),
+          stored?.role,
+          stored?.platformRole,
+        );
+      },
+      privateTargets: new PrivateTargets(),
     };
     this.engine = new Engine(this.services, this.registry);
     this.executor = new Executor(this.adapters, this.store, this.settings, owners, clock, log);

@@ -24,7 +24,7 @@ describe('permissions', () => {
     bot = makeBot({ dbPath: db() });
     const actions = await bot.say('alice', '/setrules 无规则');
     expect(sentTexts(actions)).toEqual(['抱歉，/setrules 只有群主和管理员可以使用。']);
-    expect(actions[0]).toMatchObject({ type: 'send', replyTo: expect.any(String) });
+    expect(actions.find((a) => a.type === 'send')).toMatchObject({ replyTo: expect.any(String) });
     expect(sentTexts(await bot.say('alice', '/rules'))).toEqual(['本群还没有设置群规。管理员可以用 /setrules 设置。']);
   });
 
@@ -144,9 +144,11 @@ describe('the engine', () => {
     expect(bot.app.store.members.get({ platform: 'test', groupId: 'g1' }, 'n1')).toMatchObject({ name: '小王', inviterId: 'alice', joinedAt: at.getTime(), leftAt: at.getTime() });
   });
 
-  it('commands in a private chat answer only where that makes sense', async () => {
+  it('group commands in a private chat ask which group first', async () => {
     bot = makeBot({ dbPath: db() });
-    expect(sentTexts(await bot.say('alice', '/rules', { chat: 'private', group: 'alice' }))).toEqual(['/rules 需要在群里使用。']);
+    expect(sentTexts(await bot.say('alice', '/rules', { chat: 'private', group: 'alice' }))).toEqual([
+      '/rules 要作用于某个群。请先发送 /use 选择要管理的群。',
+    ]);
     expect(sentTexts(await bot.say('alice', '/help', { chat: 'private', group: 'alice' }))[0]).toMatch(/可用的命令/);
   });
 });

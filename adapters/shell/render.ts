@@ -29,6 +29,8 @@ export function actionJson(action: Action, timeZone: string, messageId?: string)
       return { action: 'photo', group, path: action.path, ...(action.caption ? { caption: action.caption } : {}) };
     case 'answerButton':
       return { action: 'answerButton', group, ...(action.text ? { text: action.text } : {}) };
+    case 'commandMenu':
+      return { action: 'commandMenu', group, member: action.member.map((c) => c.command), admin: action.admin.map((c) => c.command) };
     case 'notifyOwner':
       // The executor turns these into dms before they reach an adapter.
       return { action: 'notifyOwner', group, text: action.text };

@@ -80,7 +80,20 @@ export interface NotifyOwnerAction extends ActionBase {
   text: string;
 }
 
+export interface MenuCommand {
+  command: string;
+  description: string;
+}
+
+/** The platform's command menu for a group, members' and admins' (Telegram setMyCommands). */
+export interface CommandMenuAction extends ActionBase {
+  type: 'commandMenu';
+  member: MenuCommand[];
+  admin: MenuCommand[];
+}
+
 export type Action =
+  | CommandMenuAction
   | SendAction
   | DmAction
   | DeleteAction

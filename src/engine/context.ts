@@ -8,6 +8,7 @@ import type { Clock } from '../time/clock.js';
 import type { Action, Button, DmAction, Mention, NotifyOwnerAction, SendAction } from './actions.js';
 import type { InboundEvent, MessageEvent, Sender } from './events.js';
 import type { ParsedCommand } from './parser.js';
+import type { PrivateTargets } from './privateTargets.js';
 import type { Level, Registry } from './registry.js';
 
 /** What every decision may read. Side effects go out as actions, storage through the store. */
@@ -19,6 +20,8 @@ export interface Services {
   log: Logger;
   /** The effective level of a member in a group (platform role, stored role, configured owners). */
   levelOf(group: GroupRef, sender: Pick<Sender, 'id' | 'role'>): Level;
+  /** The group each owner configures from a private chat. */
+  privateTargets: PrivateTargets;
 }
 
 export interface GroupContext extends Services {
@@ -42,7 +45,7 @@ export interface CommandContext extends GroupContext {
   event: MessageEvent;
   command: ParsedCommand;
   level: Level;
-  /** Answers the command's message. */
+  /** Answers the command in the chat it came from (the group, or the owner's private chat). */
   reply(text: string, extra?: { mentions?: Mention[]; buttons?: Button[] }): SendAction;
   /** The command's usage line, as the answer to a malformed command. */
   usage(): Action[];

@@ -1,8 +1,9 @@
 import { messages } from '../i18n/index.js';
 import type { JobRow } from '../storage/jobs.js';
-import type { Action } from './actions.js';
-import { type CommandContext, type GroupContext, type RuleContext, type Services, groupContext } from './context.js';
+import type { Action, SendAction } from './actions.js';
+import { type CommandContext, type GroupContext, type RuleContext, type Services, defined, groupContext } from './context.js';
 import type { InboundEvent, MessageEvent } from './events.js';
+import { commandMenu } from './menu.js';
 import { type ParsedCommand, parseCommand } from './parser.js';
 import { type JobOutcome, type Registry, type Rule, type RuleResult, atLeast } from './registry.js';
 
@@ -19,6 +20,8 @@ class RecentIds {
   }
 }
 
+const EVENT_TYPES: InboundEvent['type'][] = ['message', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
+
 /**
  * The one command-and-rule engine: records what happened, runs the command or the rules, and
  * returns the actions they decided. It never performs anything itself; the executor does.
@@ -33,15 +36,13 @@ export class Engine {
     private readonly services: Services,
     private readonly registry: Registry,
   ) {
-    for (const type of ['message', 'memberJoined', 'memberLeft', 'buttonPressed'] as const) {
-      this.rulesFor.set(type, registry.rules.filter((r) => r.on.includes(type)));
-    }
+    for (const type of EVENT_TYPES) this.rulesFor.set(type, registry.rules.filter((r) => r.on.includes(type)));
   }
 
   async handle(event: InboundEvent): Promise<Action[]> {
     if (!this.recent.add(`${event.platform}\u0000${event.groupId}\u0000${event.type}\u0000${event.eventId}`)) return [];
     const privateChat = event.type === 'message' && event.chat === 'private';
-    if (!privateChat) this.record(event);
+    const actions = privateChat ? [] : this.record(event);
 
     let command: ParsedCommand | undefined;
     if (event.type === 'message' && event.kind === 'text' && !event.sender.isBot) {
@@ -50,24 +51,31 @@ export class Engine {
     }
     let rules = privateChat ? [] : (this.rulesFor.get(event.type) ?? []);
     if (command) rules = rules.filter((r) => r.seesCommands);
-    if (!command && !rules.length) return [];
+    if (!command && !rules.length) return actions;
     const ctx = groupContext(this.services, { platform: event.platform, groupId: event.groupId }, messages);
-    const actions: Action[] = [];
     if (command) actions.push(...(await this.runCommand(ctx, event as MessageEvent, command)));
     if (rules.length) actions.push(...(await this.runRules({ ...ctx, event, command }, rules)));
     return actions;
   }
 
   /**
-   * What every statistic needs: the group, the member, and one more message in the ledger. The
-   * group and member writes are cached away once known, so a message usually costs one upsert;
-   * no explicit transaction, as each write is idempotent on its own.
+   * What every statistic needs: the group, the member, and one more message in the ledger; and
+   * what the platform tells about the group (new id, admins, the bot's rights). The group and
+   * member writes are cached away once known, so a message usually costs one ledger increment.
    */
-  private record(event: InboundEvent): void {
-    const { store } = this.services;
+  private record(event: InboundEvent): Action[] {
+    const { store, settings } = this.services;
     const g = { platform: event.platform, groupId: event.groupId };
     const at = event.at.getTime();
-    store.groups.ensure(g, at, event.groupTitle);
+    if (event.type === 'groupMigrated') {
+      store.moveGroup(event.platform, event.fromGroupId, event.groupId);
+      settings.forget(g);
+      settings.forget({ platform: event.platform, groupId: event.fromGroupId });
+    }
+    const actions: Action[] = [];
+    if (store.groups.ensure(g, at, event.groupTitle)) {
+      actions.push(commandMenu(this.registry, messages(settings.for(g).language), g));
+    }
     switch (event.type) {
       case 'message':
         store.members.seen(g, event.sender.id, event.sender.name, at);
@@ -84,14 +92,45 @@ export class Engine {
       case 'memberLeft':
         store.members.left(g, event.member.id, at);
         break;
+      case 'adminsKnown':
+        store.members.setPlatformAdmins(g, event.admins, at);
+        break;
+      case 'botRights': {
+        if (!event.missing.length) {
+          store.notices.clear(g, 'rights:');
+          break;
+        }
+        const missing = [...event.missing].sort();
+        if (store.notices.firstTime(g, `rights:${missing.join(',')}`, at)) {
+          const t = messages(settings.for(g).language);
+          const title = store.groups.title(g) ?? g.groupId;
+          actions.push({ type: 'notifyOwner', ...g, text: t.rights.missing(title, missing.map((r) => t.rights.names[r])) });
+        }
+        break;
+      }
+      case 'groupMigrated':
+        break;
     }
+    return actions;
   }
 
-  private async runCommand(base: GroupContext, event: MessageEvent, command: ParsedCommand): Promise<Action[]> {
+  private async runCommand(chat: GroupContext, event: MessageEvent, command: ParsedCommand): Promise<Action[]> {
     const def = this.registry.commands.get(command.name)!;
+    const reply = (text: string, extra: Pick<SendAction, 'mentions' | 'buttons'> = {}): SendAction => ({
+      type: 'send',
+      platform: event.platform,
+      groupId: event.groupId,
+      text,
+      ...defined({ replyTo: event.chat === 'group' ? event.messageId : undefined, ...extra }),
+    });
+    // In a private chat, a group command works on the group the owner chose with /use.
+    let base = chat;
+    if (event.chat === 'private' && (def.where ?? 'group') === 'group') {
+      const target = this.services.privateTargets.get(event.platform, event.sender.id);
+      if (!target) return [reply(chat.t.private.noTarget(command.typed))];
+      base = groupContext(this.services, target, messages);
+    }
     const t = base.t;
-    const reply: CommandContext['reply'] = (text, extra = {}) => base.send(text, { replyTo: event.messageId, ...extra });
-    if (event.chat === 'private' && (def.where ?? 'group') === 'group') return [reply(t.common.groupOnly(command.typed))];
     const level = this.services.levelOf(base.group, event.sender);
     if (!atLeast(level, def.level)) {
       return [reply(def.level === 'owner' ? t.common.refusedOwner(command.typed) : t.common.refusedAdmin(command.typed))];

@@ -69,7 +69,35 @@ export interface ButtonPressedEvent extends EventBase {
   messageId?: string;
 }
 
-export type InboundEvent = MessageEvent | MemberJoinedEvent | MemberLeftEvent | ButtonPressedEvent;
+/** A group got a new id (Telegram: a group upgraded to a supergroup). groupId is the new id. */
+export interface GroupMigratedEvent extends EventBase {
+  type: 'groupMigrated';
+  fromGroupId: string;
+}
+
+/** The platform's complete, current list of the group's owner and admins. */
+export interface AdminsKnownEvent extends EventBase {
+  type: 'adminsKnown';
+  admins: { id: string; name: string; role: 'owner' | 'admin' }[];
+}
+
+/** Telegram's one "Ban users" right covers both muting and removing: restrictMembers. */
+export type BotRight = 'admin' | 'deleteMessages' | 'restrictMembers';
+
+/** What the bot may not do in the group (empty: everything it needs). */
+export interface BotRightsEvent extends EventBase {
+  type: 'botRights';
+  missing: BotRight[];
+}
+
+export type InboundEvent =
+  | MessageEvent
+  | MemberJoinedEvent
+  | MemberLeftEvent
+  | ButtonPressedEvent
+  | GroupMigratedEvent
+  | AdminsKnownEvent
+  | BotRightsEvent;
 export type EventType = InboundEvent['type'];
 
 /** The member an event is about (speaker, presser, leaver); joins have several. */
@@ -82,5 +110,7 @@ export function actorOf(event: InboundEvent): Sender | undefined {
       return event.member;
     case 'memberJoined':
       return event.inviter;
+    default:
+      return undefined;
   }
 }

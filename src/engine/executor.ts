@@ -70,6 +70,9 @@ export class Executor {
       case 'unmute':
         if (!caps.mute) return; // nothing was muted
         break;
+      case 'commandMenu':
+        if (!caps.commandMenu) return;
+        break;
       case 'delete':
       case 'mute':
       case 'kick':

@@ -12,6 +12,8 @@ export interface Capabilities {
   buttons: boolean;
   dm: boolean;
   photo: boolean;
+  /** A per-group command menu (Telegram's "/" menu). */
+  commandMenu: boolean;
 }
 
 export type EventSink = (event: InboundEvent) => Promise<unknown>;

@@ -6,7 +6,6 @@ export const en: Messages = {
     refusedAdmin: (cmd) => `Sorry, ${cmd} is for the group's owner and admins.`,
     refusedOwner: (cmd) => `Sorry, ${cmd} is for the group's owner.`,
     internalError: 'Sorry, something went wrong with that command. It has been logged.',
-    groupOnly: (cmd) => `${cmd} works in a group.`,
     none: '(none)',
     on: 'on',
     off: 'off',
@@ -24,6 +23,7 @@ export const en: Messages = {
     set: 'change one setting',
     tz: "show or set the group's time zone",
     lang: 'switch language (zh / en)',
+    use: 'choose the group to manage from a private chat',
   },
   usage: {
     help: '/help',
@@ -33,6 +33,7 @@ export const en: Messages = {
     set: '/set <setting> <value> (send /settings to see them all)',
     tz: '/tz [time zone, e.g. Asia/Shanghai]',
     lang: '/lang zh|en',
+    use: '/use [number or group name]',
   },
   rules: {
     none: 'This group has no rules yet. An admin can set them with /setrules.',
@@ -63,6 +64,23 @@ export const en: Messages = {
   },
   lang: {
     updated: 'OK, this group gets replies in English from now on.',
+  },
+  private: {
+    noTarget: (cmd) => `${cmd} works on a group. First send /use to choose the group you want to manage.`,
+    list: (groups) => `Groups you manage:\n${groups.join('\n')}\nSend /use <number> to choose one.`,
+    none: "I found no group you manage. Add me to a group as admin and say something there first.",
+    chosen: (title) => `OK: admin commands you send here now apply to "${title}".`,
+    notAdmin: (title) => `You are not the owner or an admin of "${title}".`,
+    unknown: (what) => `No group "${what}" found. Send /use to see the list.`,
+    inGroup: 'Please use /use in a private chat with me.',
+  },
+  rights: {
+    missing: (group, rights) => `In "${group}" I lack these rights: ${rights.join(', ')}. Make me an admin with them in the group settings; until then I can only remind people publicly.`,
+    names: {
+      admin: 'admin status',
+      deleteMessages: 'Delete messages',
+      restrictMembers: 'Ban users (needed to mute and to remove)',
+    },
   },
   jobs: {
     interrupted: (kind) => `The scheduled job "${kind}" was interrupted by a restart. To avoid posting twice it will not run again; please check.`,

@@ -7,7 +7,6 @@ export const zhCN = {
     refusedAdmin: (cmd: string) => `抱歉，${cmd} 只有群主和管理员可以使用。`,
     refusedOwner: (cmd: string) => `抱歉，${cmd} 只有群主可以使用。`,
     internalError: '抱歉，处理这条命令时出了点问题，已经记录下来了。',
-    groupOnly: (cmd: string) => `${cmd} 需要在群里使用。`,
     none: '（无）',
     on: '开',
     off: '关',
@@ -25,6 +24,7 @@ export const zhCN = {
     set: '修改一项设置',
     tz: '查看或设置本群时区',
     lang: '切换语言（zh / en）',
+    use: '在私聊里选择要管理的群',
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -34,6 +34,7 @@ export const zhCN = {
     set: '/set <设置项> <值>（发送 /settings 查看全部设置项）',
     tz: '/tz [时区，例如 Asia/Shanghai]',
     lang: '/lang zh|en',
+    use: '/use [编号或群名]',
   } as Record<string, string>,
   rules: {
     none: '本群还没有设置群规。管理员可以用 /setrules 设置。',
@@ -64,6 +65,23 @@ export const zhCN = {
   },
   lang: {
     updated: '好的，本群之后用中文回复。',
+  },
+  private: {
+    noTarget: (cmd: string) => `${cmd} 要作用于某个群。请先发送 /use 选择要管理的群。`,
+    list: (groups: string[]) => `你管理的群：\n${groups.join('\n')}\n发送 /use <编号> 选择一个。`,
+    none: '没有找到你管理的群。先把我拉进群并设为管理员，再在群里说句话。',
+    chosen: (title: string) => `好的，接下来你在这里发的管理命令都作用于「${title}」。`,
+    notAdmin: (title: string) => `你不是「${title}」的群主或管理员。`,
+    unknown: (what: string) => `没有找到群「${what}」。发送 /use 查看列表。`,
+    inGroup: '请在和我的私聊里使用 /use。',
+  },
+  rights: {
+    missing: (group: string, rights: string[]) => `我在「${group}」里缺少权限：${rights.join('、')}。请在群设置里把我设为管理员并打开这些权限，否则我只能公开提醒。`,
+    names: {
+      admin: '管理员身份',
+      deleteMessages: '删除消息',
+      restrictMembers: '封禁成员（禁言和移出都需要）',
+    },
   },
   jobs: {
     interrupted: (kind: string) => `计划任务「${kind}」执行到一半时程序重启了。为避免重复发送，它不会再执行，请检查。`,

@@ -63,6 +63,11 @@ export class SettingsService {
     return s;
   }
 
+  /** Drops the cached settings of a group whose rows changed underneath (a group that moved). */
+  forget(g: GroupRef): void {
+    this.cache.delete(groupKey(g));
+  }
+
   set<T>(g: GroupRef, def: SettingDef<T>, value: T, by: string | undefined, at: number): void {
     this.write(g, new Map([[def.key, value]]), by, at);
   }

@@ -22,14 +22,27 @@ export class GroupsRepo {
     this.listStmt = db.prepare('SELECT platform, group_id AS groupId, title, first_seen AS firstSeen FROM groups ORDER BY first_seen');
   }
 
-  /** Makes sure the group has a row, with its latest title when the platform told us one. */
-  ensure(g: GroupRef, at: number, title?: string): void {
+  /**
+   * Makes sure the group has a row, with its latest title when the platform told us one.
+   * True when the group is new to Steward.
+   */
+  ensure(g: GroupRef, at: number, title?: string): boolean {
     const key = groupKey(g);
     const known = this.known.get(key);
-    if (known !== undefined && (title === undefined || title === known)) return;
-    if (known === undefined) this.insert.run(g.platform, g.groupId, title ?? null, at);
+    if (known !== undefined && (title === undefined || title === known)) return false;
+    const created = known === undefined && this.insert.run(g.platform, g.groupId, title ?? null, at).changes > 0;
     if (title !== undefined) this.setTitleStmt.run(title, g.platform, g.groupId);
     this.known.set(key, title ?? this.title(g) ?? null);
+    return created;
+  }
+
+  /** Drops the cache entry of a group whose rows moved away. */
+  forget(g: GroupRef): void {
+    this.known.delete(groupKey(g));
+  }
+
+  exists(g: GroupRef): boolean {
+    return this.known.has(groupKey(g)) || this.titleStmt.get(g.platform, g.groupId) !== undefined;
   }
 
   title(g: GroupRef): string | undefined {

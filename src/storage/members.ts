@@ -5,14 +5,17 @@ import { type GroupRef, groupKey } from './groups.js';
 export interface MemberRow {
   userId: string;
   name: string;
+  /** Role given by command. */
   role: Role | null;
+  /** Role the platform reports. */
+  platformRole: Role | null;
   firstSeen: number;
   joinedAt: number | null;
   leftAt: number | null;
   inviterId: string | null;
 }
 
-const COLUMNS = `user_id AS userId, name, role, first_seen AS firstSeen, joined_at AS joinedAt,
+const COLUMNS = `user_id AS userId, name, role, platform_role AS platformRole, first_seen AS firstSeen, joined_at AS joinedAt,
   left_at AS leftAt, inviter_id AS inviterId`;
 
 export class MembersRepo {
@@ -25,6 +28,10 @@ export class MembersRepo {
   private readonly getStmt;
   private readonly byRoleStmt;
   private readonly byNameStmt;
+  private readonly clearPlatformRoles;
+  private readonly upsertPlatformRole;
+  private readonly tx: (fn: () => unknown) => unknown;
+  private readonly groupsOfStmt;
 
   constructor(db: Db) {
     this.upsertName = db.prepare(`INSERT INTO members (platform, group_id, user_id, name, first_seen) VALUES (?, ?, ?, ?, ?)
@@ -36,7 +43,16 @@ export class MembersRepo {
     this.leaveStmt = db.prepare('UPDATE members SET left_at = ? WHERE platform = ? AND group_id = ? AND user_id = ?');
     this.roleStmt = db.prepare('UPDATE members SET role = ? WHERE platform = ? AND group_id = ? AND user_id = ?');
     this.getStmt = db.prepare(`SELECT ${COLUMNS} FROM members WHERE platform = ? AND group_id = ? AND user_id = ?`);
-    this.byRoleStmt = db.prepare(`SELECT ${COLUMNS} FROM members WHERE platform = ? AND group_id = ? AND role = ? ORDER BY first_seen`);
+    this.byRoleStmt = db.prepare(`SELECT ${COLUMNS} FROM members
+      WHERE platform = @platform AND group_id = @group AND (role = @role OR platform_role = @role) ORDER BY first_seen`);
+    this.clearPlatformRoles = db.prepare('UPDATE members SET platform_role = NULL WHERE platform = ? AND group_id = ? AND platform_role IS NOT NULL');
+    this.upsertPlatformRole = db.prepare(`INSERT INTO members (platform, group_id, user_id, name, first_seen, platform_role) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name, platform_role = excluded.platform_role`);
+    this.tx = db.transaction((fn: () => unknown) => fn());
+    this.groupsOfStmt = db.prepare(`SELECT m.group_id AS groupId, g.title AS title FROM members m
+      JOIN groups g ON g.platform = m.platform AND g.group_id = m.group_id
+      WHERE m.platform = ? AND m.user_id = ? AND (m.role IN ('owner', 'admin') OR m.platform_role IS NOT NULL)
+      ORDER BY g.first_seen`);
     this.byNameStmt = db.prepare(`SELECT ${COLUMNS} FROM members WHERE platform = ? AND group_id = ? AND (name = ? OR user_id = ?)`);
   }
 
@@ -65,8 +81,25 @@ export class MembersRepo {
     return this.getStmt.get(g.platform, g.groupId, userId) as MemberRow | undefined;
   }
 
+  /** Members holding the role, by command or by the platform's word. */
   withRole(g: GroupRef, role: Role): MemberRow[] {
-    return this.byRoleStmt.all(g.platform, g.groupId, role) as MemberRow[];
+    return this.byRoleStmt.all({ platform: g.platform, group: g.groupId, role }) as MemberRow[];
+  }
+
+  /** Groups in which the user is owner or admin (by command or by the platform). */
+  groupsAdministeredBy(platform: string, userId: string): { groupId: string; title: string | null }[] {
+    return this.groupsOfStmt.all(platform, userId) as { groupId: string; title: string | null }[];
+  }
+
+  /** Replaces the group's platform-reported owner and admins with this complete list. */
+  setPlatformAdmins(g: GroupRef, admins: { id: string; name: string; role: 'owner' | 'admin' }[], at: number): void {
+    this.tx(() => {
+      this.clearPlatformRoles.run(g.platform, g.groupId);
+      for (const a of admins) {
+        this.upsertPlatformRole.run(g.platform, g.groupId, a.id, a.name, at, a.role);
+        this.names.set(`${groupKey(g)}\u0000${a.id}`, a.name);
+      }
+    });
   }
 
   /** Finds members by exact display name or id (for "/warns alice" and the like). */

@@ -4,6 +4,8 @@ import type { Db } from './db.js';
 import { GroupsRepo } from './groups.js';
 import { JobsRepo } from './jobs.js';
 import { MembersRepo } from './members.js';
+import { NoticesRepo } from './notices.js';
+import { PlatformStateRepo } from './platformState.js';
 import { SettingsRepo } from './settings.js';
 
 /** Every repository, over one database. Features reach storage only through this. */
@@ -14,6 +16,8 @@ export class Store {
   readonly activity: ActivityRepo;
   readonly jobs: JobsRepo;
   readonly actionLog: ActionLogRepo;
+  readonly platformState: PlatformStateRepo;
+  readonly notices: NoticesRepo;
 
   /** Built once: better-sqlite3 compiles a wrapper per db.transaction() call. */
   private readonly tx: (fn: () => unknown) => unknown;
@@ -26,6 +30,31 @@ export class Store {
     this.activity = new ActivityRepo(db);
     this.jobs = new JobsRepo(db);
     this.actionLog = new ActionLogRepo(db);
+    this.platformState = new PlatformStateRepo(db);
+    this.notices = new NoticesRepo(db);
+  }
+
+  /**
+   * Moves everything a group owns to a new id (a Telegram group upgraded to a supergroup gets a
+   * new chat id). Every table with (platform, group_id) columns is moved, so tables that later
+   * migrations add move too; where the new id already has a row, the old group's wins.
+   */
+  moveGroup(platform: string, from: string, to: string): void {
+    if (from === to) return;
+    const tables = (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'groups'").pluck().all() as string[]).filter(
+      (t) => {
+        const cols = (this.db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name);
+        return cols.includes('platform') && cols.includes('group_id');
+      },
+    );
+    this.transaction(() => {
+      this.db.prepare('INSERT OR IGNORE INTO groups (platform, group_id, title, first_seen) SELECT platform, ?, title, first_seen FROM groups WHERE platform = ? AND group_id = ?').run(to, platform, from);
+      for (const t of tables) {
+        this.db.prepare(`UPDATE OR REPLACE "${t}" SET group_id = ? WHERE platform = ? AND group_id = ?`).run(to, platform, from);
+      }
+      this.db.prepare('DELETE FROM groups WHERE platform = ? AND group_id = ?').run(platform, from);
+    });
+    this.groups.forget({ platform, groupId: from });
   }
 
   transaction<T>(fn: () => T): T {

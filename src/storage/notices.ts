@@ -1,0 +1,23 @@
+import type { Db } from './db.js';
+import type { GroupRef } from './groups.js';
+
+/** Remembers what the owner was already told, so a standing problem is reported once. */
+export class NoticesRepo {
+  private readonly insert;
+  private readonly clearStmt;
+
+  constructor(db: Db) {
+    this.insert = db.prepare('INSERT OR IGNORE INTO notices (platform, group_id, key, at) VALUES (?, ?, ?, ?)');
+    this.clearStmt = db.prepare('DELETE FROM notices WHERE platform = ? AND group_id = ? AND key LIKE ?');
+  }
+
+  /** True the first time this key is noted for the group. */
+  firstTime(g: GroupRef, key: string, at: number): boolean {
+    return this.insert.run(g.platform, g.groupId, key, at).changes > 0;
+  }
+
+  /** Forgets notices whose key starts with the prefix (the problem went away). */
+  clear(g: GroupRef, prefix: string): void {
+    this.clearStmt.run(g.platform, g.groupId, `${prefix}%`);
+  }
+}
