@@ -107,7 +107,11 @@ export class App {
       ]);
     }
     for (const adapter of this.adapters.values()) {
-      await adapter.start(this.dispatch);
+      const state = this.store.platformState;
+      await adapter.start(this.dispatch, {
+        get: (key) => state.get(adapter.platform, key),
+        set: (key, value) => state.set(adapter.platform, key, value),
+      });
       if (adapter.botUsername) this.engine.botUsername = adapter.botUsername;
     }
   }

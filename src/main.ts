@@ -109,7 +109,7 @@ export async function runStart(config: Config, configFile: string): Promise<void
     return;
   }
   const log = createLogger(config.log.level ?? 'info');
-  const adapters = await loadPlatformAdapters(config, log);
+  const adapters = await loadPlatformAdapters(config, systemClock, log);
   const app = openApp({ config, configFile, clock: systemClock, log, adapters });
   const every = config.scheduler.tickSeconds;
   const tick = cron.schedule(every === 1 ? '* * * * * *' : `*/${every} * * * * *`, () => app.tick(), {
@@ -130,7 +130,14 @@ export async function runStart(config: Config, configFile: string): Promise<void
 }
 
 /** Platform SDKs are heavy (wechaty costs ~1.4 s to import): load only what is configured. */
-async function loadPlatformAdapters(config: Config, _log: Logger): Promise<Adapter[]> {
-  const missing = [config.telegram && 'telegram', config.wechat && 'wechat'].filter(Boolean);
-  throw new Error(`the ${missing.join(' and ')} adapter is not part of this build yet; remove that section to use the simulator`);
+export async function loadPlatformAdapters(config: Config, clock: Clock, log: Logger): Promise<Adapter[]> {
+  const adapters: Adapter[] = [];
+  if (config.telegram) {
+    const { TelegramAdapter } = await import('../adapters/telegram/index.js');
+    adapters.push(new TelegramAdapter({ config: config.telegram, clock, log: log.child({ platform: 'telegram' }) }));
+  }
+  if (config.wechat) {
+    throw new Error('the WeChat adapter is not part of this build yet; remove the wechat section to run without it');
+  }
+  return adapters;
 }

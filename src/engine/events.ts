@@ -65,6 +65,8 @@ export interface ButtonPressedEvent extends EventBase {
   type: 'buttonPressed';
   sender: Sender;
   data: string;
+  /** The platform's id of this press, to answer it (Telegram callback query id). */
+  pressId?: string;
   /** The message that carried the button, when known. */
   messageId?: string;
 }

@@ -18,12 +18,18 @@ export interface Capabilities {
 
 export type EventSink = (event: InboundEvent) => Promise<unknown>;
 
+/** What an adapter may remember across restarts (a cursor, an offset), kept by the engine's store. */
+export interface AdapterState {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
 export interface Adapter {
   readonly platform: string;
   readonly capabilities: Capabilities;
   /** The bot's own username, when the platform has one (for /cmd@botname). */
   readonly botUsername?: string;
-  start(sink: EventSink): Promise<void>;
+  start(sink: EventSink, state: AdapterState): Promise<void>;
   perform(action: Action): Promise<ActionResult>;
   stop(): Promise<void>;
 }

@@ -1,0 +1,227 @@
+import { Telegraf } from 'telegraf';
+import type { TelegramConfig } from '../../src/config/schema.js';
+import type { BotRight } from '../../src/engine/events.js';
+import type { Logger } from '../../src/log.js';
+import type { Clock } from '../../src/time/clock.js';
+import type { Action, ActionResult, Adapter, AdapterState, Capabilities, EventSink } from '../types.js';
+import { NO_PERMISSIONS, refusal, retryDelay, sendPayload } from './execute.js';
+import { TELEGRAM, displayName, normalizeUpdate } from './normalize.js';
+import { Outbox } from './pacing.js';
+import type { TgChatAdministrator, TgUpdate } from './wire.js';
+
+export interface TelegramAdapterOptions {
+  config: TelegramConfig;
+  clock: Clock;
+  log: Logger;
+}
+
+const ALLOWED_UPDATES = ['message', 'callback_query', 'chat_member', 'my_chat_member'] as const;
+/** How long a chat's admin list is trusted before it is fetched again on the next update. */
+const ADMINS_TTL_MS = 10 * 60_000;
+const LAST_UPDATE = 'lastUpdateId';
+
+/**
+ * Steward in Telegram groups through Telegraf. It translates updates into the engine's events and
+ * actions into Bot API calls, and keeps Telegram's limits; it decides nothing.
+ */
+export class TelegramAdapter implements Adapter {
+  readonly platform = TELEGRAM;
+  readonly capabilities: Capabilities = { deleteMessages: true, mute: true, kick: true, buttons: true, dm: true, photo: true, commandMenu: true };
+  botUsername: string | undefined;
+
+  private readonly bot: Telegraf;
+  private readonly outbox: Outbox;
+  private sink?: EventSink;
+  private state?: AdapterState;
+  private chain: Promise<unknown> = Promise.resolve();
+  private lastUpdate = 0;
+  private running = false;
+  private eventSeq = 0;
+  private readonly adminsFetchedAt = new Map<string, number>();
+  private readonly groupPermissions = new Map<string, Record<string, unknown>>();
+
+  constructor(private readonly opts: TelegramAdapterOptions) {
+    const { config, log } = opts;
+    this.bot = new Telegraf(config.token, { telegram: { apiRoot: config.apiRoot }, handlerTimeout: 10 * 60_000 });
+    // Without a catch, one failing update stops polling and sets exit code 1.
+    this.bot.catch((err, ctx) => log.error({ err, update: ctx.update.update_id }, 'telegram update failed'));
+    this.bot.use((ctx) => this.enqueue(ctx.update as unknown as TgUpdate));
+    this.outbox = new Outbox(config.pacing, retryDelay);
+  }
+
+  async start(sink: EventSink, state: AdapterState): Promise<void> {
+    this.sink = sink;
+    this.state = state;
+    this.lastUpdate = Number(state.get(LAST_UPDATE) ?? 0);
+    const { config, log } = this.opts;
+    if (config.mode === 'webhook' && config.webhook) {
+      const url = new URL(config.webhook.url);
+      await this.bot.launch({
+        allowedUpdates: [...ALLOWED_UPDATES],
+        webhook: { domain: url.host, path: url.pathname, port: config.webhook.port, host: config.webhook.host, secretToken: config.webhook.secretToken },
+      });
+    } else {
+      // launch() resolves only when polling stops; onLaunch tells us it is connected.
+      await new Promise<void>((resolve, reject) => {
+        this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false }, resolve).catch((err: unknown) => {
+          if (this.running) log.error({ err }, 'telegram polling stopped');
+          reject(err);
+        });
+      });
+    }
+    this.running = true;
+    this.botUsername = this.bot.botInfo?.username;
+    log.info({ bot: this.botUsername, mode: config.mode }, 'telegram connected');
+  }
+
+  async stop(): Promise<void> {
+    await Promise.race([this.outbox.drained(), new Promise((r) => setTimeout(r, 10_000).unref())]);
+    if (this.running) {
+      this.running = false;
+      this.bot.stop('steward stopping');
+    }
+    await this.chain;
+  }
+
+  /** Updates are handled one after another, so "handled up to id N" is a true statement. */
+  private enqueue(update: TgUpdate): Promise<unknown> {
+    const run = this.chain.then(() => this.process(update));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async process(update: TgUpdate): Promise<void> {
+    if (update.update_id <= this.lastUpdate) return; // handled before a restart
+    try {
+      const me = this.bot.botInfo!;
+      const membership = update.chat_member ?? update.my_chat_member;
+      const chat = update.message?.chat ?? update.callback_query?.message?.chat ?? membership?.chat;
+      if (chat && chat.type !== 'private' && chat.type !== 'channel') {
+        const adminChange = !!membership && [membership.old_chat_member.status, membership.new_chat_member.status].some((s) => s === 'administrator' || s === 'creator');
+        await this.refreshAdmins(String(chat.id), chat.title, adminChange || update.my_chat_member !== undefined);
+      }
+      for (const event of normalizeUpdate(update, me, this.opts.clock.now())) await this.sink?.(event);
+    } finally {
+      // A failing update is logged (bot.catch) and not retried forever.
+      this.lastUpdate = update.update_id;
+      this.state?.set(LAST_UPDATE, String(update.update_id));
+    }
+  }
+
+  /** Telegram is the authority on who administers a group and what the bot may do there. */
+  private async refreshAdmins(chatId: string, title: string | undefined, force: boolean): Promise<void> {
+    const now = this.opts.clock.now().getTime();
+    const last = this.adminsFetchedAt.get(chatId);
+    if (!force && last !== undefined && now - last < ADMINS_TTL_MS) return;
+    this.adminsFetchedAt.set(chatId, now);
+    let admins: TgChatAdministrator[];
+    try {
+      admins = (await this.call('getChatAdministrators', { chat_id: chatId })) as TgChatAdministrator[];
+    } catch (err) {
+      this.opts.log.warn({ err, chat: chatId }, 'could not read the admin list');
+      return;
+    }
+    const me = this.bot.botInfo!;
+    const at = this.opts.clock.now();
+    const base = { platform: TELEGRAM, groupId: chatId, ...(title ? { groupTitle: title } : {}), at };
+    await this.sink?.({
+      ...base,
+      type: 'adminsKnown',
+      eventId: `admins:${chatId}:${++this.eventSeq}`,
+      admins: admins.filter((a) => !a.user.is_bot).map((a) => ({ id: String(a.user.id), name: displayName(a.user), role: a.status === 'creator' ? 'owner' : 'admin' })),
+    });
+    const mine = admins.find((a) => a.user.id === me.id);
+    const missing: BotRight[] = !mine ? ['admin'] : [];
+    if (mine && mine.status === 'administrator') {
+      if (!mine.can_delete_messages) missing.push('deleteMessages');
+      if (!mine.can_restrict_members) missing.push('restrictMembers');
+    }
+    await this.sink?.({ ...base, type: 'botRights', eventId: `rights:${chatId}:${++this.eventSeq}`, missing });
+  }
+
+  private call(method: string, payload: Record<string, unknown>): Promise<unknown> {
+    return this.bot.telegram.callApi(method as never, payload as never);
+  }
+
+  /** Calls that are not chat messages skip the pacing queue but still wait out 429s and 5xx. */
+  private async callWithRetry(method: string, payload: Record<string, unknown>): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.call(method, payload);
+      } catch (err) {
+        const wait = retryDelay(err, attempt);
+        if (wait === undefined) throw err;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
+  /** Messages go through the paced queue and are not awaited: pacing must never hold up inbound updates. */
+  private queue(chatId: string, method: string, payload: Record<string, unknown>): ActionResult {
+    this.outbox.send(chatId, () => this.call(method, payload)).catch((err: unknown) => {
+      this.opts.log.error({ err, chat: chatId, method }, 'message not delivered');
+    });
+    return { ok: true };
+  }
+
+  private async permissionsOf(chatId: string): Promise<Record<string, unknown>> {
+    let p = this.groupPermissions.get(chatId);
+    if (!p) {
+      const chat = (await this.callWithRetry('getChat', { chat_id: chatId })) as { permissions?: Record<string, unknown> };
+      p = chat.permissions ?? Object.fromEntries(Object.keys(NO_PERMISSIONS).map((k) => [k, true]));
+      this.groupPermissions.set(chatId, p);
+    }
+    return p;
+  }
+
+  async perform(action: Action): Promise<ActionResult> {
+    const chat_id = action.groupId;
+    try {
+      switch (action.type) {
+        case 'send':
+          return this.queue(chat_id, 'sendMessage', sendPayload(action));
+        case 'dm':
+          return this.queue(action.userId, 'sendMessage', { chat_id: action.userId, text: action.text });
+        case 'photo':
+          return this.queue(chat_id, 'sendPhoto', { chat_id, photo: { source: action.path }, ...(action.caption ? { caption: action.caption } : {}) });
+        case 'delete':
+          await this.callWithRetry('deleteMessage', { chat_id, message_id: Number(action.messageId) });
+          return { ok: true };
+        case 'mute':
+          await this.callWithRetry('restrictChatMember', {
+            chat_id,
+            user_id: Number(action.user.id),
+            permissions: NO_PERMISSIONS,
+            use_independent_chat_permissions: true,
+            until_date: Math.ceil(action.until.getTime() / 1000),
+          });
+          return { ok: true };
+        case 'unmute':
+          // Give back what the group allows everyone, not more.
+          await this.callWithRetry('restrictChatMember', {
+            chat_id,
+            user_id: Number(action.user.id),
+            permissions: await this.permissionsOf(chat_id),
+            use_independent_chat_permissions: true,
+          });
+          return { ok: true };
+        case 'kick':
+          // Telegram has no "remove": ban, then unban so the member may come back by invitation.
+          await this.callWithRetry('banChatMember', { chat_id, user_id: Number(action.user.id) });
+          await this.callWithRetry('unbanChatMember', { chat_id, user_id: Number(action.user.id), only_if_banned: true });
+          return { ok: true };
+        case 'answerButton':
+          await this.callWithRetry('answerCallbackQuery', { callback_query_id: action.pressId, ...(action.text ? { text: action.text } : {}) });
+          return { ok: true };
+        case 'commandMenu':
+          await this.callWithRetry('setMyCommands', { commands: action.member, scope: { type: 'chat', chat_id } });
+          await this.callWithRetry('setMyCommands', { commands: action.admin, scope: { type: 'chat_administrators', chat_id } });
+          return { ok: true };
+        case 'notifyOwner':
+          return { ok: false, why: 'unsupported', detail: 'the executor resolves owner notices' };
+      }
+    } catch (err) {
+      return refusal(err);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+// Telegram's limits are ours to keep: about one message a second and twenty a minute per group,
+// about thirty a second overall. Telegraf neither paces nor retries API calls (a 429 throws).
+
+export interface PacingOptions {
+  perChatIntervalMs: number;
+  perChatPerMinute: number;
+  globalPerSecond: number;
+}
+
+/** How long to wait before trying a failed call again, or undefined to give up. */
+export type RetryPolicy = (err: unknown, attempt: number) => number | undefined;
+
+export interface Timers {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+interface Task {
+  run(): Promise<unknown>;
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+  attempt: number;
+}
+
+interface Lane {
+  queue: Task[];
+  busy: boolean;
+  notBefore: number;
+  recent: number[]; // send times within the last minute
+}
+
+/**
+ * An outbound queue per chat. Within a chat, messages leave in order, one at a time, at least
+ * perChatIntervalMs apart and at most perChatPerMinute a minute; across chats at most
+ * globalPerSecond a second. A retryable failure (429 with retry_after, 5xx, network) holds the
+ * chat's lane and tries the same message again, so nothing is lost or reordered.
+ */
+export class Outbox {
+  private readonly lanes = new Map<string, Lane>();
+  private readonly globalRecent: number[] = [];
+  private timer: unknown;
+  private idle: (() => void)[] = [];
+
+  constructor(
+    private readonly opts: PacingOptions,
+    private readonly retry: RetryPolicy,
+    private readonly timers: Timers = realTimers,
+  ) {}
+
+  send<T>(chatId: string, run: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let lane = this.lanes.get(chatId);
+      if (!lane) this.lanes.set(chatId, (lane = { queue: [], busy: false, notBefore: 0, recent: [] }));
+      lane.queue.push({ run, resolve: resolve as (v: unknown) => void, reject, attempt: 0 });
+      this.pump();
+    });
+  }
+
+  get pending(): number {
+    let n = 0;
+    for (const lane of this.lanes.values()) n += lane.queue.length;
+    return n;
+  }
+
+  /** Resolves when everything queued so far has been sent or given up. */
+  drained(): Promise<void> {
+    if (!this.pending) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private pump(): void {
+    const now = this.timers.now();
+    let wakeAt = Infinity;
+    for (const [chatId, lane] of this.lanes) {
+      if (lane.busy || !lane.queue.length) continue;
+      const at = Math.max(lane.notBefore, this.windowFreeAt(lane.recent, this.opts.perChatPerMinute, 60_000, now), this.windowFreeAt(this.globalRecent, this.opts.globalPerSecond, 1000, now));
+      if (at > now) {
+        wakeAt = Math.min(wakeAt, at);
+        continue;
+      }
+      this.start(chatId, lane, now);
+    }
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.timer = wakeAt === Infinity ? undefined : this.timers.setTimeout(() => this.pump(), Math.max(1, Math.ceil(wakeAt - now)));
+    if (!this.pending && this.idle.length) for (const done of this.idle.splice(0)) done();
+  }
+
+  /** The earliest time one more send fits in a sliding window of `size` per `span` ms. */
+  private windowFreeAt(recent: number[], size: number, span: number, now: number): number {
+    while (recent.length && recent[0]! <= now - span) recent.shift();
+    return recent.length < size ? now : recent[recent.length - size]! + span;
+  }
+
+  private start(chatId: string, lane: Lane, now: number): void {
+    const task = lane.queue[0]!;
+    lane.busy = true;
+    lane.recent.push(now);
+    this.globalRecent.push(now);
+    // Serve chats round-robin: this one goes to the back of the line.
+    this.lanes.delete(chatId);
+    this.lanes.set(chatId, lane);
+    task.run().then(
+      (value) => {
+        lane.queue.shift();
+        task.resolve(value);
+        this.finish(lane, 0);
+      },
+      (err: unknown) => {
+        const wait = this.retry(err, ++task.attempt);
+        if (wait === undefined) {
+          lane.queue.shift();
+          task.reject(err);
+          this.finish(lane, 0);
+        } else {
+          this.finish(lane, wait);
+        }
+      },
+    );
+  }
+
+  private finish(lane: Lane, extraWait: number): void {
+    lane.busy = false;
+    lane.notBefore = this.timers.now() + Math.max(this.opts.perChatIntervalMs, extraWait);
+    this.pump();
+  }
+}

@@ -1,0 +1,175 @@
+// A Telegram Bot API stand-in on 127.0.0.1 for tests: real HTTP, real Telegraf on the other side.
+// It holds getUpdates open like the real server, records every call, and fails on request.
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TgChatAdministrator, TgUpdate, TgUser } from '../../adapters/telegram/wire.js';
+
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+  /** performance.now() when the request arrived. */
+  at: number;
+}
+
+interface Failure {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
+
+export const BOT: TgUser = { id: 999, is_bot: true, first_name: 'Steward', username: 'steward_bot' };
+export const OWNER: TgUser = { id: 1, first_name: 'Olga' };
+
+export class FakeBotApi {
+  readonly calls: ApiCall[] = [];
+  /** Chat id → its administrators; unknown chats get OWNER as creator and the bot with all rights. */
+  readonly admins = new Map<string, TgChatAdministrator[]>();
+  private server?: Server;
+  private updates: TgUpdate[] = [];
+  private nextUpdateId = 1;
+  private nextMessageId = 1000;
+  private waiting: (() => void)[] = [];
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly held = new Set<ServerResponse>();
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.held) res.end(JSON.stringify({ ok: true, result: [] }));
+    this.held.clear();
+    this.server?.closeAllConnections();
+    await new Promise((r) => this.server?.close(r));
+  }
+
+  /** Queues an update for getUpdates; returns it with its update_id. */
+  push(update: Omit<TgUpdate, 'update_id'>): TgUpdate {
+    const full = { update_id: this.nextUpdateId++, ...update };
+    this.updates.push(full);
+    for (const wake of this.waiting.splice(0)) wake();
+    return full;
+  }
+
+  /** Makes the next `times` calls of a method fail with this error. */
+  fail(method: string, failure: Failure, times = 1): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits (bounded) until the recorded calls satisfy the condition. */
+  async until(condition: (calls: ApiCall[]) => boolean, timeoutMs = 10_000): Promise<ApiCall[]> {
+    const deadline = performance.now() + timeoutMs;
+    while (!condition(this.calls)) {
+      if (performance.now() > deadline) throw new Error(`condition not met; calls: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.calls;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = performance.now();
+    const m = /^\/bot[^/]+\/(\w+)$/.exec(req.url ?? '');
+    let body = '';
+    for await (const chunk of req) body += String(chunk);
+    const method = m?.[1] ?? '';
+    let payload: Record<string, unknown> = {};
+    if ((req.headers['content-type'] ?? '').includes('json') && body) payload = JSON.parse(body) as Record<string, unknown>;
+    if (method !== 'getUpdates') this.calls.push({ method, payload, at });
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      res.writeHead(failure.error_code, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, ...failure }));
+      return;
+    }
+    if (method === 'getUpdates') return this.getUpdates(payload, res);
+    const result = this.answer(method, payload);
+    if (result === undefined) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found: method not found' }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }));
+  }
+
+  private getUpdates(payload: Record<string, unknown>, res: ServerResponse): void {
+    const offset = Number(payload.offset ?? 0);
+    // Like Telegram: an offset confirms every update before it.
+    this.updates = this.updates.filter((u) => u.update_id >= offset);
+    const reply = () => {
+      this.held.delete(res);
+      if (!res.writableEnded) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: this.updates.slice(0, 100) }));
+    };
+    if (this.updates.length || !Number(payload.timeout ?? 0)) return reply();
+    // Hold the long poll until an update arrives or the client gives up.
+    this.held.add(res);
+    const wake = () => reply();
+    this.waiting.push(wake);
+    res.on('close', () => {
+      this.held.delete(res);
+      this.waiting = this.waiting.filter((w) => w !== wake);
+    });
+  }
+
+  /** Hands out an update again as if it had never been confirmed (a crash before the offset moved). */
+  redeliver(update: TgUpdate): void {
+    this.updates.push(update);
+    this.updates.sort((a, b) => a.update_id - b.update_id);
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  private answer(method: string, p: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'getMe':
+        return BOT;
+      case 'deleteWebhook':
+      case 'setWebhook':
+      case 'deleteMessage':
+      case 'restrictChatMember':
+      case 'banChatMember':
+      case 'unbanChatMember':
+      case 'answerCallbackQuery':
+      case 'setMyCommands':
+        return true;
+      case 'sendMessage':
+      case 'sendPhoto':
+        return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(p.chat_id), type: 'supergroup' }, text: p.text };
+      case 'getChatAdministrators':
+        return (
+          this.admins.get(String(p.chat_id)) ?? [
+            { status: 'creator', user: OWNER },
+            { status: 'administrator', user: BOT, can_delete_messages: true, can_restrict_members: true },
+          ]
+        );
+      case 'getChat':
+        return { id: Number(p.chat_id), type: 'supergroup', permissions: { can_send_messages: true, can_send_photos: true, can_send_polls: false } };
+      default:
+        return undefined;
+    }
+  }
+}
+
+let messageSeq = 1;
+
+/** A group text message as Telegram sends it; commands carry their bot_command entity. */
+export function groupText(chatId: number, from: TgUser, text: string, extra: Record<string, unknown> = {}): Omit<TgUpdate, 'update_id'> {
+  const command = /^\/\S+/.exec(text);
+  return {
+    message: {
+      message_id: messageSeq++,
+      date: Math.floor(Date.parse('2026-11-24T10:00:00+08:00') / 1000),
+      chat: { id: chatId, type: chatId > 0 ? 'private' : 'supergroup', title: chatId > 0 ? undefined : `Group ${chatId}` },
+      from,
+      text,
+      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+      ...extra,
+    },
+  };
+}

@@ -1,0 +1,287 @@
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Action } from '../src/engine/actions.js';
+import type { MessageEvent } from '../src/engine/events.js';
+import type { Feature } from '../src/engine/registry.js';
+import { BOT, FakeBotApi, OWNER, groupText } from './support/fakeBotApi.js';
+import { tempDir } from './support/recording.js';
+import { type TelegramRun, startTelegram } from './support/telegramBot.js';
+
+const GROUP = -1001;
+const alice = { id: 42, first_name: 'Alice' };
+const sendTexts = (api: FakeBotApi) => api.callsOf('sendMessage').map((c) => c.payload.text);
+
+/** A test feature standing in for moderation rules: it deletes, mutes, removes and offers a button. */
+const moderator: Feature = {
+  name: 'test-moderator',
+  rules: [
+    {
+      id: 'test-moderate',
+      on: ['message', 'buttonPressed'],
+      priority: 0,
+      decide(ctx): Action[] | undefined {
+        const e = ctx.event;
+        if (e.type === 'buttonPressed') {
+          return [{ type: 'answerButton', platform: e.platform, groupId: e.groupId, pressId: e.pressId!, text: '已验证' }, ctx.send(`${e.sender.name} pressed ${e.data}`)];
+        }
+        if (e.type !== 'message') return;
+        const user = { id: e.sender.id, name: e.sender.name };
+        const g = { platform: e.platform, groupId: e.groupId };
+        if (e.text === 'spam') return [{ type: 'delete', ...g, messageId: e.messageId, user, reason: '广告' }];
+        if (e.text === 'mute me') return [{ type: 'mute', ...g, user, until: new Date(ctx.now.getTime() + 3_600_000), reason: '刷屏' }];
+        if (e.text === 'kick me') return [{ type: 'kick', ...g, user, reason: '广告' }];
+        if (e.text === 'button') return [ctx.send('点按钮证明你是真人', { buttons: [{ label: '我是真人', data: 'verify:42', keyword: '真人' }] })];
+        if (e.text.startsWith('burst')) return Array.from({ length: Number(e.text.split(' ')[1]) }, (_, i) => ctx.send(`burst ${i}`));
+        if (e.text === 'hi @Alice') return [ctx.send('hello @Alice', { mentions: [user] })];
+      },
+    },
+  ],
+};
+
+let tmp: ReturnType<typeof tempDir>;
+let runs: TelegramRun[] = [];
+let apis: FakeBotApi[] = [];
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(async () => {
+  for (const r of runs) await r.stop().catch(() => undefined);
+  for (const a of apis) await a.stop();
+  runs = [];
+  apis = [];
+  tmp.cleanup();
+});
+
+async function start(o: Parameters<typeof startTelegram>[0] extends infer P ? Partial<P> : never = {}): Promise<TelegramRun> {
+  const api = o.api ?? (await new FakeBotApi().start());
+  if (!apis.includes(api)) apis.push(api);
+  const run = await startTelegram({ dir: tmp.dir, features: [moderator], ...o, api });
+  runs.push(run);
+  return run;
+}
+
+describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () => {
+  it('a command round trip: /rules@steward_bot gets its answer as a reply', async () => {
+    const { api } = await start();
+    api.push(groupText(GROUP, OWNER, '/setrules 不发广告'));
+    api.push(groupText(GROUP, alice, '/rules@steward_bot'));
+    await api.until(() => api.callsOf('sendMessage').length === 2);
+    const [, rules] = api.callsOf('sendMessage');
+    expect(rules!.payload).toMatchObject({ chat_id: String(GROUP), text: '📜 群规\n不发广告', reply_parameters: { allow_sending_without_reply: true } });
+    // The group's command menus were set for members and for admins.
+    expect(api.callsOf('setMyCommands').map((c) => (c.payload.scope as { type: string }).type)).toEqual(['chat', 'chat_administrators']);
+  });
+
+  it("Telegram's admins are admins; the owner learned it from getChatAdministrators", async () => {
+    const { api } = await start();
+    api.push(groupText(GROUP, alice, '/tz'));
+    api.push(groupText(GROUP, OWNER, '/tz'));
+    await api.until(() => api.callsOf('sendMessage').length === 2);
+    expect(sendTexts(api)).toEqual(['抱歉，/tz 只有群主和管理员可以使用。', expect.stringMatching(/^本群时区：Asia\/Shanghai/)]);
+    expect(api.callsOf('getChatAdministrators')).toHaveLength(1); // cached
+  });
+
+  it('a member joining is recorded with who invited them', async () => {
+    const { api, app } = await start();
+    api.push(groupText(GROUP, alice, '', { text: undefined, new_chat_members: [{ id: 77, first_name: '小明' }] }));
+    api.push(groupText(GROUP, OWNER, '/tz'));
+    await api.until(() => api.callsOf('sendMessage').length === 1);
+    expect(app.store.members.get({ platform: 'telegram', groupId: String(GROUP) }, '77')).toMatchObject({ name: '小明', inviterId: '42' });
+  });
+
+  it('deletes, restricts until a time, and removes (ban then unban)', async () => {
+    const { api } = await start();
+    const spam = api.push(groupText(GROUP, alice, 'spam'));
+    api.push(groupText(GROUP, alice, 'mute me'));
+    api.push(groupText(GROUP, alice, 'kick me'));
+    await api.until(() => api.callsOf('unbanChatMember').length === 1);
+    expect(api.callsOf('deleteMessage')[0]!.payload).toEqual({ chat_id: String(GROUP), message_id: spam.message!.message_id });
+    expect(api.callsOf('restrictChatMember')[0]!.payload).toMatchObject({
+      user_id: 42,
+      until_date: Date.parse('2026-11-24T11:00:00+08:00') / 1000,
+      permissions: expect.objectContaining({ can_send_messages: false }),
+    });
+    expect(api.callsOf('banChatMember')[0]!.payload).toMatchObject({ user_id: 42 });
+    expect(api.callsOf('unbanChatMember')[0]!.payload).toMatchObject({ user_id: 42, only_if_banned: true });
+  });
+
+  it('without the Delete right the bot reminds publicly, mentions the member, and tells the owner once', async () => {
+    const api = await new FakeBotApi().start();
+    api.admins.set(String(GROUP), [
+      { status: 'creator', user: OWNER },
+      { status: 'administrator', user: BOT, can_delete_messages: false, can_restrict_members: true },
+    ]);
+    api.fail('deleteMessage', { error_code: 400, description: 'Bad Request: message can\'t be deleted' });
+    await start({ api });
+    api.push(groupText(GROUP, alice, 'spam'));
+    await api.until(() => api.callsOf('sendMessage').length === 3);
+    const sends = api.callsOf('sendMessage').map((c) => c.payload);
+    // 1: the owner learns of the missing right; 2: the public reminder; 3: the owner learns what was not done.
+    expect(sends[0]).toMatchObject({ chat_id: '1', text: expect.stringContaining('删除消息') });
+    expect(sends[1]).toMatchObject({
+      chat_id: String(GROUP),
+      text: '@Alice 这条消息不符合群规（广告），请撤回。',
+      entities: [{ type: 'text_mention', offset: 0, length: 6, user: { id: 42, is_bot: false, first_name: 'Alice' } }],
+    });
+    expect(sends[2]).toMatchObject({ chat_id: '1', text: expect.stringContaining('没法删除 Alice 的消息') });
+  });
+
+  it('an inline button: offered, pressed, answered', async () => {
+    const { api } = await start();
+    api.push(groupText(GROUP, alice, 'button'));
+    await api.until(() => api.callsOf('sendMessage').length === 1);
+    expect(api.callsOf('sendMessage')[0]!.payload.reply_markup).toEqual({ inline_keyboard: [[{ text: '我是真人', callback_data: 'verify:42' }]] });
+    api.push({ callback_query: { id: 'cq1', from: alice, data: 'verify:42', message: { message_id: 1000, date: 0, chat: { id: GROUP, type: 'supergroup' } } } });
+    await api.until(() => api.callsOf('answerCallbackQuery').length === 1);
+    expect(api.callsOf('answerCallbackQuery')[0]!.payload).toEqual({ callback_query_id: 'cq1', text: '已验证' });
+    await api.until(() => sendTexts(api).includes('Alice pressed verify:42'));
+  });
+
+  it('an owner configures the group from a private chat', async () => {
+    const { api } = await start();
+    api.push(groupText(GROUP, alice, 'hello')); // the bot learns the group and its admins
+    api.push(groupText(OWNER.id, OWNER, '/use'));
+    api.push(groupText(OWNER.id, OWNER, '/use 1'));
+    api.push(groupText(OWNER.id, OWNER, '/setrules 私聊设置'));
+    api.push(groupText(GROUP, alice, '/rules'));
+    await api.until(() => api.callsOf('sendMessage').length === 4);
+    const to = (chat: number) => api.callsOf('sendMessage').filter((c) => c.payload.chat_id === String(chat)).map((c) => c.payload.text);
+    expect(to(OWNER.id)).toEqual([
+      `你管理的群：\n1. Group ${GROUP}（${GROUP}）\n发送 /use <编号> 选择一个。`,
+      `好的，接下来你在这里发的管理命令都作用于「Group ${GROUP}」。`,
+      '群规已更新：\n私聊设置',
+    ]);
+    expect(to(GROUP)).toEqual(['📜 群规\n私聊设置']);
+  });
+
+  it('mentions work for members without a username', async () => {
+    const { api } = await start();
+    api.push(groupText(GROUP, alice, 'hi @Alice'));
+    await api.until(() => api.callsOf('sendMessage').length === 1);
+    expect(api.callsOf('sendMessage')[0]!.payload.entities).toEqual([{ type: 'text_mention', offset: 6, length: 6, user: { id: 42, is_bot: false, first_name: 'Alice' } }]);
+  });
+
+  it('a 429 is waited out: the message arrives once, after retry_after, and the next keeps its order', async () => {
+    const { api } = await start();
+    api.fail('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    api.push(groupText(GROUP, alice, 'burst 2'));
+    await api.until(() => api.callsOf('sendMessage').length === 3);
+    const [refused, first, second] = api.callsOf('sendMessage');
+    expect([refused, first, second].map((c) => c!.payload.text)).toEqual(['burst 0', 'burst 0', 'burst 1']);
+    expect(first!.at - refused!.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('a 5xx is retried too, without losing the message', async () => {
+    const { api } = await start();
+    api.fail('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+    api.push(groupText(GROUP, alice, 'burst 1'));
+    await api.until(() => api.callsOf('sendMessage').length === 2);
+    expect(sendTexts(api)).toEqual(['burst 0', 'burst 0']);
+  });
+
+  it('a burst stays within the pacing: in order, spaced per chat, and held to the overall rate', async () => {
+    const { api } = await start({ telegram: { pacing: { perChatIntervalMs: 100, perChatPerMinute: 1000, globalPerSecond: 8 } } });
+    api.push(groupText(GROUP, alice, 'burst 6'));
+    api.push(groupText(-1002, alice, 'burst 6'));
+    await api.until(() => api.callsOf('sendMessage').length === 12, 15_000);
+    const sends = api.callsOf('sendMessage');
+    for (const chat of [String(GROUP), '-1002']) {
+      const mine = sends.filter((c) => c.payload.chat_id === chat);
+      expect(mine.map((c) => c.payload.text)).toEqual(['burst 0', 'burst 1', 'burst 2', 'burst 3', 'burst 4', 'burst 5']);
+      for (let i = 1; i < mine.length; i++) expect(mine[i]!.at - mine[i - 1]!.at).toBeGreaterThanOrEqual(95);
+    }
+    // At 8 a second overall, the 9th message cannot leave before a second has passed.
+    expect(sends[11]!.at - sends[0]!.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('after a restart an update handled before is not handled again', async () => {
+    const api = await new FakeBotApi().start();
+    const first = await start({ api });
+    const seen = api.push(groupText(GROUP, alice, '/rules'));
+    await api.until(() => api.callsOf('sendMessage').length === 1);
+    await first.stop();
+    runs = runs.filter((r) => r !== first);
+    // The crash came before Telegram saw the new offset: it hands the update out again.
+    api.redeliver(seen);
+    await start({ api });
+    api.push(groupText(GROUP, alice, '/help'));
+    await api.until(() => api.callsOf('sendMessage').length >= 2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(api.callsOf('sendMessage').map((c) => String(c.payload.text).slice(0, 6))).toEqual(['本群还没有设', '「Group']);
+  });
+
+  it('a group upgraded to a supergroup keeps its settings under the new id', async () => {
+    const { api } = await start();
+    api.push(groupText(-500, OWNER, '/setrules 升级前的群规'));
+    api.push(groupText(-500, OWNER, '', { text: undefined, migrate_to_chat_id: -1009 }));
+    api.push(groupText(-1009, OWNER, '', { text: undefined, migrate_from_chat_id: -500 }));
+    api.push(groupText(-1009, alice, '/rules'));
+    await api.until(() => api.callsOf('sendMessage').length === 2);
+    expect(api.callsOf('sendMessage')[1]!.payload).toMatchObject({ chat_id: '-1009', text: '📜 群规\n升级前的群规' });
+  });
+});
+
+describe('Telegram webhook mode', () => {
+  async function freePort(): Promise<number> {
+    const s = createServer();
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    const { port } = s.address() as { port: number };
+    await new Promise((r) => s.close(r));
+    return port;
+  }
+
+  function post(port: number, path: string, body: unknown, secret?: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify(body));
+    });
+  }
+
+  it('refuses a request with the wrong secret and handles one with the right secret', async () => {
+    const port = await freePort();
+    const { api } = await start({
+      telegram: { mode: 'webhook', webhook: { url: 'https://bot.example.com/tg/hook', port, host: '127.0.0.1', secretToken: 'right-secret' } },
+    });
+    expect(api.callsOf('setWebhook')[0]!.payload).toMatchObject({ url: 'https://bot.example.com/tg/hook', secret_token: 'right-secret' });
+    const update = { update_id: 1, ...groupText(GROUP, alice, '/rules') };
+    expect(await post(port, '/tg/hook', update, 'wrong-secret')).toBe(403);
+    expect(await post(port, '/tg/hook', update)).toBe(403);
+    expect(api.callsOf('sendMessage')).toHaveLength(0);
+    expect(await post(port, '/tg/hook', update, 'right-secret')).toBe(200);
+    await api.until(() => api.callsOf('sendMessage').length === 1);
+    expect(api.callsOf('sendMessage')[0]!.payload.text).toBe('本群还没有设置群规。管理员可以用 /setrules 设置。');
+  });
+});
+
+describe('message kinds from Telegram', () => {
+  it('are normalized: photo, sticker, contact, forward, link entities, replies', async () => {
+    const { normalizeUpdate } = await import('../adapters/telegram/normalize.js');
+    const now = new Date('2026-11-24T02:00:00Z');
+    const one = (extra: Record<string, unknown>) => normalizeUpdate({ update_id: 1, ...groupText(GROUP, alice, 'x', extra) }, BOT, now)[0] as MessageEvent;
+    expect(one({ text: undefined, photo: [{}], caption: '看图' })).toMatchObject({ kind: 'image', text: '看图' });
+    expect(one({ text: undefined, sticker: {} }).kind).toBe('sticker');
+    expect(one({ text: undefined, contact: { first_name: '王', last_name: '五', phone_number: '1' } })).toMatchObject({ kind: 'contact', text: '王 五' });
+    expect(one({ forward_origin: { type: 'channel' } }).kind).toBe('forward');
+    expect(one({ text: 'see example.com and link', entities: [{ type: 'url', offset: 4, length: 11 }, { type: 'text_link', offset: 20, length: 4, url: 'https://t.me/x' }] }).urls).toEqual([
+      'example.com',
+      'https://t.me/x',
+    ]);
+    expect(one({ reply_to_message: { message_id: 7, date: 0, chat: { id: GROUP, type: 'supergroup' }, from: OWNER, text: '原话' } }).replyTo).toEqual({
+      messageId: '7',
+      senderId: '1',
+      senderName: 'Olga',
+      text: '原话',
+    });
+    expect(one({ text: 'hey @Steward_Bot', entities: [{ type: 'mention', offset: 4, length: 12 }] }).mentionsBot).toBe(true);
+    expect(one({ sender_chat: { id: GROUP, type: 'supergroup' } }).sender.role).toBe('admin');
+    expect(normalizeUpdate({ update_id: 2, ...groupText(GROUP, OWNER, '', { text: undefined, new_chat_members: [BOT] }) }, BOT, now)).toEqual([]);
+  });
+});
