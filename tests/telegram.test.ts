@@ -30,6 +30,7 @@ const moderator: Feature = {
         const g = { platform: e.platform, groupId: e.groupId };
         if (e.text === 'spam') return [{ type: 'delete', ...g, messageId: e.messageId, user, reason: '广告' }];
         if (e.text === 'mute me') return [{ type: 'mute', ...g, user, until: new Date(ctx.now.getTime() + 3_600_000), reason: '刷屏' }];
+        if (e.text === 'unmute me') return [{ type: 'unmute', ...g, user }];
         if (e.text === 'kick me') return [{ type: 'kick', ...g, user, reason: '广告' }];
         if (e.text === 'button') return [ctx.send('点按钮证明你是真人', { buttons: [{ label: '我是真人', data: 'verify:42', keyword: '真人' }] })];
         if (e.text.startsWith('burst')) return Array.from({ length: Number(e.text.split(' ')[1]) }, (_, i) => ctx.send(`burst ${i}`));
@@ -104,6 +105,28 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     });
     expect(api.callsOf('banChatMember')[0]!.payload).toMatchObject({ user_id: 42 });
     expect(api.callsOf('unbanChatMember')[0]!.payload).toMatchObject({ user_id: 42, only_if_banned: true });
+  });
+
+  it("unmuting gives back the group's own default permissions, not more", async () => {
+    const { api } = await start();
+    api.push(groupText(GROUP, alice, 'unmute me'));
+    await api.until(() => api.callsOf('restrictChatMember').length === 1);
+    expect(api.callsOf('restrictChatMember')[0]!.payload).toMatchObject({
+      user_id: 42,
+      permissions: { can_send_messages: true, can_send_photos: true, can_send_polls: false },
+    });
+  });
+
+  it('a change of admins is picked up at once', async () => {
+    const { api } = await start();
+    api.push(groupText(GROUP, alice, '/tz'));
+    await api.until(() => api.callsOf('sendMessage').length === 1);
+    api.admins.set(String(GROUP), [{ status: 'creator', user: OWNER }, { status: 'administrator', user: alice }, { status: 'administrator', user: BOT, can_delete_messages: true, can_restrict_members: true }]);
+    const chat = { id: GROUP, type: 'supergroup' as const, title: 'G' };
+    api.push({ chat_member: { chat, from: OWNER, date: 0, old_chat_member: { status: 'member', user: alice }, new_chat_member: { status: 'administrator', user: alice } } });
+    api.push(groupText(GROUP, alice, '/tz'));
+    await api.until(() => api.callsOf('sendMessage').length === 2);
+    expect(sendTexts(api)).toEqual(['抱歉，/tz 只有群主和管理员可以使用。', expect.stringMatching(/^本群时区/)]);
   });
 
   it('without the Delete right the bot reminds publicly, mentions the member, and tells the owner once', async () => {
@@ -283,5 +306,9 @@ describe('message kinds from Telegram', () => {
     expect(one({ text: 'hey @Steward_Bot', entities: [{ type: 'mention', offset: 4, length: 12 }] }).mentionsBot).toBe(true);
     expect(one({ sender_chat: { id: GROUP, type: 'supergroup' } }).sender.role).toBe('admin');
     expect(normalizeUpdate({ update_id: 2, ...groupText(GROUP, OWNER, '', { text: undefined, new_chat_members: [BOT] }) }, BOT, now)).toEqual([]);
+    expect(normalizeUpdate({ update_id: 3, ...groupText(GROUP, alice, '', { text: undefined, left_chat_member: alice }) }, BOT, now)[0]).toMatchObject({
+      type: 'memberLeft',
+      member: { id: '42', name: 'Alice' },
+    });
   });
 });
