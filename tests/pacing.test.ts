@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Outbox, type Timers } from '../adapters/telegram/pacing.js';
+import { Outbox, type Timers } from '../adapters/pacing.js';
 import { retryDelay } from '../adapters/telegram/execute.js';
 
 /** Virtual time: timers fire only when the test advances the clock. */
@@ -80,6 +80,16 @@ describe('the outbound queue', () => {
     await timers.advance(1000);
     expect(sent).toHaveLength(40);
     for (const s of sent) expect(sent.filter((o) => o.at >= s.at && o.at < s.at + 1000).length).toBeLessThanOrEqual(25);
+  });
+
+  it('keeps a least gap between any two sends when asked (WeChat)', async () => {
+    const timers = new FakeTimers();
+    const box = new Outbox({ perChatIntervalMs: 3000, perChatPerMinute: 20, globalPerSecond: 100, globalIntervalMs: 1000 }, () => undefined, timers);
+    const { sent, job } = recorder(timers);
+    for (const room of ['r1', 'r2', 'r3']) void box.send(room, job(room, 'hi'));
+    void box.send('r1', job('r1', 'again'));
+    await timers.advance(10_000);
+    expect(sent.map((s) => `${s.chat}:${s.text}@${s.at}`)).toEqual(['r1:hi@0', 'r2:hi@1000', 'r3:hi@2000', 'r1:again@3000']);
   });
 
   it('a 429 holds the chat for retry_after and resends the same message before the next', async () => {

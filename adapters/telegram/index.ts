@@ -6,7 +6,7 @@ import type { Clock } from '../../src/time/clock.js';
 import type { Action, ActionResult, Adapter, AdapterState, Capabilities, EventSink } from '../types.js';
 import { NO_PERMISSIONS, refusal, retryDelay, sendPayload } from './execute.js';
 import { TELEGRAM, displayName, normalizeUpdate } from './normalize.js';
-import { Outbox } from './pacing.js';
+import { Outbox } from '../pacing.js';
 import type { TgChatAdministrator, TgUpdate } from './wire.js';
 
 export interface TelegramAdapterOptions {

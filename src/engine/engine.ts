@@ -1,4 +1,5 @@
 import { messages } from '../i18n/index.js';
+import { managedSetting } from '../settings/core.js';
 import type { JobRow } from '../storage/jobs.js';
 import type { Action, SendAction } from './actions.js';
 import { type CommandContext, type GroupContext, type RuleContext, type Services, defined, groupContext } from './context.js';
@@ -19,6 +20,9 @@ class RecentIds {
     return true;
   }
 }
+
+/** The one command heard in a group Steward does not manage yet. */
+export const MANAGE_COMMAND = 'manage';
 
 const EVENT_TYPES: InboundEvent['type'][] = ['message', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
 
@@ -41,6 +45,7 @@ export class Engine {
 
   async handle(event: InboundEvent): Promise<Action[]> {
     if (!this.recent.add(`${event.platform}\u0000${event.groupId}\u0000${event.type}\u0000${event.eventId}`)) return [];
+    if (event.unmanaged && !this.managed(event)) return this.enableOnly(event);
     const privateChat = event.type === 'message' && event.chat === 'private';
     const actions = privateChat ? [] : this.record(event);
 
@@ -56,6 +61,22 @@ export class Engine {
     if (command) actions.push(...(await this.runCommand(ctx, event as MessageEvent, command)));
     if (rules.length) actions.push(...(await this.runRules({ ...ctx, event, command }, rules)));
     return actions;
+  }
+
+  private managed(event: InboundEvent): boolean {
+    const g = { platform: event.platform, groupId: event.groupId };
+    return this.services.store.groups.exists(g) && this.services.settings.for(g).get(managedSetting);
+  }
+
+  /** In a group nobody enabled, the bot records nothing and answers only the owner's /manage. */
+  private async enableOnly(event: InboundEvent): Promise<Action[]> {
+    if (event.type !== 'message' || event.chat !== 'group' || event.kind !== 'text') return [];
+    const command = parseCommand(event.text, { botUsername: this.botUsername, aliases: this.registry.aliases });
+    if (command?.name !== MANAGE_COMMAND || !this.registry.commands.has(MANAGE_COMMAND)) return [];
+    const g = { platform: event.platform, groupId: event.groupId };
+    if (!atLeast(this.services.levelOf(g, event.sender), 'owner')) return [];
+    this.services.store.groups.ensure(g, event.at.getTime(), event.groupTitle);
+    return this.runCommand(groupContext(this.services, g, messages), event, command);
   }
 
   /**

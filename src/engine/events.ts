@@ -32,6 +32,11 @@ interface EventBase {
   eventId: string;
   /** When the platform says it happened. Rules judge a message by this, not by the clock. */
   at: Date;
+  /**
+   * The adapter was not told to manage this group (WeChat: a room missing from `wechat.rooms`).
+   * The engine then ignores the event unless an owner has enabled the group with /manage.
+   */
+  unmanaged?: boolean;
 }
 
 export interface MessageEvent extends EventBase {
@@ -48,6 +53,8 @@ export interface MessageEvent extends EventBase {
   /** Payload decoded from an image's QR code, when the platform or simulator knows it. */
   qr?: string;
   mentionsBot?: boolean;
+  /** Members @mentioned in the message, when the platform says who they are. */
+  mentions?: Sender[];
 }
 
 export interface MemberJoinedEvent extends EventBase {

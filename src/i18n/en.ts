@@ -24,6 +24,9 @@ export const en: Messages = {
     tz: "show or set the group's time zone",
     lang: 'switch language (zh / en)',
     use: 'choose the group to manage from a private chat',
+    manage: 'start or stop managing this group (owner)',
+    admin: 'make or unmake an admin (owner)',
+    admins: 'show the owner and admins',
   },
   usage: {
     help: '/help',
@@ -34,6 +37,8 @@ export const en: Messages = {
     tz: '/tz [time zone, e.g. Asia/Shanghai]',
     lang: '/lang zh|en',
     use: '/use [number or group name]',
+    manage: '/manage on|off',
+    admin: '/admin add|remove @member (or reply to their message)',
   },
   rules: {
     none: 'This group has no rules yet. An admin can set them with /setrules.',
@@ -55,6 +60,7 @@ export const en: Messages = {
       timezone: "the group's time zone (IANA name), e.g. Asia/Shanghai",
       language: 'reply language: zh-CN or en',
       rules: 'the full text of the group rules',
+      managed: 'whether I manage this group although the config file does not list it (on/off)',
     },
   },
   tz: {
@@ -64,6 +70,17 @@ export const en: Messages = {
   },
   lang: {
     updated: 'OK, this group gets replies in English from now on.',
+  },
+  manage: {
+    on: (group) => `OK, I manage "${group}" from now on. Send /help to see the commands.`,
+    off: 'OK, I no longer manage this group; I only answer the owner\'s /manage on.',
+    configured: (group) => `"${group}" is listed in the configuration file, so I always manage it.`,
+  },
+  roles: {
+    added: (name) => `${name} is now an admin.`,
+    removed: (name) => `${name} is no longer an admin.`,
+    ambiguous: (name) => `More than one member is called "${name}"; @mention them or reply to their message.`,
+    list: (owners, admins) => `Owner: ${owners}\nAdmins: ${admins}`,
   },
   private: {
     noTarget: (cmd) => `${cmd} works on a group. First send /use to choose the group you want to manage.`,

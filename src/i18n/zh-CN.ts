@@ -25,6 +25,9 @@ export const zhCN = {
     tz: '查看或设置本群时区',
     lang: '切换语言（zh / en）',
     use: '在私聊里选择要管理的群',
+    manage: '让我开始或停止管理本群（群主）',
+    admin: '设置或取消管理员（群主）',
+    admins: '查看群主和管理员',
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -35,6 +38,8 @@ export const zhCN = {
     tz: '/tz [时区，例如 Asia/Shanghai]',
     lang: '/lang zh|en',
     use: '/use [编号或群名]',
+    manage: '/manage on|off',
+    admin: '/admin add|remove @成员（也可以回复他的消息）',
   } as Record<string, string>,
   rules: {
     none: '本群还没有设置群规。管理员可以用 /setrules 设置。',
@@ -56,6 +61,7 @@ export const zhCN = {
       timezone: '本群时区（IANA 名称），例如 Asia/Shanghai',
       language: '回复语言：zh-CN 或 en',
       rules: '群规全文',
+      managed: '是否管理这个不在配置文件里的群（on/off）',
     } as Record<string, string>,
   },
   tz: {
@@ -65,6 +71,17 @@ export const zhCN = {
   },
   lang: {
     updated: '好的，本群之后用中文回复。',
+  },
+  manage: {
+    on: (group: string) => `好的，从现在起我来管理「${group}」。发送 /help 查看命令。`,
+    off: '好的，我不再管理本群，只会响应群主的 /manage on。',
+    configured: (group: string) => `「${group}」写在配置文件里，始终由我管理。`,
+  },
+  roles: {
+    added: (name: string) => `已把 ${name} 设为管理员。`,
+    removed: (name: string) => `${name} 不再是管理员。`,
+    ambiguous: (name: string) => `有不止一位成员叫「${name}」，请 @ 他或回复他的消息。`,
+    list: (owners: string, admins: string) => `群主：${owners}\n管理员：${admins}`,
   },
   private: {
     noTarget: (cmd: string) => `${cmd} 要作用于某个群。请先发送 /use 选择要管理的群。`,

@@ -28,4 +28,20 @@ export const rulesSetting = defineSetting<string>({
   example: '1. 友善交流 2. 禁止广告',
 });
 
-export const coreSettings = [timezoneSetting, languageSetting, rulesSetting];
+/** Whether Steward acts in a group the platform adapter was not configured for (WeChat rooms). */
+export const managedSetting = defineSetting<boolean>({
+  key: 'managed',
+  schema: z.boolean(),
+  fallback: false,
+  fromText: (text) => parseSwitch(text),
+  example: 'on',
+});
+
+export function parseSwitch(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (['on', 'true', 'yes', '1', '开', '开启', '打开'].includes(t)) return true;
+  if (['off', 'false', 'no', '0', '关', '关闭'].includes(t)) return false;
+  return undefined;
+}
+
+export const coreSettings = [timezoneSetting, languageSetting, rulesSetting, managedSetting];

@@ -1,10 +1,13 @@
-// Telegram's limits are ours to keep: about one message a second and twenty a minute per group,
-// about thirty a second overall. Telegraf neither paces nor retries API calls (a 429 throws).
+// Platforms punish bots that post fast: Telegram answers 429 (about one message a second and
+// twenty a minute per group, thirty a second overall); WeChat bans the account. Neither SDK
+// paces or retries for us, so every adapter sends through this queue.
 
 export interface PacingOptions {
   perChatIntervalMs: number;
   perChatPerMinute: number;
   globalPerSecond: number;
+  /** Least time between any two sends, whatever the chat (WeChat). */
+  globalIntervalMs?: number;
 }
 
 /** How long to wait before trying a failed call again, or undefined to give up. */
@@ -45,6 +48,7 @@ interface Lane {
 export class Outbox {
   private readonly lanes = new Map<string, Lane>();
   private readonly globalRecent: number[] = [];
+  private globalNotBefore = 0;
   private timer: unknown;
   private idle: (() => void)[] = [];
 
@@ -80,7 +84,12 @@ export class Outbox {
     let wakeAt = Infinity;
     for (const [chatId, lane] of this.lanes) {
       if (lane.busy || !lane.queue.length) continue;
-      const at = Math.max(lane.notBefore, this.windowFreeAt(lane.recent, this.opts.perChatPerMinute, 60_000, now), this.windowFreeAt(this.globalRecent, this.opts.globalPerSecond, 1000, now));
+      const at = Math.max(
+        lane.notBefore,
+        this.globalNotBefore,
+        this.windowFreeAt(lane.recent, this.opts.perChatPerMinute, 60_000, now),
+        this.windowFreeAt(this.globalRecent, this.opts.globalPerSecond, 1000, now),
+      );
       if (at > now) {
         wakeAt = Math.min(wakeAt, at);
         continue;
@@ -103,6 +112,7 @@ export class Outbox {
     lane.busy = true;
     lane.recent.push(now);
     this.globalRecent.push(now);
+    this.globalNotBefore = now + (this.opts.globalIntervalMs ?? 0);
     // Serve chats round-robin: this one goes to the back of the line.
     this.lanes.delete(chatId);
     this.lanes.set(chatId, lane);

@@ -1,0 +1,23 @@
+import { MANAGE_COMMAND } from '../src/engine/engine.js';
+import type { Command, Feature } from '../src/engine/registry.js';
+import { managedSetting, parseSwitch } from '../src/settings/core.js';
+
+/**
+ * `/manage on|off`: the group owner lets Steward act in a group it was merely added to (WeChat
+ * rooms not listed in the config), or sends it back to silence.
+ */
+const manage: Command = {
+  name: MANAGE_COMMAND,
+  aliases: ['托管'],
+  level: 'owner',
+  run(ctx) {
+    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+    if (!ctx.event.unmanaged) return [ctx.reply(ctx.t.manage.configured(title))];
+    const value = ctx.command.args ? parseSwitch(ctx.command.args) : undefined;
+    if (value === undefined) return ctx.usage();
+    ctx.settings.set(ctx.group, managedSetting, value, ctx.event.sender.id, ctx.now.getTime());
+    return [ctx.reply(value ? ctx.t.manage.on(title) : ctx.t.manage.off)];
+  },
+};
+
+export const manageFeature: Feature = { name: 'manage', commands: [manage] };
