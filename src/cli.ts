@@ -68,7 +68,8 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     // Start-up problems the operator can fix get a plain message, not a stack trace.
-    if (err instanceof ConfigError || err instanceof MigrationError || err instanceof RegistryError) {
+    const operatorError = err instanceof ConfigError || err instanceof MigrationError || err instanceof RegistryError || (err instanceof Error && err.name === 'WechatLoginError');
+    if (operatorError) {
       process.stderr.write(`steward: ${err.message}\n`);
     } else {
       process.stderr.write(`steward: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

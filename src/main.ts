@@ -111,6 +111,14 @@ export async function runStart(config: Config, configFile: string): Promise<void
   const log = createLogger(config.log.level ?? 'info');
   const adapters = await loadPlatformAdapters(config, systemClock, log);
   const app = openApp({ config, configFile, clock: systemClock, log, adapters });
+  try {
+    await app.start();
+  } catch (err) {
+    // A platform that cannot connect (a WeChat login that timed out) stops start-up cleanly.
+    await app.stop().catch(() => undefined);
+    app.store.db.close();
+    throw err;
+  }
   const every = config.scheduler.tickSeconds;
   const tick = cron.schedule(every === 1 ? '* * * * * *' : `*/${every} * * * * *`, () => app.tick(), {
     name: 'steward-scheduler',
@@ -125,7 +133,6 @@ export async function runStart(config: Config, configFile: string): Promise<void
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.start();
   log.info({ platforms: adapters.map((a) => a.platform), database: resolve(config.database), root: packageRoot }, 'Steward started');
 }
 
@@ -137,7 +144,8 @@ export async function loadPlatformAdapters(config: Config, clock: Clock, log: Lo
     adapters.push(new TelegramAdapter({ config: config.telegram, clock, log: log.child({ platform: 'telegram' }) }));
   }
   if (config.wechat) {
-    throw new Error('the WeChat adapter is not part of this build yet; remove the wechat section to run without it');
+    const { WechatAdapter } = await import('../adapters/wechat/index.js');
+    adapters.push(new WechatAdapter({ config: config.wechat, log: log.child({ platform: 'wechat' }) }));
   }
   return adapters;
 }

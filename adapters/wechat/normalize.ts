@@ -1,0 +1,69 @@
+import { types } from 'wechaty';
+import type { Contact, Message, Room } from 'wechaty';
+import type { MessageEvent, MessageKind, Sender } from '../../src/engine/events.js';
+
+export const WECHAT = 'wechat';
+
+const KINDS: Partial<Record<number, MessageKind>> = {
+  [types.Message.Text]: 'text',
+  [types.Message.Image]: 'image',
+  [types.Message.Emoticon]: 'sticker',
+  [types.Message.Contact]: 'contact',
+  [types.Message.Url]: 'link',
+  [types.Message.MiniProgram]: 'miniprogram',
+  [types.Message.Attachment]: 'file',
+  [types.Message.Video]: 'file',
+  [types.Message.ChatHistory]: 'forward',
+};
+
+const URL_RE = /\bhttps?:\/\/[^\s<>"'，。）)]+|\bwww\.[^\s<>"'，。）)]+/gi;
+
+export async function senderOf(contact: Contact, room?: Room, ownerId?: string): Promise<Sender> {
+  // In a room people are known by their room alias when they set one.
+  const alias = room ? await room.alias(contact).catch(() => undefined) : undefined;
+  return { id: contact.id, name: alias || contact.name() || contact.id, ...(ownerId && contact.id === ownerId ? { role: 'owner' as const } : {}) };
+}
+
+/** The text a card stands for, so filters and logs have something to read. */
+async function cardText(msg: Message, kind: MessageKind): Promise<{ text: string; urls?: string[] }> {
+  try {
+    if (kind === 'link') {
+      const link = await msg.toUrlLink();
+      return { text: link.title() || link.url(), urls: [link.url()] };
+    }
+    if (kind === 'miniprogram') return { text: (await msg.toMiniProgram()).title() ?? '' };
+    if (kind === 'contact') return { text: (await msg.toContact()).name() };
+  } catch {
+    // Some puppets cannot open every card; the kind alone still tells the rules a lot.
+  }
+  return { text: msg.text() };
+}
+
+/** A Wechaty message → the engine's event, or undefined for what Steward ignores. */
+export async function normalizeMessage(msg: Message, o: { botId: string; ownerId?: string; unmanaged: boolean }): Promise<MessageEvent | undefined> {
+  if (msg.self() || msg.type() === types.Message.Recalled) return undefined;
+  const talker = msg.talker();
+  const room = msg.room();
+  const kind = KINDS[msg.type()] ?? 'other';
+  const { text, urls: cardUrls } = await cardText(msg, kind);
+  const urls = [...(cardUrls ?? []), ...(kind === 'text' ? (text.match(URL_RE) ?? []) : [])];
+  const mentioned = room ? await msg.mentionList().catch(() => [] as Contact[]) : [];
+  const mentions = await Promise.all(mentioned.filter((c) => c.id !== o.botId).map((c) => senderOf(c, room)));
+  return {
+    type: 'message',
+    platform: WECHAT,
+    groupId: room ? room.id : talker.id,
+    ...(room ? { groupTitle: await room.topic() } : {}),
+    chat: room ? 'group' : 'private',
+    eventId: msg.id,
+    messageId: msg.id,
+    at: msg.date(),
+    sender: await senderOf(talker, room, o.ownerId),
+    kind,
+    text,
+    ...(urls.length ? { urls } : {}),
+    ...(mentions.length ? { mentions } : {}),
+    ...(mentioned.some((c) => c.id === o.botId) ? { mentionsBot: true } : {}),
+    ...(o.unmanaged ? { unmanaged: true } : {}),
+  };
+}

@@ -1,0 +1,245 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { PuppetServer } from 'wechaty-puppet-service';
+import * as PUPPET from 'wechaty-puppet';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { InboundEvent, MessageEvent } from '../src/engine/events.js';
+import type { Feature } from '../src/engine/registry.js';
+import { tempDir } from './support/recording.js';
+import { WechatWorld, type WechatRun, freePort, startWechat, until } from './support/wechatWorld.js';
+
+// puppet-service keeps a payload cache under $HOME/.wechaty: keep it out of the real home.
+const realHome = process.env.HOME;
+beforeAll(() => {
+  process.env.HOME = mkdtempSync(join(tmpdir(), 'steward-wechat-home-'));
+});
+afterAll(() => {
+  process.env.HOME = realHome;
+});
+
+const seen: InboundEvent[] = [];
+/** Records what reached the engine and acts on a few test words. */
+const probe: Feature = {
+  name: 'test-probe',
+  rules: [
+    {
+      id: 'test-probe',
+      on: ['message', 'memberJoined'],
+      priority: 0,
+      decide(ctx) {
+        seen.push(ctx.event);
+        const e = ctx.event;
+        if (e.type !== 'message') return;
+        const user = { id: e.sender.id, name: e.sender.name };
+        if (e.text === 'kick me') return [{ type: 'kick', platform: e.platform, groupId: e.groupId, user, reason: '广告' }];
+        if (e.text === 'spam') return [{ type: 'delete', platform: e.platform, groupId: e.groupId, messageId: e.messageId, user, reason: '广告' }];
+        if (e.text === 'greet me') return [ctx.send(`欢迎 @${e.sender.name}`, { mentions: [user] })];
+      },
+    },
+  ],
+};
+
+let tmp: ReturnType<typeof tempDir>;
+let runs: WechatRun[] = [];
+let servers: PuppetServer[] = [];
+beforeEach(() => {
+  tmp = tempDir();
+  seen.length = 0;
+});
+afterEach(async () => {
+  for (const r of runs) await r.stop().catch(() => undefined);
+  for (const s of servers) await s.stop().catch(() => undefined);
+  runs = [];
+  servers = [];
+  tmp.cleanup();
+});
+
+async function inProcess(world: WechatWorld, extra: Parameters<typeof startWechat>[0]['config'] = {}) {
+  const run = await startWechat({ dir: tmp.dir, world, features: [probe], config: extra });
+  runs.push(run);
+  return run;
+}
+
+const messages = () => seen.filter((e): e is MessageEvent => e.type === 'message');
+
+describe('WeChat through real Wechaty and wechaty-puppet-mock', () => {
+  it('a QR code login: the code is drawn in the terminal, then the bot logs in', async () => {
+    const world = new WechatWorld(false);
+    let drawn = '';
+    const terminal = new Writable({ write: (chunk, _enc, done) => ((drawn += String(chunk)), done()) });
+    const starting = startWechat({ dir: tmp.dir, world, features: [probe], terminal });
+    await until(() => world.puppet.state.active() === true);
+    world.mocker.scan('https://login.weixin.qq.com/l/abc');
+    await until(() => drawn.length > 0);
+    expect(drawn).toContain('https://wechaty.js.org/qrcode/https%3A%2F%2Flogin.weixin.qq.com%2Fl%2Fabc');
+    expect(drawn).toMatch(/[▀▄█]/);
+    world.mocker.login(world.me);
+    runs.push(await starting);
+  });
+
+  it('a command round trip in a configured room', async () => {
+    const world = new WechatWorld();
+    const room = world.room('产品群');
+    await inProcess(world);
+    world.alice.say('/rules').to(room);
+    await until(() => world.said.length === 1);
+    expect(world.said[0]).toEqual({ to: room.id, text: '本群还没有设置群规。管理员可以用 /setrules 设置。', mentions: [] });
+  });
+
+  it('the room owner is the group owner; mentions are real @mentions', async () => {
+    const world = new WechatWorld();
+    const room = world.room('产品群');
+    await inProcess(world);
+    world.owner.say('/setrules 不发广告').to(room);
+    world.alice.say('greet me').to(room);
+    await until(() => world.said.length === 2);
+    expect(world.said[0]!.text).toBe('群规已更新：\n不发广告');
+    expect(world.said[1]).toEqual({ to: room.id, text: '欢迎 @Alice', mentions: [world.alice.id] });
+  });
+
+  it('a join is recorded with its inviter', async () => {
+    const world = new WechatWorld();
+    const room = world.room('产品群');
+    const carol = world.mocker.createContact({ name: '小红' });
+    const { app } = await inProcess(world);
+    room.add(carol).by(world.alice);
+    await until(() => seen.some((e) => e.type === 'memberJoined'));
+    expect(seen.find((e) => e.type === 'memberJoined')).toMatchObject({ members: [{ id: carol.id, name: '小红' }], inviter: { id: world.alice.id } });
+    expect(app.store.members.get({ platform: 'wechat', groupId: room.id }, carol.id)).toMatchObject({ inviterId: world.alice.id });
+  });
+
+  it('every message kind is normalized', async () => {
+    const world = new WechatWorld();
+    const room = world.room('产品群');
+    await inProcess(world);
+    const T = PUPPET.types.Message;
+    const kinds: [PUPPET.types.Message, string][] = [
+      [T.Text, 'text'], [T.Image, 'image'], [T.Emoticon, 'sticker'], [T.Contact, 'contact'], [T.Url, 'link'],
+      [T.MiniProgram, 'miniprogram'], [T.Attachment, 'file'], [T.ChatHistory, 'forward'], [T.Location, 'other'],
+    ];
+    for (const [type] of kinds) world.emit(world.alice, room.id, type, type === T.Text ? '看 https://example.com/a' : '');
+    await until(() => messages().length === kinds.length);
+    expect(messages().map((m) => m.kind).sort()).toEqual(kinds.map(([, k]) => k).sort());
+    expect(messages().find((m) => m.kind === 'text')).toMatchObject({ urls: ['https://example.com/a'], sender: { id: world.alice.id, name: 'Alice' }, groupTitle: '产品群' });
+    expect(messages().find((m) => m.kind === 'link')?.urls).toEqual(['https://mock.url']);
+  });
+
+  it("the bot's own messages are ignored", async () => {
+    const world = new WechatWorld();
+    const room = world.room('产品群');
+    await inProcess(world);
+    world.alice.say('greet me').to(room);
+    await until(() => world.said.length === 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(messages().map((m) => m.sender.id)).toEqual([world.alice.id]);
+  });
+
+  it('a room nobody enabled is ignored until its owner says /manage on', async () => {
+    const world = new WechatWorld();
+    const other = world.room('随便拉的群');
+    await inProcess(world);
+    world.alice.say('/rules').to(other);
+    world.alice.say('/manage on').to(other);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(world.said).toEqual([]);
+    expect(seen).toEqual([]);
+    world.owner.say('/manage on').to(other);
+    await until(() => world.said.length === 1);
+    expect(world.said[0]!.text).toBe('好的，从现在起我来管理「随便拉的群」。发送 /help 查看命令。');
+    world.alice.say('/rules').to(other);
+    await until(() => world.said.length === 2);
+  });
+
+  it('removal works where the bot owns the room, and is refused (owner told) where it does not', async () => {
+    const world = new WechatWorld();
+    const mine = world.room('产品群', world.me.id);
+    const theirs = world.room('别人的群');
+    await inProcess(world, { owners: { wechat: [world.owner.id] } });
+    world.owner.say('/manage on').to(theirs);
+    await until(() => world.said.length === 1);
+    world.bob.say('kick me').to(mine);
+    await until(() => world.removed.length === 1);
+    expect(world.removed).toEqual([{ roomId: mine.id, contactId: world.bob.id }]);
+    world.bob.say('kick me').to(theirs);
+    await until(() => world.said.length === 2);
+    expect(world.said[1]).toMatchObject({ to: world.owner.id, text: expect.stringContaining('没法把 Bob 移出群（广告）') });
+    expect(world.removed).toHaveLength(1);
+  });
+
+  it('no deletion on WeChat: a public reminder with a real @mention instead', async () => {
+    const world = new WechatWorld();
+    const room = world.room('产品群');
+    await inProcess(world);
+    world.alice.say('spam').to(room);
+    await until(() => world.said.length >= 1);
+    expect(world.said[0]).toEqual({ to: room.id, text: '@Alice 这条消息不符合群规（广告），请撤回。', mentions: [world.alice.id] });
+  });
+});
+
+describe('WeChat over wechaty-puppet-service (gRPC on loopback)', () => {
+  const token = () => `insecure_${crypto.randomUUID()}`;
+
+  async function serve(world: WechatWorld, port: number, t: string) {
+    const server = new PuppetServer({ puppet: world.puppet, token: t, endpoint: `127.0.0.1:${port}`, tls: { disable: true } } as never);
+    await server.start();
+    servers.push(server);
+    return server;
+  }
+
+  it('a command round trip through the puppet service', async () => {
+    const world = new WechatWorld();
+    const room = world.room('产品群');
+    const port = await freePort();
+    const t = token();
+    await serve(world, port, t);
+    runs.push(await startWechat({ dir: tmp.dir, wechat: { token: t, endpoint: `127.0.0.1:${port}` } }));
+    world.alice.say('/rules').to(room);
+    await until(() => world.said.length === 1);
+    expect(world.said[0]!.text).toBe('本群还没有设置群规。管理员可以用 /setrules 设置。');
+  });
+
+  it('a wrong token fails within the login timeout, naming the endpoint and the cause', async () => {
+    const world = new WechatWorld();
+    const port = await freePort();
+    await serve(world, port, token());
+    const started = Date.now();
+    await expect(startWechat({ dir: tmp.dir, wechat: { token: token(), endpoint: `127.0.0.1:${port}`, loginTimeoutSeconds: 5 } })).rejects.toThrow(
+      `WeChat login did not complete within 5s at the puppet service at 127.0.0.1:${port}: it refused the token`,
+    );
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('no server at the endpoint fails within the login timeout, saying it cannot be reached', async () => {
+    const port = await freePort();
+    await expect(startWechat({ dir: tmp.dir, wechat: { token: token(), endpoint: `127.0.0.1:${port}`, loginTimeoutSeconds: 5 } })).rejects.toThrow(
+      /at the puppet service at 127\.0\.0\.1:\d+: it cannot be reached/,
+    );
+  });
+
+  it('survives a service restart mid-session, without handling anything twice', async () => {
+    const port = await freePort();
+    const t = token();
+    const first = new WechatWorld();
+    const room = first.room('产品群');
+    const server = await serve(first, port, t);
+    runs.push(await startWechat({ dir: tmp.dir, wechat: { token: t, endpoint: `127.0.0.1:${port}` } }));
+    first.alice.say('/rules').to(room);
+    await until(() => first.said.length === 1);
+
+    await server.stop();
+    servers = [];
+    // The service comes back (a fresh process, the account logged in again).
+    const second = new WechatWorld();
+    const room2 = second.room('产品群');
+    await serve(second, port, t);
+    await until(() => second.puppet.isLoggedIn, 30_000);
+    await new Promise((r) => setTimeout(r, 500));
+    second.alice.say('/rules').to(room2);
+    await until(() => second.said.length === 1, 30_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(second.said).toHaveLength(1);
+    expect(first.said).toHaveLength(1);
+  }, 60_000);
+});
