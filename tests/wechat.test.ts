@@ -110,6 +110,22 @@ describe('WeChat through real Wechaty and wechaty-puppet-mock', () => {
     expect(app.store.members.get({ platform: 'wechat', groupId: room.id }, carol.id)).toMatchObject({ inviterId: world.alice.id });
   });
 
+  it('leaves, topic changes, @mentions of the bot and private messages reach the engine', async () => {
+    const world = new WechatWorld();
+    const room = world.room('产品群');
+    const { app } = await inProcess(world);
+    world.alice.say('@Steward 你好', [world.me]).to(room);
+    await until(() => messages().length === 1);
+    expect(messages()[0]).toMatchObject({ mentionsBot: true, chat: 'group' });
+    room.remove(world.bob).by(world.owner);
+    await until(() => app.store.members.get({ platform: 'wechat', groupId: room.id }, world.bob.id)?.leftAt != null);
+    room.topic('产品群（新）').by(world.owner);
+    await until(() => app.store.groups.title({ platform: 'wechat', groupId: room.id }) === '产品群（新）');
+    world.owner.say('/help').to(world.me);
+    await until(() => world.said.some((s) => s.to === world.owner.id));
+    expect(world.said.find((s) => s.to === world.owner.id)?.text).toMatch(/可用的命令/);
+  });
+
   it('every message kind is normalized', async () => {
     const world = new WechatWorld();
     const room = world.room('产品群');

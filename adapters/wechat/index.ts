@@ -87,7 +87,7 @@ export class WechatAdapter implements Adapter {
     bot.on('message', (msg: Message) => this.inOrder(() => this.onMessage(bot, msg)));
     bot.on('room-join', (room, invitees, inviter, date) => this.inOrder(() => this.onJoin(bot, room, invitees, inviter, date)));
     bot.on('room-leave', (room, leavers, _remover, date) => this.inOrder(() => this.onLeave(bot, room, leavers, date)));
-    bot.on('room-topic', (room) => this.inOrder(() => this.announceOwner(bot, room, true)));
+    bot.on('room-topic', (room, newTopic) => this.inOrder(() => this.announceOwner(bot, room, newTopic)));
     bot.on('scan', (qrcode, status) => void this.onScan(qrcode, status));
     return bot;
   }
@@ -166,10 +166,11 @@ export class WechatAdapter implements Adapter {
   }
 
   /** The room owner is WeChat's only notion of an admin; the engine stores it. */
-  private async announceOwner(bot: Wechaty, room: Room, force = false): Promise<void> {
-    if (!force && this.ownerKnown.has(room.id)) return;
+  private async announceOwner(bot: Wechaty, room: Room, newTopic?: string): Promise<void> {
+    if (newTopic === undefined && this.ownerKnown.has(room.id)) return;
     this.ownerKnown.add(room.id);
-    const topic = await room.topic();
+    // On a topic change the event's new topic is fresher than the room's cached payload.
+    const topic = newTopic ?? (await room.topic());
     if (!this.managed(room, topic)) return;
     const owner = room.owner();
     await this.emit({

@@ -111,7 +111,7 @@ export class Engine {
         });
         break;
       case 'memberLeft':
-        store.members.left(g, event.member.id, at);
+        store.members.left(g, event.member.id, event.member.name, at);
         break;
       case 'adminsKnown':
         store.members.setPlatformAdmins(g, event.admins, at);

@@ -40,7 +40,8 @@ export class MembersRepo {
       VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name, joined_at = excluded.joined_at,
         inviter_id = excluded.inviter_id, left_at = NULL`);
-    this.leaveStmt = db.prepare('UPDATE members SET left_at = ? WHERE platform = ? AND group_id = ? AND user_id = ?');
+    this.leaveStmt = db.prepare(`INSERT INTO members (platform, group_id, user_id, name, first_seen, left_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (platform, group_id, user_id) DO UPDATE SET left_at = excluded.left_at`);
     this.roleStmt = db.prepare('UPDATE members SET role = ? WHERE platform = ? AND group_id = ? AND user_id = ?');
     this.getStmt = db.prepare(`SELECT ${COLUMNS} FROM members WHERE platform = ? AND group_id = ? AND user_id = ?`);
     this.byRoleStmt = db.prepare(`SELECT ${COLUMNS} FROM members
@@ -68,8 +69,9 @@ export class MembersRepo {
     this.names.set(`${groupKey(g)}\u0000${userId}`, name);
   }
 
-  left(g: GroupRef, userId: string, at: number): void {
-    this.leaveStmt.run(at, g.platform, g.groupId, userId);
+  /** Records a leave, also of a member who never spoke (statistics count them too). */
+  left(g: GroupRef, userId: string, name: string, at: number): void {
+    this.leaveStmt.run(g.platform, g.groupId, userId, name, at, at);
   }
 
   /** Sets a role by command; the member must have been seen. Returns false when unknown. */
