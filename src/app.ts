@@ -45,9 +45,9 @@ export class App {
     const { db, clock, log } = opts;
     const owners = opts.owners ?? {};
     this.store = new Store(db);
+    this.adapters = new Map(opts.adapters.map((a) => [a.platform, a]));
     this.registry = new Registry(opts.features);
     this.settings = new SettingsService(this.store.settings, this.registry.settings, opts.defaults ?? new Map());
-    this.adapters = new Map(opts.adapters.map((a) => [a.platform, a]));
     this.services = {
       store: this.store,
       settings: this.settings,
@@ -64,6 +64,11 @@ export class App {
         );
       },
       privateTargets: new PrivateTargets(),
+      capabilities: (platform) => {
+        const adapter = this.adapters.get(platform);
+        if (!adapter) throw new Error(`no adapter for platform "${platform}"`);
+        return adapter.capabilities;
+      },
     };
     this.engine = new Engine(this.services, this.registry);
     this.executor = new Executor(this.adapters, this.store, this.settings, owners, clock, log);

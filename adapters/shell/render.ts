@@ -16,7 +16,12 @@ export function actionJson(action: Action, timeZone: string, messageId?: string)
         ...(action.buttons?.length ? { buttons: action.buttons.map((b) => ({ label: b.label, data: b.data })) } : {}),
       };
     case 'dm':
-      return { action: 'dm', user: action.userId, text: action.text };
+      return {
+        action: 'dm',
+        user: action.userId,
+        text: action.text,
+        ...(action.buttons?.length ? { buttons: action.buttons.map((b) => ({ label: b.label, data: b.data })) } : {}),
+      };
     case 'delete':
       return { action: 'delete', group, messageId: action.messageId, ...(action.reason ? { reason: action.reason } : {}) };
     case 'mute':

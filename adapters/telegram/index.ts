@@ -181,7 +181,7 @@ export class TelegramAdapter implements Adapter {
         case 'send':
           return this.queue(chat_id, 'sendMessage', sendPayload(action));
         case 'dm':
-          return this.queue(action.userId, 'sendMessage', { chat_id: action.userId, text: action.text });
+          return this.queue(action.userId, 'sendMessage', sendPayload({ ...action, type: 'send', groupId: action.userId }));
         case 'photo':
           return this.queue(chat_id, 'sendPhoto', { chat_id, photo: { source: action.path }, ...(action.caption ? { caption: action.caption } : {}) });
         case 'delete':

@@ -80,6 +80,7 @@ function buttonEvent(q: TgCallbackQuery): InboundEvent | undefined {
     type: 'buttonPressed',
     platform: TELEGRAM,
     groupId: String(q.message.chat.id),
+    chat: q.message.chat.type === 'private' ? 'private' : 'group',
     eventId: `cb:${q.id}`,
     at: new Date(q.message.date * 1000),
     sender: sender(q.from),

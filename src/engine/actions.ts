@@ -34,6 +34,7 @@ export interface DmAction extends ActionBase {
   type: 'dm';
   userId: string;
   text: string;
+  buttons?: Button[];
 }
 
 export interface DeleteAction extends ActionBase {
@@ -78,6 +79,8 @@ export interface AnswerButtonAction extends ActionBase {
 export interface NotifyOwnerAction extends ActionBase {
   type: 'notifyOwner';
   text: string;
+  /** One-tap decisions for the owner (typed keywords where there are no buttons). */
+  buttons?: Button[];
 }
 
 export interface MenuCommand {

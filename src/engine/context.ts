@@ -8,6 +8,7 @@ import type { Clock } from '../time/clock.js';
 import type { Action, Button, DmAction, Mention, NotifyOwnerAction, SendAction } from './actions.js';
 import type { InboundEvent, MessageEvent, Sender } from './events.js';
 import type { ParsedCommand } from './parser.js';
+import type { Capabilities } from './port.js';
 import type { PrivateTargets } from './privateTargets.js';
 import type { Level, Registry } from './registry.js';
 
@@ -22,6 +23,8 @@ export interface Services {
   levelOf(group: GroupRef, sender: Pick<Sender, 'id' | 'role'>): Level;
   /** The group each owner configures from a private chat. */
   privateTargets: PrivateTargets;
+  /** What the platform can do, for the few decisions that depend on it (hold back by mute or by delete). */
+  capabilities(platform: string): Capabilities;
 }
 
 export interface GroupContext extends Services {

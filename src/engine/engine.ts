@@ -46,15 +46,25 @@ export class Engine {
   async handle(event: InboundEvent): Promise<Action[]> {
     if (!this.recent.add(`${event.platform}\u0000${event.groupId}\u0000${event.type}\u0000${event.eventId}`)) return [];
     if (event.unmanaged && !this.managed(event)) return this.enableOnly(event);
-    const privateChat = event.type === 'message' && event.chat === 'private';
+    const privateChat = (event.type === 'message' || event.type === 'buttonPressed') && event.chat === 'private';
     const actions = privateChat ? [] : this.record(event);
+    if (event.type === 'message' && event.kind === 'text') {
+      // A keyword standing for a button (platforms without buttons) is a press of that button.
+      const pressed = this.services.store.buttonKeywords.match(event.platform, event.groupId, event.text, event.at.getTime());
+      for (const [i, data] of pressed.entries()) {
+        const press = { type: 'buttonPressed' as const, platform: event.platform, groupId: event.groupId, chat: event.chat, eventId: `${event.eventId}#${i}`, at: event.at, sender: event.sender, data, messageId: event.messageId };
+        actions.push(...(await this.handle(press)));
+      }
+      if (pressed.length) return actions;
+    }
 
     let command: ParsedCommand | undefined;
     if (event.type === 'message' && event.kind === 'text' && !event.sender.isBot) {
       command = parseCommand(event.text, { botUsername: this.botUsername, aliases: this.registry.aliases });
       if (command && !this.registry.commands.has(command.name)) command = undefined;
     }
-    let rules = privateChat ? [] : (this.rulesFor.get(event.type) ?? []);
+    // In private chats only commands run, and button presses (an owner's one-tap decisions).
+    let rules = privateChat && event.type === 'message' ? [] : (this.rulesFor.get(event.type) ?? []);
     if (command) rules = rules.filter((r) => r.seesCommands);
     if (!command && !rules.length) return actions;
     const ctx = groupContext(this.services, { platform: event.platform, groupId: event.groupId }, messages);

@@ -70,6 +70,8 @@ export interface MemberLeftEvent extends EventBase {
 
 export interface ButtonPressedEvent extends EventBase {
   type: 'buttonPressed';
+  /** 'private' when pressed in the owner's private chat with the bot (groupId is that chat). */
+  chat?: 'group' | 'private';
   sender: Sender;
   data: string;
   /** The platform's id of this press, to answer it (Telegram callback query id). */

@@ -5,10 +5,13 @@ import type { GroupRef } from '../storage/groups.js';
 import type { Store } from '../storage/store.js';
 import type { Clock } from '../time/clock.js';
 import { formatLocal } from '../time/calendar.js';
-import type { Action, ActionResult, DeleteAction, KickAction, MuteAction, SendAction } from './actions.js';
+import type { Action, ActionResult, Button, DeleteAction, DmAction, KickAction, MuteAction, SendAction } from './actions.js';
 import type { Adapter } from './port.js';
 
 type Moderation = DeleteAction | MuteAction | KickAction;
+
+/** How long a typed keyword keeps standing for a button. */
+const KEYWORD_LIFETIME_MS = 7 * 86_400_000;
 
 /**
  * Carries actions out through the adapter, in order. Where the platform cannot do something
@@ -47,10 +50,10 @@ export class Executor {
     const caps = this.adapter(action.platform).capabilities;
     switch (action.type) {
       case 'send':
-        await this.perform(caps.buttons || !action.buttons?.length ? action : this.withoutButtons(action));
+        await this.perform(caps.buttons || !action.buttons?.length ? action : this.withoutButtons(action, action.groupId));
         return;
       case 'notifyOwner':
-        await this.notifyOwners(action.platform, action.groupId, action.text);
+        await this.notifyOwners(action.platform, action.groupId, action.text, action.buttons);
         return;
       case 'photo':
         if (!caps.photo) {
@@ -64,6 +67,10 @@ export class Executor {
       case 'dm':
         if (!caps.dm) {
           this.log.warn({ group: action.groupId }, 'cannot send private messages on this platform');
+          return;
+        }
+        if (!caps.buttons && action.buttons?.length) {
+          await this.perform(this.withoutButtons(action, action.userId));
           return;
         }
         break;
@@ -118,21 +125,27 @@ export class Executor {
     await this.notifyOwners(g.platform, g.groupId, t.fallback.ownerCouldNot(t.fallback.what[action.type](action.user.name), title, reason));
   }
 
-  private withoutButtons(action: SendAction): SendAction {
+  /**
+   * Buttons become "reply with keyword X" lines; typing the keyword in that chat then counts as
+   * the press (the engine turns it into a buttonPressed event).
+   */
+  private withoutButtons<A extends SendAction | DmAction>(action: A, chatId: string): A {
     const t = messages(this.settings.for(action).language);
+    const expires = this.clock.now().getTime() + KEYWORD_LIFETIME_MS;
+    for (const b of action.buttons!) this.store.buttonKeywords.add(action.platform, chatId, b.keyword, b.data, expires);
     const lines = action.buttons!.map((b) => t.fallback.buttonLine(b.keyword, b.label));
     const { buttons: _dropped, ...rest } = action;
-    return { ...rest, text: `${action.text}\n${lines.join('\n')}` };
+    return { ...rest, text: `${action.text}\n${lines.join('\n')}` } as A;
   }
 
   /** The configured superusers and everyone with the owner role in the group. */
-  private async notifyOwners(platform: string, groupId: string, text: string): Promise<void> {
+  private async notifyOwners(platform: string, groupId: string, text: string, buttons?: Button[]): Promise<void> {
     const owners = new Set(this.superusers[platform] ?? []);
     for (const m of this.store.members.withRole({ platform, groupId }, 'owner')) owners.add(m.userId);
     if (!owners.size || !this.adapter(platform).capabilities.dm) {
       this.log.warn({ group: groupId }, 'no owner could be told; owner notice dropped');
       return;
     }
-    for (const userId of owners) await this.perform({ type: 'dm', platform, groupId, userId, text });
+    for (const userId of owners) await this.one({ type: 'dm', platform, groupId, userId, text, ...(buttons?.length ? { buttons } : {}) });
   }
 }

@@ -27,6 +27,14 @@ export const en: Messages = {
     manage: 'start or stop managing this group (owner)',
     admin: 'make or unmake an admin (owner)',
     admins: 'show the owner and admins',
+    warn: 'warn a member (reply to their message)',
+    unwarn: "remove a member's latest strike",
+    warns: 'show strikes',
+    ladder: 'show or set the penalty ladder',
+    trust: 'trust a member: never punished automatically',
+    untrust: 'stop trusting a member',
+    log: 'latest actions',
+    appeal: 'appeal a penalty',
   },
   usage: {
     help: '/help',
@@ -39,6 +47,14 @@ export const en: Messages = {
     use: '/use [number or group name]',
     manage: '/manage on|off',
     admin: '/admin add|remove @member (or reply to their message)',
+    warn: '/warn [reason] (reply to the message, or @member)',
+    unwarn: '/unwarn @member',
+    warns: '/warns [@member]',
+    ladder: '/ladder [remind,warn,mute:1h,kick] [30d]',
+    trust: '/trust @member',
+    untrust: '/untrust @member',
+    log: '/log [count]',
+    appeal: '/appeal [reason]',
   },
   rules: {
     none: 'This group has no rules yet. An admin can set them with /setrules.',
@@ -61,6 +77,8 @@ export const en: Messages = {
       language: 'reply language: zh-CN or en',
       rules: 'the full text of the group rules',
       managed: 'whether I manage this group although the config file does not list it (on/off)',
+      'penalties.ladder': 'the penalty ladder, e.g. remind,warn,mute:1h,kick',
+      'penalties.expiry': 'how long a strike counts, e.g. 30d',
     },
   },
   tz: {
@@ -70,6 +88,56 @@ export const en: Messages = {
   },
   lang: {
     updated: 'OK, this group gets replies in English from now on.',
+  },
+  penalties: {
+    rules: {
+      workhours: 'during work hours please stay on topic',
+      ads: 'no ads',
+      manual: 'an admin reminder',
+      verify: 'entry check',
+    },
+    steps: {
+      remind: 'a reminder',
+      warn: 'a warning',
+      mute: (d) => `muted for ${d}`,
+      kick: 'removed from the group',
+    },
+    duration: (text) => {
+      const m = /^(\d+)([smhd])$/.exec(text);
+      if (!m) return text;
+      const unit = { s: 'second', m: 'minute', h: 'hour', d: 'day' }[m[2] as 's' | 'm' | 'h' | 'd'];
+      return `${m[1]} ${unit}${m[1] === '1' ? '' : 's'}`;
+    },
+    explain: (name, rule, reason, n, step, next) =>
+      `@${name} ${rule} (${reason}). Strike ${n}: ${step}.${next ? ` Next time: ${next}.` : ''} Disagree? Send /appeal.`,
+    defaultReason: 'breaking the group rules',
+    noTarget: 'Reply to their message, or @mention the member.',
+    notAdmins: 'Admins are not warned or punished.',
+    unwarned: (name, left) => `Removed ${name}'s latest strike; ${left} still count.`,
+    nothingToUnwarn: (name) => `${name} has no strikes that count.`,
+    warnsNone: (name) => `${name} has no strikes.`,
+    warnsList: (name, lines) => `Strikes of ${name} that count:\n${lines.join('\n')}`,
+    warnsLine: (when, rule, reason, step) => `• ${when} ${rule} (${reason}) → ${step}`,
+    ladder: (steps, expiry) => `Penalty ladder: ${steps}\nStrikes expire after: ${expiry}`,
+    trusted: (name) => `${name} is trusted: automatic rules will not punish them.`,
+    untrusted: (name) => `${name} is no longer trusted.`,
+    logNone: 'Nothing has been done yet.',
+    logHeader: 'Latest actions:',
+    logLine: (when, action, name, reason, outcome) => `• ${when} ${action} ${name}: ${reason} → ${outcome}`,
+  },
+  appeal: {
+    none: 'You have no strike in this group to appeal.',
+    sent: 'Your appeal has been sent to the owner.',
+    toOwner: (group, name, rule, reason, step, why) =>
+      `${name} appeals in "${group}": ${rule} (${reason}); what was done: ${step}.${why ? `\nTheir reason: ${why}` : ''}`,
+    accept: 'Accept',
+    reject: 'Reject',
+    accepted: (name) => `@${name}'s appeal was accepted; the strike is removed.`,
+    rejected: (name) => `@${name}'s appeal was not accepted; the strike stays.`,
+    repost: (name, text) => `(${name}'s deleted message, restored) ${text}`,
+    decided: 'Done.',
+    already: 'That appeal was already decided.',
+    notAllowed: 'Only the owner and admins decide appeals.',
   },
   manage: {
     on: (group) => `OK, I manage "${group}" from now on. Send /help to see the commands.`,

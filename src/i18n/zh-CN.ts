@@ -28,6 +28,14 @@ export const zhCN = {
     manage: '让我开始或停止管理本群（群主）',
     admin: '设置或取消管理员（群主）',
     admins: '查看群主和管理员',
+    warn: '警告成员（回复他的消息）',
+    unwarn: '撤销最近一次违规记录',
+    warns: '查看违规记录',
+    ladder: '查看或设置违规处理阶梯',
+    trust: '信任成员：不被自动处罚',
+    untrust: '取消信任',
+    log: '最近的处理记录',
+    appeal: '对违规处理提出申诉',
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -40,6 +48,14 @@ export const zhCN = {
     use: '/use [编号或群名]',
     manage: '/manage on|off',
     admin: '/admin add|remove @成员（也可以回复他的消息）',
+    warn: '/warn [原因]（回复要警告的消息，或 @成员）',
+    unwarn: '/unwarn @成员',
+    warns: '/warns [@成员]',
+    ladder: '/ladder [remind,warn,mute:1h,kick] [30d]',
+    trust: '/trust @成员',
+    untrust: '/untrust @成员',
+    log: '/log [条数]',
+    appeal: '/appeal [理由]',
   } as Record<string, string>,
   rules: {
     none: '本群还没有设置群规。管理员可以用 /setrules 设置。',
@@ -62,6 +78,8 @@ export const zhCN = {
       language: '回复语言：zh-CN 或 en',
       rules: '群规全文',
       managed: '是否管理这个不在配置文件里的群（on/off）',
+      'penalties.ladder': '违规处理阶梯，例如 remind,warn,mute:1h,kick',
+      'penalties.expiry': '违规记录多久后失效，例如 30d',
     } as Record<string, string>,
   },
   tz: {
@@ -71,6 +89,54 @@ export const zhCN = {
   },
   lang: {
     updated: '好的，本群之后用中文回复。',
+  },
+  penalties: {
+    rules: {
+      workhours: '工作时间请聊与主题相关的内容',
+      ads: '禁止广告',
+      manual: '管理员提醒',
+      verify: '入群验证',
+    } as Record<string, string>,
+    steps: {
+      remind: '提醒',
+      warn: '警告',
+      mute: (d: string) => `禁言 ${d}`,
+      kick: '移出群',
+    },
+    duration: (text: string) => {
+      const m = /^(\d+)([smhd])$/.exec(text);
+      return m ? `${m[1]} ${{ s: '秒', m: '分钟', h: '小时', d: '天' }[m[2] as 's' | 'm' | 'h' | 'd']}` : text;
+    },
+    explain: (name: string, rule: string, reason: string, n: number, step: string, next?: string) =>
+      `@${name} ${rule}（${reason}）。这是第 ${n} 次：${step}。${next ? `再有一次将${next}。` : ''}如有异议请发送 /appeal 申诉。`,
+    defaultReason: '违反群规',
+    noTarget: '请回复对方的消息，或 @ 成员。',
+    notAdmins: '管理员不会被警告或处罚。',
+    unwarned: (name: string, left: number) => `已撤销 ${name} 最近的一次违规记录，还剩 ${left} 次有效记录。`,
+    nothingToUnwarn: (name: string) => `${name} 没有有效的违规记录。`,
+    warnsNone: (name: string) => `${name} 目前没有违规记录。`,
+    warnsList: (name: string, lines: string[]) => `${name} 的有效违规记录：\n${lines.join('\n')}`,
+    warnsLine: (when: string, rule: string, reason: string, step: string) => `• ${when} ${rule}（${reason}）→ ${step}`,
+    ladder: (steps: string, expiry: string) => `违规处理阶梯：${steps}\n记录有效期：${expiry}`,
+    trusted: (name: string) => `已信任 ${name}：自动规则不会处罚他。`,
+    untrusted: (name: string) => `已取消对 ${name} 的信任。`,
+    logNone: '还没有处理记录。',
+    logHeader: '最近的处理记录：',
+    logLine: (when: string, action: string, name: string, reason: string, outcome: string) => `• ${when} ${action} ${name}：${reason} → ${outcome}`,
+  },
+  appeal: {
+    none: '你在本群没有可以申诉的违规记录。',
+    sent: '申诉已提交，群主会尽快处理。',
+    toOwner: (group: string, name: string, rule: string, reason: string, step: string, why: string) =>
+      `「${group}」的 ${name} 提出申诉：${rule}（${reason}），当时的处理：${step}。${why ? `\n申诉理由：${why}` : ''}`,
+    accept: '同意',
+    reject: '驳回',
+    accepted: (name: string) => `@${name} 的申诉已通过，这次违规记录已撤销。`,
+    rejected: (name: string) => `@${name} 的申诉未通过，记录保留。`,
+    repost: (name: string, text: string) => `（恢复 ${name} 被删除的消息）${text}`,
+    decided: '好的，已处理。',
+    already: '这条申诉已经处理过了。',
+    notAllowed: '只有群主和管理员可以处理申诉。',
   },
   manage: {
     on: (group: string) => `好的，从现在起我来管理「${group}」。发送 /help 查看命令。`,

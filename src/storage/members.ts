@@ -13,10 +13,11 @@ export interface MemberRow {
   joinedAt: number | null;
   leftAt: number | null;
   inviterId: string | null;
+  trusted: number;
 }
 
 const COLUMNS = `user_id AS userId, name, role, platform_role AS platformRole, first_seen AS firstSeen, joined_at AS joinedAt,
-  left_at AS leftAt, inviter_id AS inviterId`;
+  left_at AS leftAt, inviter_id AS inviterId, trusted`;
 
 export class MembersRepo {
   /** Last name written per member: skip the write when nothing changed (hot path). */
@@ -32,6 +33,8 @@ export class MembersRepo {
   private readonly upsertPlatformRole;
   private readonly tx: (fn: () => unknown) => unknown;
   private readonly groupsOfStmt;
+  private readonly trustStmt;
+  private readonly countJoinedStmt;
 
   constructor(db: Db) {
     this.upsertName = db.prepare(`INSERT INTO members (platform, group_id, user_id, name, first_seen) VALUES (?, ?, ?, ?, ?)
@@ -50,6 +53,8 @@ export class MembersRepo {
     this.upsertPlatformRole = db.prepare(`INSERT INTO members (platform, group_id, user_id, name, first_seen, platform_role) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name, platform_role = excluded.platform_role`);
     this.tx = db.transaction((fn: () => unknown) => fn());
+    this.trustStmt = db.prepare('UPDATE members SET trusted = ? WHERE platform = ? AND group_id = ? AND user_id = ?');
+    this.countJoinedStmt = db.prepare('SELECT COUNT(*) FROM members WHERE platform = ? AND group_id = ? AND left_at IS NULL');
     this.groupsOfStmt = db.prepare(`SELECT m.group_id AS groupId, g.title AS title FROM members m
       JOIN groups g ON g.platform = m.platform AND g.group_id = m.group_id
       WHERE m.platform = ? AND m.user_id = ? AND (m.role IN ('owner', 'admin') OR m.platform_role IS NOT NULL)
@@ -86,6 +91,15 @@ export class MembersRepo {
   /** Members holding the role, by command or by the platform's word. */
   withRole(g: GroupRef, role: Role): MemberRow[] {
     return this.byRoleStmt.all({ platform: g.platform, group: g.groupId, role }) as MemberRow[];
+  }
+
+  setTrusted(g: GroupRef, userId: string, trusted: boolean): boolean {
+    return this.trustStmt.run(trusted ? 1 : 0, g.platform, g.groupId, userId).changes > 0;
+  }
+
+  /** Members Steward knows to be in the group now. */
+  countPresent(g: GroupRef): number {
+    return this.countJoinedStmt.pluck().get(g.platform, g.groupId) as number;
   }
 
   /** Groups in which the user is owner or admin (by command or by the platform). */

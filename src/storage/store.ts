@@ -1,12 +1,15 @@
 import { ActionLogRepo } from './actionLog.js';
 import { ActivityRepo } from './activity.js';
+import { ButtonKeywordsRepo } from './buttonKeywords.js';
 import type { Db } from './db.js';
 import { GroupsRepo } from './groups.js';
 import { JobsRepo } from './jobs.js';
 import { MembersRepo } from './members.js';
+import { NewcomersRepo } from './newcomers.js';
 import { NoticesRepo } from './notices.js';
 import { PlatformStateRepo } from './platformState.js';
 import { SettingsRepo } from './settings.js';
+import { StrikesRepo } from './strikes.js';
 
 /** Every repository, over one database. Features reach storage only through this. */
 export class Store {
@@ -18,6 +21,9 @@ export class Store {
   readonly actionLog: ActionLogRepo;
   readonly platformState: PlatformStateRepo;
   readonly notices: NoticesRepo;
+  readonly buttonKeywords: ButtonKeywordsRepo;
+  readonly strikes: StrikesRepo;
+  readonly newcomers: NewcomersRepo;
 
   /** Built once: better-sqlite3 compiles a wrapper per db.transaction() call. */
   private readonly tx: (fn: () => unknown) => unknown;
@@ -32,6 +38,9 @@ export class Store {
     this.actionLog = new ActionLogRepo(db);
     this.platformState = new PlatformStateRepo(db);
     this.notices = new NoticesRepo(db);
+    this.buttonKeywords = new ButtonKeywordsRepo(db);
+    this.strikes = new StrikesRepo(db);
+    this.newcomers = new NewcomersRepo(db);
   }
 
   /**

@@ -1,0 +1,190 @@
+import type { Action } from '../src/engine/actions.js';
+import type { CommandContext, RuleContext } from '../src/engine/context.js';
+import { type Command, type Feature, type Rule, atLeast } from '../src/engine/registry.js';
+import { expirySetting, ladderSetting, parseStep } from '../src/features/penalties/ladder.js';
+import { describeStep, punish } from '../src/features/penalties/punish.js';
+import { messages } from '../src/i18n/index.js';
+import { formatLocal } from '../src/time/calendar.js';
+import { targetMember } from './roles.js';
+
+/** The member a moderation command is about, or the answer explaining why there is none. */
+function target(ctx: CommandContext): { id: string; name: string } | Action[] {
+  const typed = ctx.command.args.replace(/^@/, '');
+  const who = targetMember(ctx, typed);
+  if (who === 'ambiguous') return [ctx.reply(ctx.t.roles.ambiguous(typed))];
+  return who ?? [ctx.reply(ctx.t.penalties.noTarget)];
+}
+
+const warn: Command = {
+  name: 'warn',
+  aliases: ['警告'],
+  level: 'admin',
+  run(ctx) {
+    const mentioned = ctx.event.mentions?.[0];
+    const replied = ctx.event.replyTo?.senderId ? { id: ctx.event.replyTo.senderId, name: ctx.event.replyTo.senderName ?? ctx.event.replyTo.senderId } : undefined;
+    const user = mentioned ? { id: mentioned.id, name: mentioned.name } : replied;
+    if (!user) return [ctx.reply(ctx.t.penalties.noTarget)];
+    if (atLeast(ctx.levelOf(ctx.group, { id: user.id }), 'admin')) return [ctx.reply(ctx.t.penalties.notAdmins)];
+    const reason = ctx.command.args.replace(mentioned ? `@${mentioned.name}` : '', '').trim() || ctx.t.penalties.defaultReason;
+    return punish(ctx, { user, rule: 'manual', reason, by: ctx.event.sender.id, ...(ctx.event.replyTo ? { messageId: ctx.event.replyTo.messageId } : {}) });
+  },
+};
+
+const unwarn: Command = {
+  name: 'unwarn',
+  aliases: ['撤销警告'],
+  level: 'admin',
+  run(ctx) {
+    const who = target(ctx);
+    if (Array.isArray(who)) return who;
+    const active = ctx.store.strikes.active(ctx.group, who.id, ctx.now.getTime());
+    const latest = active.at(-1);
+    if (!latest) return [ctx.reply(ctx.t.penalties.nothingToUnwarn(who.name))];
+    ctx.store.strikes.revoke(latest.id, ctx.now.getTime());
+    ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'unwarn', who.id, latest.reason, `by ${ctx.event.sender.name}`);
+    return [ctx.reply(ctx.t.penalties.unwarned(who.name, active.length - 1))];
+  },
+};
+
+const warns: Command = {
+  name: 'warns',
+  aliases: ['违规记录'],
+  level: 'member',
+  run(ctx) {
+    const self = { id: ctx.event.sender.id, name: ctx.event.sender.name };
+    const asked = ctx.command.args || ctx.event.mentions?.length || ctx.event.replyTo ? target(ctx) : self;
+    if (Array.isArray(asked)) return asked;
+    // Members see their own record; others' records are for admins.
+    if (asked.id !== self.id && !atLeast(ctx.level, 'admin')) return [ctx.reply(ctx.t.common.refusedAdmin(ctx.command.typed))];
+    const tz = ctx.groupSettings.timezone;
+    const rows = ctx.store.strikes.active(ctx.group, asked.id, ctx.now.getTime());
+    if (!rows.length) return [ctx.reply(ctx.t.penalties.warnsNone(asked.name))];
+    const lines = rows.map((r) => ctx.t.penalties.warnsLine(formatLocal(new Date(r.at), tz), ctx.t.penalties.rules[r.rule] ?? r.rule, r.reason, describeStep(ctx.t, parseStep(r.step)!)));
+    return [ctx.reply(ctx.t.penalties.warnsList(asked.name, lines))];
+  },
+};
+
+const ladder: Command = {
+  name: 'ladder',
+  aliases: ['处罚阶梯'],
+  level: 'admin',
+  run(ctx) {
+    const [stepsText, expiryText, extra] = ctx.command.argv;
+    if (extra) return ctx.usage();
+    const at = ctx.now.getTime();
+    if (stepsText) {
+      const steps = ladderSetting.fromText(stepsText);
+      const expiry = expiryText === undefined ? undefined : expirySetting.fromText(expiryText);
+      if (!steps || (expiryText !== undefined && !expiry)) return ctx.usage();
+      ctx.settings.set(ctx.group, ladderSetting, steps, ctx.event.sender.id, at);
+      if (expiry) ctx.settings.set(ctx.group, expirySetting, expiry, ctx.event.sender.id, at);
+    }
+    const s = ctx.settings.for(ctx.group);
+    const steps = s.get(ladderSetting).map((step) => describeStep(ctx.t, parseStep(step)!)).join(' → ');
+    return [ctx.reply(ctx.t.penalties.ladder(steps, ctx.t.penalties.duration(s.get(expirySetting))))];
+  },
+};
+
+function trustCommand(name: 'trust' | 'untrust', alias: string, trusted: boolean): Command {
+  return {
+    name,
+    aliases: [alias],
+    level: 'admin',
+    run(ctx) {
+      const who = target(ctx);
+      if (Array.isArray(who)) return who;
+      ctx.store.members.seen(ctx.group, who.id, who.name, ctx.now.getTime());
+      ctx.store.members.setTrusted(ctx.group, who.id, trusted);
+      return [ctx.reply(trusted ? ctx.t.penalties.trusted(who.name) : ctx.t.penalties.untrusted(who.name))];
+    },
+  };
+}
+
+const log: Command = {
+  name: 'log',
+  aliases: ['处理记录'],
+  level: 'admin',
+  run(ctx) {
+    const n = ctx.command.args ? Number(ctx.command.args) : 10;
+    if (!Number.isInteger(n) || n < 1 || n > 50) return ctx.usage();
+    const entries = ctx.store.actionLog.recent(ctx.group, n);
+    if (!entries.length) return [ctx.reply(ctx.t.penalties.logNone)];
+    const tz = ctx.groupSettings.timezone;
+    const lines = entries.map((e) => {
+      const name = e.userId ? (ctx.store.members.get(ctx.group, e.userId)?.name ?? e.userId) : '';
+      return ctx.t.penalties.logLine(formatLocal(new Date(e.at), tz), e.action, name, e.reason ?? '', e.outcome);
+    });
+    return [ctx.reply([ctx.t.penalties.logHeader, ...lines].join('\n'))];
+  },
+};
+
+const appeal: Command = {
+  name: 'appeal',
+  aliases: ['申诉'],
+  level: 'member',
+  run(ctx) {
+    const strike = ctx.store.strikes.active(ctx.group, ctx.event.sender.id, ctx.now.getTime()).at(-1);
+    if (!strike) return [ctx.reply(ctx.t.appeal.none)];
+    const a = ctx.store.strikes.appeal(strike.id, ctx.now.getTime());
+    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+    const t = ctx.t;
+    const text = t.appeal.toOwner(title, strike.userName, t.penalties.rules[strike.rule] ?? strike.rule, strike.reason, describeStep(t, parseStep(strike.step)!), ctx.command.args);
+    return [
+      ctx.reply(t.appeal.sent),
+      {
+        ...ctx.notifyOwner(text, 'appeal'),
+        buttons: [
+          { label: t.appeal.accept, data: `appeal:accept:${a.id}`, keyword: `${t.appeal.accept}${a.id}` },
+          { label: t.appeal.reject, data: `appeal:reject:${a.id}`, keyword: `${t.appeal.reject}${a.id}` },
+        ],
+      },
+    ];
+  },
+};
+
+const APPEAL_RE = /^appeal:(accept|reject):(\d+)$/;
+
+/** The owner's one tap (or one word): accepting removes the strike and restores what was deleted. */
+const decideAppeal: Rule = {
+  id: 'penalties.decide-appeal',
+  on: ['buttonPressed'],
+  priority: 10,
+  decide(ctx: RuleContext) {
+    const e = ctx.event;
+    if (e.type !== 'buttonPressed') return;
+    const m = APPEAL_RE.exec(e.data);
+    if (!m) return;
+    const answer = (text: string): Action[] =>
+      e.pressId ? [{ type: 'answerButton', platform: e.platform, groupId: e.groupId, pressId: e.pressId, text }] : [ctx.send(text)];
+    const appealRow = ctx.store.strikes.getAppeal(Number(m[2]));
+    const strike = appealRow && ctx.store.strikes.get(appealRow.strikeId);
+    if (!appealRow || !strike || strike.platform !== e.platform) return { actions: answer(ctx.t.appeal.already), stop: true };
+    const g = { platform: strike.platform, groupId: strike.groupId };
+    if (!atLeast(ctx.levelOf(g, e.sender), 'admin')) return { actions: answer(ctx.t.appeal.notAllowed), stop: true };
+    const accepted = m[1] === 'accept';
+    const now = ctx.now.getTime();
+    if (!ctx.store.strikes.decide(appealRow.id, accepted ? 'accepted' : 'rejected', e.sender.id, now)) return { actions: answer(ctx.t.appeal.already), stop: true };
+    // The group hears it in its own language; the owner's private chat may differ.
+    const t = messages(ctx.settings.for(g).language);
+    const user = { id: strike.userId, name: strike.userName };
+    const out: Action[] = [...answer(ctx.t.appeal.decided)];
+    if (accepted) {
+      ctx.store.strikes.revoke(strike.id, now);
+      ctx.store.actionLog.add(g, now, 'appeal accepted', strike.userId, strike.reason, `by ${e.sender.name}`);
+      out.push({ type: 'send', ...g, text: t.appeal.accepted(user.name), mentions: [user] });
+      if (strike.step.startsWith('mute')) out.push({ type: 'unmute', ...g, user, reason: 'appeal accepted' });
+      if (strike.messageText) out.push({ type: 'send', ...g, text: t.appeal.repost(user.name, strike.messageText) });
+    } else {
+      ctx.store.actionLog.add(g, now, 'appeal rejected', strike.userId, strike.reason, `by ${e.sender.name}`);
+      out.push({ type: 'send', ...g, text: t.appeal.rejected(user.name), mentions: [user] });
+    }
+    return { actions: out, stop: true };
+  },
+};
+
+export const penaltiesFeature: Feature = {
+  name: 'penalties',
+  commands: [warn, unwarn, warns, ladder, trustCommand('trust', '信任', true), trustCommand('untrust', '取消信任', false), log, appeal],
+  rules: [decideAppeal],
+  settings: [ladderSetting, expirySetting],
+};

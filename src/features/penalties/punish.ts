@@ -1,0 +1,75 @@
+import type { Action, Mention } from '../../engine/actions.js';
+import type { GroupContext } from '../../engine/context.js';
+import { atLeast } from '../../engine/registry.js';
+import type { Messages } from '../../i18n/index.js';
+import { parseDuration } from '../../time/calendar.js';
+import { type Step, expirySetting, ladderSetting, parseStep, stepFor } from './ladder.js';
+
+export interface Offence {
+  user: Mention;
+  /** Which rule: 'workhours', 'ads', 'manual', … (its label lives in i18n). */
+  rule: string;
+  /** Why, in one short phrase the member understands. */
+  reason: string;
+  /** The admin who warned by hand; unset for automatic strikes. */
+  by?: string;
+  messageId?: string;
+  /** The text of a message the bot deleted, kept so a won appeal can repost it. */
+  deletedText?: string;
+}
+
+/** Admins and trusted members are never punished automatically. */
+export function isExempt(ctx: GroupContext, userId: string): boolean {
+  if (atLeast(ctx.levelOf(ctx.group, { id: userId }), 'admin')) return true;
+  return !!ctx.store.members.get(ctx.group, userId)?.trusted;
+}
+
+export function describeStep(t: Messages, step: Step): string {
+  switch (step.kind) {
+    case 'remind':
+      return t.penalties.steps.remind;
+    case 'warn':
+      return t.penalties.steps.warn;
+    case 'mute':
+      return t.penalties.steps.mute(t.penalties.duration(step.text));
+    case 'kick':
+      return t.penalties.steps.kick;
+  }
+}
+
+/**
+ * Records a strike and climbs the group's ladder: one short line tells the member which rule,
+ * which strike, and what comes next; a mute or a removal goes out as an action with its reason.
+ */
+export function punish(ctx: GroupContext, o: Offence): Action[] {
+  const g = ctx.group;
+  const now = ctx.now.getTime();
+  const ladder = ctx.groupSettings.get(ladderSetting);
+  const n = ctx.store.strikes.active(g, o.user.id, now).length + 1;
+  const stepText = stepFor(n, ladder);
+  const step = parseStep(stepText)!;
+  const expiry = parseDuration(ctx.groupSettings.get(expirySetting))!;
+  const t = ctx.t;
+  ctx.store.strikes.add({
+    ...g,
+    userId: o.user.id,
+    userName: o.user.name,
+    rule: o.rule,
+    reason: o.reason,
+    at: now,
+    expiresAt: now + expiry,
+    step: stepText,
+    ...(o.by ? { byUser: o.by } : {}),
+    ...(o.messageId ? { messageId: o.messageId } : {}),
+    ...(o.deletedText !== undefined ? { messageText: o.deletedText } : {}),
+  });
+  const ruleLabel = t.penalties.rules[o.rule] ?? o.rule;
+  ctx.store.actionLog.add(g, now, 'strike', o.user.id, `${ruleLabel}: ${o.reason}`, `#${n} ${stepText}`);
+  const next = n < ladder.length ? parseStep(ladder[n]!) : undefined;
+  const line = t.penalties.explain(o.user.name, ruleLabel, o.reason, n, describeStep(t, step), next ? describeStep(t, next) : undefined);
+  const reason = `${ruleLabel}: ${o.reason}`;
+  const actions: Action[] = [ctx.send(line, { mentions: [o.user], reason })];
+  if (step.kind === 'mute') actions.push({ type: 'mute', ...g, user: o.user, until: new Date(now + step.ms), reason });
+  if (step.kind === 'kick') actions.push({ type: 'kick', ...g, user: o.user, reason });
+  return actions;
+}
