@@ -4,9 +4,11 @@ import type { Feature } from '../src/engine/registry.js';
 import { helpFeature } from './help.js';
 import { rulesFeature } from './rules.js';
 import { manageFeature } from './manage.js';
+import { onboardingFeature } from './onboarding.js';
 import { penaltiesFeature } from './penalties.js';
 import { rolesFeature } from './roles.js';
 import { settingsFeature } from './settings.js';
 import { useFeature } from './use.js';
+import { workhoursFeature } from './workhours.js';
 
-export const features: Feature[] = [settingsFeature, rulesFeature, rolesFeature, penaltiesFeature, manageFeature, useFeature, helpFeature];
+export const features: Feature[] = [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, penaltiesFeature, workhoursFeature, manageFeature, useFeature, helpFeature];

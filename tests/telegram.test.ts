@@ -32,7 +32,7 @@ const moderator: Feature = {
         if (e.text === 'mute me') return [{ type: 'mute', ...g, user, until: new Date(ctx.now.getTime() + 3_600_000), reason: '刷屏' }];
         if (e.text === 'unmute me') return [{ type: 'unmute', ...g, user }];
         if (e.text === 'kick me') return [{ type: 'kick', ...g, user, reason: '广告' }];
-        if (e.text === 'button') return [ctx.send('点按钮证明你是真人', { buttons: [{ label: '我是真人', data: 'verify:42', keyword: '真人' }] })];
+        if (e.text === 'button') return [ctx.send('点按钮证明你是真人', { buttons: [{ label: '我是真人', data: 'test:42', keyword: '真人' }] })];
         if (e.text.startsWith('burst')) return Array.from({ length: Number(e.text.split(' ')[1]) }, (_, i) => ctx.send(`burst ${i}`));
         if (e.text === 'hi @Alice') return [ctx.send('hello @Alice', { mentions: [user] })];
       },
@@ -154,11 +154,11 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     const { api } = await start();
     api.push(groupText(GROUP, alice, 'button'));
     await api.until(() => api.callsOf('sendMessage').length === 1);
-    expect(api.callsOf('sendMessage')[0]!.payload.reply_markup).toEqual({ inline_keyboard: [[{ text: '我是真人', callback_data: 'verify:42' }]] });
-    api.push({ callback_query: { id: 'cq1', from: alice, data: 'verify:42', message: { message_id: 1000, date: 0, chat: { id: GROUP, type: 'supergroup' } } } });
+    expect(api.callsOf('sendMessage')[0]!.payload.reply_markup).toEqual({ inline_keyboard: [[{ text: '我是真人', callback_data: 'test:42' }]] });
+    api.push({ callback_query: { id: 'cq1', from: alice, data: 'test:42', message: { message_id: 1000, date: 0, chat: { id: GROUP, type: 'supergroup' } } } });
     await api.until(() => api.callsOf('answerCallbackQuery').length === 1);
     expect(api.callsOf('answerCallbackQuery')[0]!.payload).toEqual({ callback_query_id: 'cq1', text: '已验证' });
-    await api.until(() => sendTexts(api).includes('Alice pressed verify:42'));
+    await api.until(() => sendTexts(api).includes('Alice pressed test:42'));
   });
 
   it('an owner configures the group from a private chat', async () => {

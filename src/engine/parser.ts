@@ -17,7 +17,8 @@ export interface ParseOptions {
   aliases: ReadonlyMap<string, string>;
 }
 
-const SLASH_RE = /^\/([A-Za-z][A-Za-z0-9_]*)(?:@([A-Za-z0-9_]+))?(?=\s|$)([\s\S]*)$/;
+// Hyphens are allowed so that /topic-words reads naturally; Telegram's own menu uses /topicwords.
+const SLASH_RE = /^\/([A-Za-z][A-Za-z0-9_-]*)(?:@([A-Za-z0-9_]+))?(?=\s|$)([\s\S]*)$/;
 
 export function splitArgs(args: string): string[] {
   return args.split(/\s+/).filter(Boolean);

@@ -1,0 +1,128 @@
+import type { Command, Feature } from '../src/engine/registry.js';
+import { onboardingJobs, onboardingRules } from '../src/features/onboarding/onboarding.js';
+import {
+  introAction,
+  introEnabled,
+  introHours,
+  introTemplate,
+  onboardingSettings,
+  verifyAnswer,
+  verifyKeyword,
+  verifyMinutes,
+  verifyMode,
+  verifyQuestion,
+  welcomeTemplate,
+} from '../src/features/onboarding/settings.js';
+import { renderTemplate } from '../src/features/onboarding/template.js';
+import { rulesSetting } from '../src/settings/core.js';
+
+const welcome: Command = {
+  name: 'welcome',
+  aliases: ['欢迎语'],
+  level: 'admin',
+  run(ctx) {
+    const t = ctx.t.onboarding;
+    const args = ctx.command.args;
+    if (!args) return [ctx.reply(t.welcomeShow(ctx.groupSettings.get(welcomeTemplate) || t.defaultWelcome))];
+    const template = args === 'reset' ? '' : welcomeTemplate.fromText(args);
+    if (template === undefined) return ctx.usage();
+    ctx.settings.set(ctx.group, welcomeTemplate, template, ctx.event.sender.id, ctx.now.getTime());
+    const rules = ctx.groupSettings.get(rulesSetting);
+    const preview = renderTemplate(template || t.defaultWelcome, {
+      name: `@${ctx.event.sender.name}`,
+      group: ctx.store.groups.title(ctx.group) ?? ctx.group.groupId,
+      rules: rules ? t.rulesBlock(rules) : '',
+      count: String(ctx.store.members.countPresent(ctx.group)),
+      inviter: ctx.event.sender.name,
+    });
+    return [ctx.reply(t.welcomeUpdated(preview))];
+  },
+};
+
+/** `/verify off|button|keyword <word>|question <question…> <answer> [minutes]` */
+const verify: Command = {
+  name: 'verify',
+  aliases: ['入群验证'],
+  level: 'admin',
+  run(ctx) {
+    const t = ctx.t.onboarding;
+    const [mode, ...rest] = ctx.command.argv;
+    const by = ctx.event.sender.id;
+    const at = ctx.now.getTime();
+    const set = <T>(def: Parameters<typeof ctx.settings.set<T>>[1], v: T) => ctx.settings.set(ctx.group, def, v, by, at);
+    const minutesArg = rest.length > 1 && /^\d+$/.test(rest.at(-1)!) ? Number(rest.pop()) : undefined;
+    if (minutesArg !== undefined && (minutesArg < 1 || minutesArg > 1440)) return ctx.usage();
+    let how: string;
+    switch (mode) {
+      case 'off':
+        if (rest.length) return ctx.usage();
+        set(verifyMode, 'off');
+        return [ctx.reply(t.verifyOff)];
+      case 'button':
+        if (rest.length) return ctx.usage();
+        set(verifyMode, 'button');
+        how = ctx.capabilities(ctx.group.platform).buttons ? t.howButton : t.howKeyword(t.verifyButtonKeyword);
+        break;
+      case 'keyword': {
+        if (rest.length !== 1) return ctx.usage();
+        set(verifyKeyword, rest[0]!);
+        set(verifyMode, 'keyword');
+        how = t.howKeyword(rest[0]!);
+        break;
+      }
+      case 'question': {
+        if (rest.length < 2) return ctx.usage();
+        const answer = rest.pop()!;
+        const question = rest.join(' ');
+        set(verifyQuestion, question);
+        set(verifyAnswer, answer);
+        set(verifyMode, 'question');
+        how = t.howQuestion(question);
+        break;
+      }
+      default:
+        return ctx.usage();
+    }
+    if (minutesArg !== undefined) set(verifyMinutes, minutesArg);
+    return [ctx.reply(t.verifyOn(how, ctx.settings.for(ctx.group).get(verifyMinutes)))];
+  },
+};
+
+/** `/intro off`, `/intro on [template] [hours]`, `/intro action nothing|report|remove` */
+const intro: Command = {
+  name: 'intro',
+  aliases: ['自我介绍'],
+  level: 'admin',
+  run(ctx) {
+    const t = ctx.t.onboarding;
+    const [mode, ...rest] = ctx.command.argv;
+    const by = ctx.event.sender.id;
+    const at = ctx.now.getTime();
+    if (mode === 'off' && !rest.length) {
+      ctx.settings.set(ctx.group, introEnabled, false, by, at);
+      return [ctx.reply(t.introOff)];
+    }
+    if (mode === 'action' && rest.length === 1) {
+      const action = introAction.fromText(rest[0]!);
+      if (!action) return ctx.usage();
+      ctx.settings.set(ctx.group, introAction, action, by, at);
+      return [ctx.reply(ctx.t.settings.updated(introAction.key, action))];
+    }
+    if (mode !== 'on') return ctx.usage();
+    const hours = rest.length && /^\d+$/.test(rest.at(-1)!) ? Number(rest.pop()) : undefined;
+    if (hours !== undefined && (hours < 1 || hours > 720)) return ctx.usage();
+    if (rest.length) ctx.settings.set(ctx.group, introTemplate, rest.join(' '), by, at);
+    if (hours !== undefined) ctx.settings.set(ctx.group, introHours, hours, by, at);
+    ctx.settings.set(ctx.group, introEnabled, true, by, at);
+    const s = ctx.settings.for(ctx.group);
+    return [ctx.reply(t.introOn(s.get(introTemplate) || t.defaultIntro, s.get(introHours)))];
+  },
+};
+
+export const onboardingFeature: Feature = {
+  name: 'onboarding',
+  commands: [welcome, verify, intro],
+  rules: onboardingRules,
+  jobs: onboardingJobs,
+  settings: onboardingSettings,
+};

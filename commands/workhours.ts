@@ -1,0 +1,111 @@
+import type { Command, Feature } from '../src/engine/registry.js';
+import { workHoursRule } from '../src/features/workhours/focus.js';
+import {
+  focusSetting,
+  formatSchedule,
+  holidaysSetting,
+  parseDayRange,
+  topicDescriptionSetting,
+  topicWordsSetting,
+  workhoursSettings,
+  worktimeSetting,
+} from '../src/features/workhours/settings.js';
+import { parseWeeklySchedule } from '../src/time/calendar.js';
+
+const worktime: Command = {
+  name: 'worktime',
+  aliases: ['工作时间'],
+  level: 'admin',
+  run(ctx) {
+    const t = ctx.t.workhours;
+    const [first, second, extra] = ctx.command.argv;
+    const by = ctx.event.sender.id;
+    const at = ctx.now.getTime();
+    const show = () => {
+      const s = ctx.settings.for(ctx.group);
+      const schedule = s.get(worktimeSetting);
+      return [ctx.reply(t.show(schedule ? formatSchedule(schedule) : ctx.t.common.off, s.get(holidaysSetting).length, t.modes[s.get(focusSetting)] ?? ''))];
+    };
+    if (!first) return show();
+    if (first === 'off' && !second) {
+      ctx.settings.set(ctx.group, worktimeSetting, null, by, at);
+      return [ctx.reply(t.off)];
+    }
+    if (first === 'holiday') {
+      if (second === 'clear' && !extra) {
+        ctx.settings.set(ctx.group, holidaysSetting, [], by, at);
+        return [ctx.reply(t.holidaysCleared)];
+      }
+      const days = second && !extra ? parseDayRange(second) : undefined;
+      if (!days) return ctx.usage();
+      const all = [...new Set([...ctx.groupSettings.get(holidaysSetting), ...days])].sort().slice(-1000);
+      ctx.settings.set(ctx.group, holidaysSetting, all, by, at);
+      return [ctx.reply(t.holidaysAdded(days.length, all.length))];
+    }
+    const schedule = parseWeeklySchedule(ctx.command.args);
+    if (!schedule) return ctx.usage();
+    ctx.settings.set(ctx.group, worktimeSetting, schedule, by, at);
+    return show();
+  },
+};
+
+const focus: Command = {
+  name: 'focus',
+  aliases: ['专注模式'],
+  level: 'admin',
+  run(ctx) {
+    const mode = ctx.command.argv.length === 1 ? focusSetting.fromText(ctx.command.args) : undefined;
+    if (!mode) return ctx.usage();
+    ctx.settings.set(ctx.group, focusSetting, mode, ctx.event.sender.id, ctx.now.getTime());
+    return [ctx.reply(ctx.t.workhours.focusSet(ctx.t.workhours.modes[mode] ?? mode))];
+  },
+};
+
+const topicWords: Command = {
+  name: 'topicwords',
+  aliases: ['topic-words', '主题词'],
+  level: 'admin',
+  run(ctx) {
+    const t = ctx.t.workhours;
+    const [sub, ...rest] = ctx.command.argv;
+    const words = ctx.groupSettings.get(topicWordsSetting);
+    const by = ctx.event.sender.id;
+    const at = ctx.now.getTime();
+    const save = (next: string[]) => {
+      ctx.settings.set(ctx.group, topicWordsSetting, next, by, at);
+      return [ctx.reply(t.wordsUpdated(next.join('、') || ctx.t.common.none))];
+    };
+    switch (sub) {
+      case undefined:
+      case 'list':
+        return [ctx.reply(t.wordsShow(words.join('、') || ctx.t.common.none, ctx.groupSettings.get(topicDescriptionSetting) || ctx.t.common.none))];
+      case 'add': {
+        const added = topicWordsSetting.fromText(rest.join(' '));
+        if (!added?.length || words.length + added.length > 300) return ctx.usage();
+        return save([...new Set([...words, ...added])]);
+      }
+      case 'remove': {
+        const gone = new Set(rest.map((w) => w.toLowerCase()));
+        if (!gone.size) return ctx.usage();
+        return save(words.filter((w) => !gone.has(w.toLowerCase())));
+      }
+      case 'clear':
+        return save([]);
+      case 'about': {
+        const description = topicDescriptionSetting.fromText(ctx.command.args.slice('about'.length));
+        if (!description) return ctx.usage();
+        ctx.settings.set(ctx.group, topicDescriptionSetting, description, by, at);
+        return [ctx.reply(t.aboutUpdated(description))];
+      }
+      default:
+        return ctx.usage();
+    }
+  },
+};
+
+export const workhoursFeature: Feature = {
+  name: 'workhours',
+  commands: [worktime, focus, topicWords],
+  rules: [workHoursRule()],
+  settings: workhoursSettings,
+};

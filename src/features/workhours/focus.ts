@@ -1,0 +1,65 @@
+import type { Action } from '../../engine/actions.js';
+import type { RuleContext } from '../../engine/context.js';
+import type { Rule } from '../../engine/registry.js';
+import { formatTimeOfDay, isWithinSchedule, localParts } from '../../time/calendar.js';
+import { isExempt, punish } from '../penalties/punish.js';
+import { judgeTopic } from './offTopic.js';
+import { focusSetting, holidaysSetting, topicDescriptionSetting, topicWordsSetting, worktimeSetting } from './settings.js';
+
+/** Remembers recent verdicts, so a reply in an on-topic thread stays on topic. */
+class RecentVerdicts {
+  private readonly map = new Map<string, boolean>();
+  get(key: string): boolean | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, onTopic: boolean): void {
+    this.map.set(key, onTopic);
+    if (this.map.size > 20_000) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+
+/** In remind mode a member is reminded at most this often. */
+const REMIND_EVERY_MS = 10 * 60_000;
+
+export function workHoursRule(): Rule {
+  const verdicts = new RecentVerdicts();
+  const lastReminded = new Map<string, number>();
+  return {
+    id: 'workhours.focus',
+    on: ['message'],
+    priority: 50,
+    decide(ctx: RuleContext) {
+      const e = ctx.event;
+      if (e.type !== 'message' || e.chat !== 'group') return;
+      const s = ctx.groupSettings;
+      const mode = s.get(focusSetting);
+      const schedule = s.get(worktimeSetting);
+      if (mode === 'off' || !schedule) return;
+      const tz = s.timezone;
+      // Judged by when the message was sent, in the group's own time zone.
+      if (!isWithinSchedule(e.at, { ...schedule, holidays: s.get(holidaysSetting) }, tz)) return;
+      const key = (id: string) => `${e.platform}\u0000${e.groupId}\u0000${id}`;
+      const thread = e.replyTo ? verdicts.get(key(e.replyTo.messageId)) : undefined;
+      const verdict = judgeTopic(
+        { kind: e.kind, text: e.text, ...(thread ? { repliesToOnTopic: true } : {}) },
+        { words: s.get(topicWordsSetting), description: s.get(topicDescriptionSetting) },
+      );
+      verdicts.set(key(e.messageId), !verdict.offTopic);
+      if (!verdict.offTopic || isExempt(ctx, e.sender.id)) return;
+      const p = localParts(e.at, tz);
+      const minute = p.hour * 60 + p.minute;
+      const range = schedule.ranges.find((r) => minute >= r.start && minute < r.end);
+      const freeAt = formatTimeOfDay(range?.end ?? minute);
+      const t = ctx.t.workhours;
+      const user = { id: e.sender.id, name: e.sender.name };
+      if (mode === 'strict') {
+        return punish(ctx, { user, rule: 'workhours', reason: t.reason(t.why[verdict.why] ?? verdict.why, freeAt), messageId: e.messageId });
+      }
+      const last = lastReminded.get(key(e.sender.id));
+      if (last !== undefined && e.at.getTime() - last < REMIND_EVERY_MS) return;
+      lastReminded.set(key(e.sender.id), e.at.getTime());
+      const actions: Action[] = [ctx.send(t.reminder(user.name, freeAt), { replyTo: e.messageId, mentions: [user] })];
+      return actions;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Is this message chit-chat (灌水) for a group that wants focus? A small, replaceable judge: the ad
+// and topic issue gives it a learned model later. When unsure it lets the message pass.
+
+export interface TopicProfile {
+  /** The owner's topic words (/topic-words). */
+  words: readonly string[];
+  /** A short description of what the group discusses; its longer words count as topic words. */
+  description: string;
+}
+
+export interface Judged {
+  kind: string;
+  text: string;
+  /** The message replies to one judged on topic (a thread on topic stays on topic). */
+  repliesToOnTopic?: boolean;
+}
+
+export type Verdict =
+  | { offTopic: false; why: 'topic-word' | 'on-topic-thread' | 'unsure' }
+  | { offTopic: true; why: 'sticker' | 'emoji' | 'chatter' | 'small-talk' };
+
+const LAUGHTER = /^(哈{2,}|呵{2,}|嘿{2,}|嘻{2,}|h{3,}|(ha){2,}h?|(he){2,}|lol+|lmao|rofl|2333+|6{3,}|笑死|笑哭|xswl|hiahia)$/i;
+const CHATTER = new Set(
+  [
+    '在吗', '在不在', '有人吗', '有人在吗', '早', '早上好', '早安', '午安', '晚安', '晚上好', '大家好', '你好', '哈喽', 'hello', 'hi', 'hey',
+    '吃了吗', '吃了没', '吃饭了吗', '吃饭没', '干嘛呢', '在干嘛', '无聊', '好无聊', '困了', '好困', '好累', '摸鱼', '冒泡', '潜水', '顶', '沙发',
+    'good morning', 'morning', 'good night', 'gn', "what's up", 'sup', 'anyone here', 'bored',
+  ].map((w) => w.toLowerCase()),
+);
+const SMALL_TALK = [
+  '吃饭', '午饭', '晚饭', '早饭', '外卖', '奶茶', '火锅', '烧烤', '好吃', '天气', '下雨', '好热', '好冷', '周末', '放假', '假期', '电影', '追剧',
+  '综艺', '游戏', '开黑', '王者', '吃鸡', '八卦', '明星', '爱豆', '旅游', '逛街', '购物', '淘宝', '双十一', '红包', '抢红包', '下班', '睡觉', '减肥',
+  '健身', '彩票', '股票涨', '基金', '相亲', '对象', '男朋友', '女朋友',
+  'lunch', 'dinner', 'weekend', 'movie', 'netflix', 'football', 'weather', 'vacation', 'party', 'shopping', 'gaming',
+];
+
+/** Emoji, symbols and punctuation only (💯, 👍👍, 。。。, [捂脸] style codes). */
+function emojiOnly(text: string): boolean {
+  const stripped = text.replace(/\[[^\]\s]{1,6}\]/g, '').replace(/[\p{Extended_Pictographic}\p{P}\p{S}\p{Z}\u200d\ufe0f\s]/gu, '');
+  return text.trim().length > 0 && stripped.length === 0;
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s!！?？。.,，~～…]+/g, ' ').trim();
+}
+
+/** The description's words of two or more characters (split at spaces and punctuation). */
+export function descriptionWords(description: string): string[] {
+  return normalize(description)
+    .split(/[\s/、;；:：()（）]+/)
+    .filter((w) => w.length >= 2);
+}
+
+export function judgeTopic(m: Judged, profile: TopicProfile): Verdict {
+  if (m.kind === 'sticker') return { offTopic: true, why: 'sticker' };
+  const text = normalize(m.text);
+  const words = [...profile.words.map((w) => w.normalize('NFKC').toLowerCase()), ...descriptionWords(profile.description)].filter(Boolean);
+  if (text && words.some((w) => text.includes(w))) return { offTopic: false, why: 'topic-word' };
+  if (m.repliesToOnTopic) return { offTopic: false, why: 'on-topic-thread' };
+  if (m.kind !== 'text') return { offTopic: false, why: 'unsure' };
+  if (emojiOnly(m.text)) return { offTopic: true, why: 'emoji' };
+  const compact = text.replace(/\s+/g, '');
+  if (LAUGHTER.test(compact) || CHATTER.has(text) || CHATTER.has(compact)) return { offTopic: true, why: 'chatter' };
+  if (SMALL_TALK.some((w) => text.includes(w))) return { offTopic: true, why: 'small-talk' };
+  return { offTopic: false, why: 'unsure' };
+}
