@@ -50,7 +50,10 @@ const verify: Command = {
     const by = ctx.event.sender.id;
     const at = ctx.now.getTime();
     const set = <T>(def: Parameters<typeof ctx.settings.set<T>>[1], v: T) => ctx.settings.set(ctx.group, def, v, by, at);
-    const minutesArg = rest.length > 1 && /^\d+$/.test(rest.at(-1)!) ? Number(rest.pop()) : undefined;
+    // A trailing number is the time limit, once the mode's own words are there (a question's
+    // answer may itself be a number: "1+1=? 2").
+    const needs = { button: 0, keyword: 1, question: 2 }[mode as 'button' | 'keyword' | 'question'] ?? Infinity;
+    const minutesArg = rest.length > needs && /^\d+$/.test(rest.at(-1)!) ? Number(rest.pop()) : undefined;
     if (minutesArg !== undefined && (minutesArg < 1 || minutesArg > 1440)) return ctx.usage();
     let how: string;
     switch (mode) {

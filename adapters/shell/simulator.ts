@@ -59,6 +59,15 @@ export class ShellSimulator implements Adapter {
 
   async start(sink: EventSink): Promise<void> {
     this.sink = sink;
+    await this.announceAdmins('demo');
+  }
+
+  /** Like a platform's admin list: the engine learns who owns and administers the group. */
+  private async announceAdmins(groupId: string): Promise<void> {
+    const admins = [...this.members(groupId)]
+      .filter(([, m]) => m.role !== 'member')
+      .map(([id, m]) => ({ id, name: m.name, role: m.role as 'owner' | 'admin' }));
+    await this.sink?.({ type: 'adminsKnown', platform: SHELL_PLATFORM, groupId, eventId: `a${++this.otherSeq}`, at: this.opts.clock.now(), admins });
   }
 
   async stop(): Promise<void> {
@@ -134,6 +143,7 @@ export class ShellSimulator implements Adapter {
       case 'role':
         this.member(this.groupId, line.userId, line.userId).role = line.role;
         this.note(`${line.userId} is ${line.role} of ${this.groupId}`);
+        await this.announceAdmins(this.groupId);
         return true;
       case 'clock':
         this.opts.clock.set(line.at);

@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jsonLines, runCli } from '../support/cli.js';
+import { tempDir } from '../support/recording.js';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+const shell = (db: string, input: string, platform = 'telegram') => {
+  const r = runCli(['shell', '--json', '--platform', platform, '--db', db], input);
+  expect(r.stderr).toBe('');
+  return jsonLines(r.stdout);
+};
+const bot = (out: Record<string, unknown>[]) => out.filter((o) => o.action);
+
+describe('the entry ritual, told through the simulator', () => {
+  it('a newcomer verifies with the button, is welcomed with the rules, and introduces themself', () => {
+    const out = shell(
+      join(tmp.dir, 'a.db'),
+      lines(
+        ':clock 2026-11-24T10:00:00+08:00',
+        '/setrules 1. 友善交流 2. 不发广告',
+        '/verify button 5',
+        '/intro on 昵称/城市/行业/想收获什么 24',
+        '/welcome 🎉 欢迎 {name} 加入{group}，第 {count} 位伙伴（{inviter} 邀请）！{rules}',
+        ':join xm 小明',
+        ':as xm',
+        '我可以说话吗',
+        ':click verify:xm',
+        ':advance 30s',
+        '小明/上海/前端/学习性能优化',
+      ),
+    );
+    const actions = bot(out).slice(4); // after the four set-up answers
+    expect(actions).toEqual([
+      { action: 'mute', group: 'demo', user: 'xm', until: '2027-11-25T10:00:00+08:00', reason: '入群验证' },
+      {
+        action: 'send',
+        group: 'demo',
+        id: 'b5',
+        text: '@小明 欢迎！请在 5 分钟内点下面的按钮完成验证，验证前暂时不能发言。',
+        mentions: ['xm'],
+        buttons: [{ label: '我不是机器人', data: 'verify:xm' }],
+      },
+      { action: 'unmute', group: 'demo', user: 'xm' },
+      {
+        action: 'send',
+        group: 'demo',
+        id: 'b6',
+        text: '🎉 欢迎 @小明 加入demo，第 2 位伙伴（群主 邀请）！📜 群规：\n1. 友善交流 2. 不发广告\n✍️ 请按这个格式做个自我介绍：昵称/城市/行业/想收获什么',
+        mentions: ['xm'],
+      },
+      { action: 'send', group: 'demo', id: 'b7', text: '感谢 @小明 的自我介绍！', replyTo: 'm5', mentions: ['xm'] },
+    ]);
+    // While muted, the platform itself held the message back.
+    expect(out).toContainEqual(expect.objectContaining({ blocked: 'muted', user: 'xm' }));
+  });
+
+  it('members joining together get one welcome', () => {
+    const out = shell(join(tmp.dir, 'b.db'), lines(':clock 2026-11-24T10:00:00+08:00', ':join a 阿一', ':advance 5s', ':join b 阿二', ':join c 阿三', ':advance 1m'));
+    const welcomes = bot(out).filter((a) => a.action === 'send');
+    expect(welcomes).toEqual([expect.objectContaining({ text: '🎉 欢迎 @阿一 @阿二 @阿三 加入「demo」！你是本群第 2–4 位成员。', mentions: ['a', 'b', 'c'] })]);
+  });
+
+  it('one who never verifies is removed on Telegram', () => {
+    const out = shell(join(tmp.dir, 'c.db'), lines(':clock 2026-11-24T10:00:00+08:00', '/verify keyword 芝麻开门 10', ':join spam 推广员', ':advance 11m'));
+    expect(bot(out).at(-1)).toEqual({ action: 'kick', group: 'demo', user: 'spam', reason: '未在 10 分钟内完成入群验证' });
+  });
+
+  it('one who never verifies is reported to the owner on WeChat, whose bot cannot remove; their messages are flagged', () => {
+    const out = shell(
+      join(tmp.dir, 'd.db'),
+      lines(':clock 2026-11-24T10:00:00+08:00', '/verify keyword 芝麻开门 10', ':join spam 推广员', ':as spam', '加我微信领福利', '还有更多', ':advance 11m'),
+      'wechat',
+    );
+    const acts = bot(out).slice(1);
+    expect(acts).toEqual([
+      expect.objectContaining({ action: 'send', text: '@推广员 欢迎！请在 10 分钟内发送「芝麻开门」完成验证。' }),
+      expect.objectContaining({ action: 'send', text: '@推广员 请先完成入群验证：发送「芝麻开门」' }),
+      { action: 'dm', user: 'owner', text: '在「demo」里我没法把 推广员 移出群（未在 10 分钟内完成入群验证），已在群里公开提醒，请你手动处理。' },
+    ]);
+  });
+
+  it('a wrong answer is limited; the right one lets the newcomer in', () => {
+    const out = shell(
+      join(tmp.dir, 'e.db'),
+      lines(':clock 2026-11-24T10:00:00+08:00', '/verify question 本群讨论什么技术？ 前端 10', ':join a 阿一', ':as a', '后端', '前端！', ':advance 1m', ':join b 阿二', ':as b', '不知道', '随便', '还是不知道'),
+    );
+    const texts = bot(out).map((a) => a.text ?? `${a.action}:${a.user}`);
+    expect(texts.slice(1)).toEqual([
+      '@阿一 欢迎！请在 10 分钟内回答：本群讨论什么技术？',
+      '@阿一 答案不对，还可以再试 2 次。',
+      '🎉 欢迎 @阿一 加入「demo」！你是本群第 2 位成员。',
+      '@阿二 欢迎！请在 10 分钟内回答：本群讨论什么技术？',
+      '@阿二 答案不对，还可以再试 2 次。',
+      '@阿二 答案不对，还可以再试 1 次。',
+      'kick:b',
+    ]);
+  });
+
+  it('a deadline survives a restart between the join and the deadline', () => {
+    const db = join(tmp.dir, 'f.db');
+    shell(db, lines(':clock 2026-11-24T10:00:00+08:00', '/verify keyword 芝麻开门 10', ':join late 迟到者'));
+    // The bot was down from 10:00 to 10:30; the deadline (10:10) passed meanwhile.
+    const out = shell(db, lines(':clock 2026-11-24T10:30:00+08:00'));
+    expect(bot(out)).toEqual([{ action: 'kick', group: 'demo', user: 'late', reason: '未在 10 分钟内完成入群验证' }]);
+  });
+
+  it('no introduction: one reminder, then the owner is told', () => {
+    const out = shell(join(tmp.dir, 'g.db'), lines(':clock 2026-11-24T10:00:00+08:00', '/intro on 昵称/城市 2', ':join q 沉默者', ':advance 1m', ':advance 2h', ':advance 2h'));
+    const texts = bot(out).map((a) => `${a.action}:${a.text}`);
+    expect(texts.slice(1)).toEqual([
+      'send:🎉 欢迎 @沉默者 加入「demo」！你是本群第 2 位成员。\n✍️ 请按这个格式做个自我介绍：昵称/城市',
+      'send:@沉默者 还没看到你的自我介绍哦，格式：昵称/城市',
+      'dm:「demo」的 沉默者 入群后一直没有自我介绍。',
+    ]);
+  });
+});
