@@ -15,6 +15,7 @@ export type ShellLine =
   | { op: 'forward'; text: string }
   | { op: 'reply'; messageId: string; text: string }
   | { op: 'click'; data: string }
+  | { op: 'dm'; text: string }
   | { op: 'help' }
   | { op: 'quit' }
   | { op: 'text'; text: string }
@@ -30,6 +31,7 @@ export const SHELL_HELP = `Simulator lines (anything else is a message from the 
   :advance <N>s|m|h|d              move the clock, running jobs that fall due
   :image [qr:<payload>]  :sticker  :card <name>  :link <url> [title]  :forward <text>
   :reply <messageId> <text>        :click <buttonData>
+  :dm <text>                       the current member writes to the bot privately
   :help  :quit`;
 
 const DURATION_RE = /^(\d+)(s|m|h|d)$/;
@@ -85,6 +87,8 @@ export function parseShellLine(line: string): ShellLine {
     }
     case 'click':
       return need(!!arg, ':click <buttonData>') ?? { op: 'click', data: arg };
+    case 'dm':
+      return need(!!arg, ':dm <text>') ?? { op: 'dm', text: arg };
     case 'help':
       return { op: 'help' };
     case 'quit':

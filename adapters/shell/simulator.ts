@@ -190,6 +190,18 @@ export class ShellSimulator implements Adapter {
           at: now,
           sender: this.sender(this.speaker),
           data: line.data,
+          pressId: `c${this.otherSeq}`,
+        });
+        return true;
+      }
+      case 'dm': {
+        // A private chat with the bot: its id is the member's id, as on Telegram and WeChat.
+        const id = `m${++this.seq}`;
+        const sender = this.sender(this.speaker);
+        this.emit({ event: 'message', id, chat: 'private', from: sender.id, kind: 'text', text: line.text }, 'event');
+        await this.sink?.({
+          type: 'message', platform: SHELL_PLATFORM, groupId: sender.id, chat: 'private', eventId: id, messageId: id, at: now,
+          sender: { id: sender.id, name: sender.name }, kind: 'text', text: line.text,
         });
         return true;
       }

@@ -46,6 +46,7 @@ describe('the entry ritual, told through the simulator', () => {
         mentions: ['xm'],
         buttons: [{ label: '我不是机器人', data: 'verify:xm' }],
       },
+      { action: 'answerButton', group: 'demo', text: '验证成功，欢迎！' },
       { action: 'unmute', group: 'demo', user: 'xm' },
       {
         action: 'send',

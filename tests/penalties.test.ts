@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groupContext } from '../src/engine/context.js';
+import { ladderSetting, parseStep, stepFor } from '../src/features/penalties/ladder.js';
+import { isExempt, punish } from '../src/features/penalties/punish.js';
+import { messages } from '../src/i18n/index.js';
+import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let bot: TestBot;
+const g = { platform: 'test', groupId: 'g1' };
+beforeEach(() => {
+  tmp = tempDir();
+  bot = makeBot({ dbPath: join(tmp.dir, 'p.db') });
+  bot.app.store.groups.ensure(g, 0);
+});
+afterEach(() => {
+  bot.close();
+  tmp.cleanup();
+});
+
+const ctx = () => groupContext(bot.app.services, g, messages);
+const bob = { id: 'bob', name: '小波' };
+
+describe('the ladder', () => {
+  it('parses steps and stays on the top step past the end', () => {
+    expect(parseStep('mute:30m')).toEqual({ kind: 'mute', ms: 1_800_000, text: '30m' });
+    expect(parseStep('ban')).toBeUndefined();
+    expect(stepFor(1, ['remind', 'kick'])).toBe('remind');
+    expect(stepFor(5, ['remind', 'kick'])).toBe('kick');
+    expect(ladderSetting.fromText('remind, warn → mute:2h，kick')).toEqual(['remind', 'warn', 'mute:2h', 'kick']);
+    expect(ladderSetting.fromText('remind,explode')).toBeUndefined();
+  });
+
+  it('each strike climbs one step and says what comes next', () => {
+    const lines = [1, 2, 3, 4].map(() => punish(ctx(), { user: bob, rule: 'ads', reason: '发二维码' }));
+    expect(lines.map((a) => a.map((x) => x.type))).toEqual([['send'], ['send'], ['send', 'mute'], ['send', 'kick']]);
+    expect(sentTexts(lines[0]!)).toEqual(['@小波 禁止广告（发二维码）。这是第 1 次：提醒。再有一次将警告。如有异议请发送 /appeal 申诉。']);
+    expect(sentTexts(lines[3]!)).toEqual(['@小波 禁止广告（发二维码）。这是第 4 次：移出群。如有异议请发送 /appeal 申诉。']);
+    expect(lines[2]![1]).toMatchObject({ type: 'mute', until: new Date(bot.clock.now().getTime() + 3_600_000) });
+  });
+
+  it('strikes expire after the group period and stop counting', () => {
+    punish(ctx(), { user: bob, rule: 'ads', reason: 'x' });
+    bot.clock.advance(31 * 86_400_000);
+    expect(sentTexts(punish(ctx(), { user: bob, rule: 'ads', reason: 'x' }))[0]).toContain('这是第 1 次');
+  });
+
+  it('every strike is in the log with its rule, reason and step', () => {
+    punish(ctx(), { user: bob, rule: 'workhours', reason: '闲聊' });
+    expect(bot.app.store.actionLog.recent(g)[0]).toMatchObject({ action: 'strike', userId: 'bob', reason: '工作时间请聊与主题相关的内容: 闲聊', outcome: '#1 remind' });
+  });
+
+  it('admins and trusted members are exempt; others are not', async () => {
+    await bot.dispatch({ type: 'adminsKnown', ...g, eventId: 'a', at: bot.clock.now(), admins: [{ id: 'ann', name: 'Ann', role: 'admin' }] });
+    bot.app.store.members.seen(g, 'tim', 'Tim', 0);
+    bot.app.store.members.setTrusted(g, 'tim', true);
+    expect(isExempt(ctx(), 'ann')).toBe(true);
+    expect(isExempt(ctx(), 'tim')).toBe(true);
+    expect(isExempt(ctx(), 'bob')).toBe(false);
+  });
+});
+
+describe('moderation commands', () => {
+  const owner = { role: 'owner' as const };
+
+  it('/warn by reply, /warns, /unwarn, /trust and /log', async () => {
+    const warn = await bot.app.dispatch({
+      type: 'message', ...g, chat: 'group', eventId: 'w1', messageId: 'w1', at: bot.clock.now(), sender: { id: 'o', name: 'O', role: 'owner' }, kind: 'text',
+      text: '/warn 刷屏', replyTo: { messageId: 'x', senderId: 'bob', senderName: '小波' },
+    });
+    expect(sentTexts(warn)).toEqual(['@小波 管理员提醒（刷屏）。这是第 1 次：提醒。再有一次将警告。如有异议请发送 /appeal 申诉。']);
+    expect(sentTexts(await bot.say('bob', '/warns'))[0]).toMatch(/^bob 的有效违规记录：\n• 2026-11-24 09:00 管理员提醒（刷屏）→ 提醒$/);
+    expect(sentTexts(await bot.say('carl', '/warns bob'))).toEqual(['抱歉，/warns 只有群主和管理员可以使用。']);
+    expect(sentTexts(await bot.say('o', '/unwarn bob', owner))).toEqual(['已撤销 bob 最近的一次违规记录，还剩 0 次有效记录。']);
+    expect(sentTexts(await bot.say('o', '/trust bob', owner))).toEqual(['已信任 bob：自动规则不会处罚他。']);
+    expect(sentTexts(await bot.say('o', '/log', owner))[0]).toMatch(/^最近的处理记录：\n• 2026-11-24 09:00 unwarn bob：刷屏 → by o\n• 2026-11-24 09:00 strike bob：管理员提醒: 刷屏 → #1 remind$/);
+    expect(sentTexts(await bot.say('o', '/ladder warn,kick 1d', owner))).toEqual(['违规处理阶梯：警告 → 移出群\n记录有效期：1 天']);
+    expect(sentTexts(await bot.say('o', '/ladder warn,explode', owner))[0]).toMatch(/^用法：/);
+  });
+
+  it('/warn needs a target and never punishes admins', async () => {
+    expect(sentTexts(await bot.say('o', '/warn 刷屏', owner))).toEqual(['请回复对方的消息，或 @ 成员。']);
+    await bot.dispatch({ type: 'adminsKnown', ...g, eventId: 'a', at: bot.clock.now(), admins: [{ id: 'ann', name: 'Ann', role: 'admin' }] });
+    const warnAdmin = await bot.app.dispatch({
+      type: 'message', ...g, chat: 'group', eventId: 'w2', messageId: 'w2', at: bot.clock.now(), sender: { id: 'o', name: 'O', role: 'owner' }, kind: 'text',
+      text: '/warn @Ann', mentions: [{ id: 'ann', name: 'Ann' }],
+    });
+    expect(sentTexts(warnAdmin)).toEqual(['管理员不会被警告或处罚。']);
+  });
+
+  it('an appeal with nothing to appeal says so', async () => {
+    expect(sentTexts(await bot.say('bob', '/appeal'))).toEqual(['你在本群没有可以申诉的违规记录。']);
+  });
+});
