@@ -1,6 +1,7 @@
 // Every feature Steward runs, listed explicitly: the registry fails at start-up on any
 // duplicate command, alias, rule, job kind or setting. Later features add one line here.
 import type { Feature } from '../src/engine/registry.js';
+import { checkinFeature } from './checkin.js';
 import { helpFeature } from './help.js';
 import { rulesFeature } from './rules.js';
 import { manageFeature } from './manage.js';
@@ -11,4 +12,4 @@ import { settingsFeature } from './settings.js';
 import { useFeature } from './use.js';
 import { workhoursFeature } from './workhours.js';
 
-export const features: Feature[] = [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, penaltiesFeature, workhoursFeature, manageFeature, useFeature, helpFeature];
+export const features: Feature[] = [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, penaltiesFeature, workhoursFeature, checkinFeature, manageFeature, useFeature, helpFeature];

@@ -1,6 +1,7 @@
 import { ActionLogRepo } from './actionLog.js';
 import { ActivityRepo } from './activity.js';
 import { ButtonKeywordsRepo } from './buttonKeywords.js';
+import { CheckinsRepo } from './checkins.js';
 import type { Db } from './db.js';
 import { GroupsRepo } from './groups.js';
 import { JobsRepo } from './jobs.js';
@@ -8,6 +9,7 @@ import { MembersRepo } from './members.js';
 import { NewcomersRepo } from './newcomers.js';
 import { NoticesRepo } from './notices.js';
 import { PlatformStateRepo } from './platformState.js';
+import { PointsRepo } from './points.js';
 import { SettingsRepo } from './settings.js';
 import { StrikesRepo } from './strikes.js';
 
@@ -24,6 +26,8 @@ export class Store {
   readonly buttonKeywords: ButtonKeywordsRepo;
   readonly strikes: StrikesRepo;
   readonly newcomers: NewcomersRepo;
+  readonly checkins: CheckinsRepo;
+  readonly points: PointsRepo;
 
   /** Built once: better-sqlite3 compiles a wrapper per db.transaction() call. */
   private readonly tx: (fn: () => unknown) => unknown;
@@ -41,6 +45,8 @@ export class Store {
     this.buttonKeywords = new ButtonKeywordsRepo(db);
     this.strikes = new StrikesRepo(db);
     this.newcomers = new NewcomersRepo(db);
+    this.checkins = new CheckinsRepo(db);
+    this.points = new PointsRepo(db);
   }
 
   /**

@@ -1,0 +1,271 @@
+import type { Action } from '../src/engine/actions.js';
+import type { CommandContext, GroupContext } from '../src/engine/context.js';
+import type { Command, Feature, JobHandler } from '../src/engine/registry.js';
+import { awardFor } from '../src/features/checkin/points.js';
+import {
+  basePointsSetting,
+  checkinSettings,
+  dayStartSetting,
+  makeupCostSetting,
+  makeupDaysSetting,
+  milestonesSetting,
+  reminderSetting,
+  streakBonusCapSetting,
+  streakBonusSetting,
+} from '../src/features/checkin/settings.js';
+import { addDays, daysBetween, formatLocal, localDay, parseDay, parseTimeOfDay, weekdayOf, zonedTime } from '../src/time/calendar.js';
+import { targetMember } from './roles.js';
+
+/** The check-in day of an instant: the group's zone, and its owner-set day start. */
+export function checkinDay(ctx: GroupContext, at: Date): string {
+  return localDay(at, ctx.groupSettings.timezone, parseTimeOfDay(ctx.groupSettings.get(dayStartSetting)) ?? 0);
+}
+
+const checkin: Command = {
+  name: 'checkin',
+  aliases: ['打卡', '签到', 'qd'],
+  level: 'member',
+  run(ctx) {
+    const s = ctx.groupSettings;
+    const t = ctx.t.checkin;
+    const { sender, at } = ctx.event;
+    const day = checkinDay(ctx, at); // the message's own time: a late delivery keeps its day
+    const note = ctx.command.args.slice(0, 500) || undefined;
+    const rules = { base: s.get(basePointsSetting), streakBonus: s.get(streakBonusSetting), streakBonusCap: s.get(streakBonusCapSetting), milestones: s.get(milestonesSetting) };
+    const r = ctx.store.checkins.checkIn(ctx.group, { userId: sender.id, name: sender.name }, day, at.getTime(), note, (streak) => awardFor(streak, rules));
+    if (r.already) return [ctx.reply(t.already(r.seq, r.figures.streak, r.figures.points))];
+    const actions: Action[] = [ctx.reply(t.done(r.seq, r.figures.streak, r.figures.total, r.awarded, r.figures.points))];
+    if (r.milestone) {
+      const bonus = awardFor(r.milestone, rules).points - awardFor(r.milestone, { ...rules, milestones: '' }).points;
+      actions.push(ctx.send(t.milestone(sender.name, r.milestone, bonus), { mentions: [{ id: sender.id, name: sender.name }] }));
+    }
+    return actions;
+  },
+};
+
+const makeup: Command = {
+  name: 'makeup',
+  aliases: ['补签'],
+  level: 'member',
+  run(ctx) {
+    const t = ctx.t.checkin;
+    const today = checkinDay(ctx, ctx.event.at);
+    const day = ctx.command.args || addDays(today, -1);
+    if (!parseDay(day)) return ctx.usage();
+    const back = daysBetween(day, today);
+    const window = ctx.groupSettings.get(makeupDaysSetting);
+    if (back < 1 || back > window) return [ctx.reply(t.makeupTooOld(window))];
+    const cost = ctx.groupSettings.get(makeupCostSetting);
+    const result = ctx.store.checkins.makeUp(ctx.group, ctx.event.sender.id, day, ctx.now.getTime(), cost, today);
+    if (result === 'already') return [ctx.reply(t.makeupAlready(day))];
+    if (result === 'poor') return [ctx.reply(t.makeupPoor(cost, ctx.store.points.balance(ctx.group, ctx.event.sender.id)))];
+    return [ctx.reply(t.makeupDone(day, cost, ctx.store.checkins.figures(ctx.group, ctx.event.sender.id)!.streak))];
+  },
+};
+
+const me: Command = {
+  name: 'me',
+  aliases: ['我的'],
+  level: 'member',
+  run(ctx) {
+    const { sender } = ctx.event;
+    const f = ctx.store.checkins.figures(ctx.group, sender.id);
+    if (!f || (!f.total && !f.points)) return [ctx.reply(ctx.t.checkin.meNone(sender.name))];
+    const today = ctx.store.checkins.has(ctx.group, sender.id, checkinDay(ctx, ctx.event.at));
+    return [ctx.reply(ctx.t.checkin.me(sender.name, f.streak, f.longest, f.total, f.points, ctx.store.checkins.rank(ctx.group, sender.id, 'points'), today))];
+  },
+};
+
+type Board = 'today' | 'week' | 'all' | 'streak' | 'points';
+const BOARDS: Record<string, Board> = { today: 'today', 今日: 'today', 今天: 'today', week: 'week', 本周: 'week', all: 'all', 总: 'all', streak: 'streak', 连续: 'streak', points: 'points', 积分: 'points' };
+
+/** Top 10 of a board, with the asker's own place below it. */
+const rank: Command = {
+  name: 'rank',
+  aliases: ['排行', '排行榜'],
+  level: 'member',
+  run(ctx) {
+    const board = ctx.command.args ? BOARDS[ctx.command.args.toLowerCase()] : 'today';
+    if (!board) return ctx.usage();
+    const t = ctx.t.checkin;
+    const me = ctx.event.sender.id;
+    const tz = ctx.groupSettings.timezone;
+    const today = checkinDay(ctx, ctx.event.at);
+    let lines: string[];
+    let mine: string;
+    if (board === 'today') {
+      const rows = ctx.store.checkins.day(ctx.group, today);
+      const value = (r: (typeof rows)[number]) => t.unitOrder(r.seq, formatLocal(new Date(r.at), tz).slice(11));
+      lines = rows.slice(0, 10).map((r, i) => t.boardLine(i + 1, r.name, value(r)));
+      const own = rows.find((r) => r.userId === me);
+      mine = own ? t.boardYou(own.seq, value(own)) : t.boardYouNone;
+    } else if (board === 'week') {
+      const from = addDays(today, -((weekdayOf(today) + 6) % 7)); // Monday
+      const to = addDays(from, 6);
+      lines = ctx.store.checkins.week(ctx.group, from, to).map((r, i) => t.boardLine(i + 1, r.name, t.unitTimes(r.n)));
+      const own = ctx.store.checkins.weekRank(ctx.group, me, from, to);
+      mine = own.n ? t.boardYou(own.rank, t.unitTimes(own.n)) : t.boardYouNone;
+    } else {
+      const by = board === 'all' ? 'total' : board;
+      const unit = board === 'points' ? t.unitPoints : t.unitDays;
+      lines = ctx.store.checkins.board(ctx.group, by).map((r, i) => t.boardLine(i + 1, r.name, unit(r[by])));
+      const f = ctx.store.checkins.figures(ctx.group, me);
+      mine = f && f[by] > 0 ? t.boardYou(ctx.store.checkins.rank(ctx.group, me, by), unit(f[by])) : t.boardYouNone;
+    }
+    const title = `🏅 ${t.boardTitle[board]}`;
+    return [ctx.reply([title, ...(lines.length ? lines : [t.boardEmpty]), '', mine].join('\n'))];
+  },
+};
+
+const checkins: Command = {
+  name: 'checkins',
+  aliases: ['打卡情况'],
+  level: 'admin',
+  run(ctx) {
+    const today = checkinDay(ctx, ctx.event.at);
+    const done = ctx.store.checkins.day(ctx.group, today).map((r) => r.name);
+    const missing = ctx.store.checkins.lapsed(ctx.group, today).map((r) => r.name);
+    return [ctx.reply(ctx.t.checkin.todayList(done, missing))];
+  },
+};
+
+/** The next time the wall clock shows hh:mm in the group's zone, after now. */
+export function nextLocal(ctx: GroupContext, hhmm: string): Date {
+  const tz = ctx.groupSettings.timezone;
+  const minutes = parseTimeOfDay(hhmm)!;
+  const day = localDay(ctx.now, tz);
+  const today = zonedTime(day, minutes, tz);
+  return today > ctx.now ? today : zonedTime(addDays(day, 1), minutes, tz);
+}
+
+const REMINDER_JOB = 'checkin.reminder';
+
+const checkinReminder: Command = {
+  name: 'checkinreminder',
+  aliases: ['打卡提醒'],
+  level: 'admin',
+  run(ctx) {
+    const value = ctx.command.argv.length === 1 ? reminderSetting.fromText(ctx.command.args) : undefined;
+    if (!value) return ctx.usage();
+    ctx.settings.set(ctx.group, reminderSetting, value, ctx.event.sender.id, ctx.now.getTime());
+    if (value === 'off') {
+      ctx.store.jobs.cancel(ctx.group, REMINDER_JOB, 'daily');
+      return [ctx.reply(ctx.t.checkin.reminderOff)];
+    }
+    ctx.store.jobs.schedule({ ...ctx.group, kind: REMINDER_JOB, key: 'daily', dueAt: nextLocal(ctx, value).getTime() }, ctx.now.getTime());
+    return [ctx.reply(ctx.t.checkin.reminderOn(value))];
+  },
+};
+
+/** At most one reminder a day, to members who checked in before but not today. */
+const reminderJob: JobHandler = {
+  kind: REMINDER_JOB,
+  run(ctx) {
+    const time = ctx.groupSettings.get(reminderSetting);
+    if (time === 'off') return [];
+    const next = { dueAt: nextLocal(ctx, time) };
+    // A reminder due while the bot was down for hours is stale: skip it, keep the rhythm.
+    if (ctx.lateBy > 60 * 60_000) return { actions: [], next };
+    const lapsed = ctx.store.checkins.lapsed(ctx.group, checkinDay(ctx, ctx.now), 30);
+    if (!lapsed.length) return { actions: [], next };
+    const mentions = lapsed.map((m) => ({ id: m.userId, name: m.name }));
+    return { actions: [ctx.send(ctx.t.checkin.reminder(mentions.map((m) => `@${m.name}`).join(' ')), { mentions })], next };
+  },
+};
+
+function pointsTarget(ctx: CommandContext, typed: string) {
+  const who = targetMember(ctx, typed.replace(/^@/, ''));
+  return who === 'ambiguous' ? undefined : who;
+}
+
+const points: Command = {
+  name: 'points',
+  aliases: ['积分'],
+  level: 'member',
+  run(ctx) {
+    const t = ctx.t.points;
+    const [sub, who, amount, ...reason] = ctx.command.argv;
+    if (sub === 'give' || sub === 'take') {
+      if (ctx.level === 'member') return [ctx.reply(ctx.t.common.refusedAdmin(`${ctx.command.typed} ${sub}`))];
+      const target = who ? pointsTarget(ctx, who) : undefined;
+      const n = Number(amount);
+      if (!target || !Number.isInteger(n) || n <= 0 || n > 1_000_000) return ctx.usage();
+      const delta = sub === 'give' ? n : -n;
+      const result = ctx.store.points.grant(ctx.group, { userId: target.id, name: target.name }, delta, reason.join(' ') || sub, ctx.event.sender.id, ctx.now.getTime());
+      if (result === 'poor') return [ctx.reply(t.poor(target.name, ctx.store.points.balance(ctx.group, target.id)))];
+      return [ctx.reply(t.granted(target.name, delta, result))];
+    }
+    const self = { id: ctx.event.sender.id, name: ctx.event.sender.name };
+    const target = sub ? pointsTarget(ctx, sub) : self;
+    if (!target) return ctx.usage();
+    if (target.id !== self.id && ctx.level === 'member') return [ctx.reply(ctx.t.common.refusedAdmin(ctx.command.typed))];
+    const tz = ctx.groupSettings.timezone;
+    const history = ctx.store.points.history(ctx.group, target.id);
+    const balance = ctx.store.points.balance(ctx.group, target.id);
+    if (!history.length) return [ctx.reply(t.balance(target.name, balance))];
+    const label = (reason: string) => {
+      const [kind, ...rest] = reason.split(':');
+      const known = t.reasons[reason.includes(':milestone:') ? 'milestone' : kind!];
+      return known ? `${known}${rest[0] && kind !== 'redeem' ? ` ${rest[0]}` : kind === 'redeem' ? ` ${rest.join(':')}` : ''}` : reason;
+    };
+    return [ctx.reply(t.history(target.name, balance, history.map((h) => t.line(formatLocal(new Date(h.at), tz), h.delta, label(h.reason)))))];
+  },
+};
+
+const rewards: Command = {
+  name: 'rewards',
+  aliases: ['奖励'],
+  level: 'member',
+  run(ctx) {
+    const list = ctx.store.points.rewards(ctx.group);
+    const t = ctx.t.rewards;
+    return [ctx.reply(list.length ? t.list(list.map((r) => t.line(r.name, r.cost, r.stock))) : t.none)];
+  },
+};
+
+const reward: Command = {
+  name: 'reward',
+  aliases: ['奖励管理'],
+  level: 'admin',
+  run(ctx) {
+    const t = ctx.t.rewards;
+    const [sub, name, cost, stock, extra] = ctx.command.argv;
+    if (sub === 'add' && name && cost && !extra) {
+      const c = Number(cost);
+      const st = stock === undefined ? null : Number(stock);
+      if (!Number.isInteger(c) || c <= 0 || (st !== null && (!Number.isInteger(st) || st < 0))) return ctx.usage();
+      ctx.store.points.addReward(ctx.group, { name, cost: c, stock: st });
+      return [ctx.reply(t.added(name, c, st))];
+    }
+    if (sub === 'remove' && name && !cost) {
+      return [ctx.reply(ctx.store.points.removeReward(ctx.group, name) ? t.removed(name) : t.unknown(name))];
+    }
+    return ctx.usage();
+  },
+};
+
+const redeem: Command = {
+  name: 'redeem',
+  aliases: ['兑换'],
+  level: 'member',
+  run(ctx) {
+    const name = ctx.command.args;
+    if (!name) return ctx.usage();
+    const t = ctx.t.rewards;
+    const r = ctx.store.points.redeem(ctx.group, ctx.event.sender.id, name, ctx.now.getTime());
+    if (!r.ok) {
+      if (r.why === 'no-such-reward') return [ctx.reply(t.unknown(name))];
+      if (r.why === 'out-of-stock') return [ctx.reply(t.outOfStock(name))];
+      return [ctx.reply(t.poor(name, r.cost!, r.balance))];
+    }
+    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+    return [ctx.reply(t.redeemed(name, r.balance)), ctx.notifyOwner(t.toOwner(title, ctx.event.sender.name, name), 'redeem')];
+  },
+};
+
+export const checkinFeature: Feature = {
+  name: 'checkin',
+  commands: [checkin, makeup, me, rank, checkins, checkinReminder, points, rewards, reward, redeem],
+  jobs: [reminderJob],
+  settings: checkinSettings,
+};

@@ -1,0 +1,173 @@
+import { addDays } from '../time/calendar.js';
+import type { Db } from './db.js';
+import type { GroupRef } from './groups.js';
+
+export interface MemberFigures {
+  userId: string;
+  name: string;
+  total: number;
+  streak: number;
+  longest: number;
+  lastDay: string | null;
+  points: number;
+}
+
+export interface CheckinResult {
+  already: boolean;
+  /** Order of the day (1 = first). */
+  seq: number;
+  figures: MemberFigures;
+  awarded: number;
+  milestone?: number;
+}
+
+export interface Award {
+  points: number;
+  milestone?: number;
+}
+
+const FIGURES = 'user_id AS userId, name, total, streak, longest, last_day AS lastDay, points';
+
+/**
+ * Check-ins and each member's running figures, changed together in one transaction. The
+ * (member, local day) primary key is what makes a check-in count once, whatever arrives twice.
+ */
+export class CheckinsRepo {
+  private readonly insertStmt;
+  private readonly seqStmt;
+  private readonly figuresStmt;
+  private readonly ensureFigures;
+  private readonly updateFigures;
+  private readonly ledger;
+  private readonly dayStmt;
+  private readonly daysDescStmt;
+  private readonly setStreakStmt;
+  private readonly existsStmt;
+  private readonly boardStmts;
+  private readonly rankStmts;
+  private readonly weekStmt;
+  private readonly weekRankStmt;
+  private readonly lapsedStmt;
+  private readonly tx: (fn: () => unknown) => unknown;
+
+  constructor(db: Db) {
+    this.tx = db.transaction((fn: () => unknown) => fn());
+    this.lapsedStmt = db.prepare(`SELECT e.user_id AS userId, e.name FROM engagement e
+      JOIN members m ON m.platform = e.platform AND m.group_id = e.group_id AND m.user_id = e.user_id
+      WHERE e.platform = ? AND e.group_id = ? AND e.total > 0 AND (e.last_day IS NULL OR e.last_day <> ?) AND m.left_at IS NULL
+      ORDER BY e.streak DESC, e.user_id LIMIT ?`);
+    this.insertStmt = db.prepare(`INSERT OR IGNORE INTO checkins (platform, group_id, user_id, day, at, seq, note, made_up)
+      VALUES (@platform, @groupId, @userId, @day, @at,
+        (SELECT COUNT(*) + 1 FROM checkins WHERE platform = @platform AND group_id = @groupId AND day = @day), @note, @madeUp)`);
+    this.seqStmt = db.prepare('SELECT seq FROM checkins WHERE platform = ? AND group_id = ? AND user_id = ? AND day = ?');
+    this.existsStmt = db.prepare('SELECT 1 FROM checkins WHERE platform = ? AND group_id = ? AND user_id = ? AND day = ?');
+    this.figuresStmt = db.prepare(`SELECT ${FIGURES} FROM engagement WHERE platform = ? AND group_id = ? AND user_id = ?`);
+    this.ensureFigures = db.prepare(`INSERT INTO engagement (platform, group_id, user_id, name) VALUES (?, ?, ?, ?)
+      ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name`);
+    this.updateFigures = db.prepare(`UPDATE engagement SET total = total + @totalDelta, streak = @streak, longest = MAX(longest, @streak),
+      last_day = @lastDay, points = points + @points WHERE platform = @platform AND group_id = @groupId AND user_id = @userId`);
+    this.ledger = db.prepare('INSERT INTO points_ledger (platform, group_id, user_id, at, delta, reason) VALUES (?, ?, ?, ?, ?, ?)');
+    this.dayStmt = db.prepare(`SELECT c.user_id AS userId, COALESCE(e.name, c.user_id) AS name, c.seq, c.at, c.note FROM checkins c
+      LEFT JOIN engagement e ON e.platform = c.platform AND e.group_id = c.group_id AND e.user_id = c.user_id
+      WHERE c.platform = ? AND c.group_id = ? AND c.day = ? ORDER BY c.seq`);
+    this.daysDescStmt = db.prepare('SELECT day FROM checkins WHERE platform = ? AND group_id = ? AND user_id = ? ORDER BY day DESC LIMIT 3700');
+    this.setStreakStmt = db.prepare(`UPDATE engagement SET streak = ?, longest = MAX(longest, ?), last_day = ?
+      WHERE platform = ? AND group_id = ? AND user_id = ?`);
+    const board = (col: string) =>
+      db.prepare(`SELECT ${FIGURES} FROM engagement WHERE platform = ? AND group_id = ? AND ${col} > 0 ORDER BY ${col} DESC, last_day ASC, user_id LIMIT ?`);
+    const rank = (col: string) =>
+      db.prepare(`SELECT COUNT(*) + 1 FROM engagement WHERE platform = ? AND group_id = ? AND ${col} > (SELECT ${col} FROM engagement WHERE platform = ? AND group_id = ? AND user_id = ?)`);
+    this.boardStmts = { points: board('points'), streak: board('streak'), total: board('total') };
+    this.rankStmts = { points: rank('points'), streak: rank('streak'), total: rank('total') };
+    this.weekStmt = db.prepare(`SELECT c.user_id AS userId, COALESCE(e.name, c.user_id) AS name, COUNT(*) AS n FROM checkins c
+      LEFT JOIN engagement e ON e.platform = c.platform AND e.group_id = c.group_id AND e.user_id = c.user_id
+      WHERE c.platform = ? AND c.group_id = ? AND c.day BETWEEN ? AND ? GROUP BY c.user_id ORDER BY n DESC, MIN(c.at) ASC LIMIT ?`);
+    this.weekRankStmt = db.prepare(`WITH w AS (SELECT user_id, COUNT(*) AS n FROM checkins WHERE platform = ? AND group_id = ? AND day BETWEEN ? AND ? GROUP BY user_id)
+      SELECT (SELECT COUNT(*) + 1 FROM w WHERE n > (SELECT n FROM w WHERE user_id = ?)) AS rank, (SELECT n FROM w WHERE user_id = ?) AS n`);
+  }
+
+  figures(g: GroupRef, userId: string): MemberFigures | undefined {
+    return this.figuresStmt.get(g.platform, g.groupId, userId) as MemberFigures | undefined;
+  }
+
+  /**
+   * Checks a member in for a local day. `award` decides the points from the new streak; it runs
+   * inside the transaction, so figures and the ledger never disagree.
+   */
+  checkIn(g: GroupRef, m: { userId: string; name: string }, day: string, at: number, note: string | undefined, award: (streak: number) => Award): CheckinResult {
+    return this.tx(() => {
+      this.ensureFigures.run(g.platform, g.groupId, m.userId, m.name);
+      const inserted = this.insertStmt.run({ ...g, userId: m.userId, day, at, note: note ?? null, madeUp: 0 }).changes > 0;
+      const seq = (this.seqStmt.get(g.platform, g.groupId, m.userId, day) as { seq: number }).seq;
+      const before = this.figures(g, m.userId)!;
+      if (!inserted) return { already: true, seq, figures: before, awarded: 0 };
+      const streak = before.lastDay === addDays(day, -1) ? before.streak + 1 : 1;
+      const { points, milestone } = award(streak);
+      this.updateFigures.run({ ...g, userId: m.userId, totalDelta: 1, streak, lastDay: day, points });
+      if (points) this.ledger.run(g.platform, g.groupId, m.userId, at, points, milestone ? `checkin:${day}:milestone:${milestone}` : `checkin:${day}`);
+      return { already: false, seq, figures: this.figures(g, m.userId)!, awarded: points, ...(milestone ? { milestone } : {}) };
+    }) as CheckinResult;
+  }
+
+  has(g: GroupRef, userId: string, day: string): boolean {
+    return this.existsStmt.get(g.platform, g.groupId, userId, day) !== undefined;
+  }
+
+  /**
+   * A make-up card (补签卡): fills a missed day, pays for it, and recomputes the streak from the
+   * days on record. 'poor' when the balance does not cover it.
+   */
+  makeUp(g: GroupRef, userId: string, day: string, at: number, cost: number, today: string): 'done' | 'already' | 'poor' {
+    return this.tx(() => {
+      const f = this.figures(g, userId);
+      if (this.has(g, userId, day)) return 'already';
+      if (!f || f.points < cost) return 'poor';
+      this.insertStmt.run({ ...g, userId, day, at, note: null, madeUp: 1 });
+      this.updateFigures.run({ ...g, userId, totalDelta: 1, streak: f.streak, lastDay: f.lastDay, points: -cost });
+      this.ledger.run(g.platform, g.groupId, userId, at, -cost, `makeup:${day}`);
+      this.recomputeStreak(g, userId, today);
+      return 'done';
+    }) as 'done' | 'already' | 'poor';
+  }
+
+  /** The streak as the days on record say: consecutive days ending today or yesterday. */
+  private recomputeStreak(g: GroupRef, userId: string, today: string): void {
+    const days = this.daysDescStmt.pluck().all(g.platform, g.groupId, userId) as string[];
+    const last = days[0];
+    if (!last) return;
+    let streak = 0;
+    let expect = last;
+    for (const d of days) {
+      if (d !== expect) break;
+      streak++;
+      expect = addDays(d, -1);
+    }
+    const alive = last === today || last === addDays(today, -1);
+    this.setStreakStmt.run(alive ? streak : 0, streak, last, g.platform, g.groupId, userId);
+  }
+
+  /** Members who have checked in before but not on this day (and are still in the group). */
+  lapsed(g: GroupRef, day: string, limit = 1000): { userId: string; name: string }[] {
+    return this.lapsedStmt.all(g.platform, g.groupId, day, limit) as never;
+  }
+
+  day(g: GroupRef, day: string): { userId: string; name: string; seq: number; at: number; note: string | null }[] {
+    return this.dayStmt.all(g.platform, g.groupId, day) as never;
+  }
+
+  board(g: GroupRef, by: 'points' | 'streak' | 'total', limit = 10): MemberFigures[] {
+    return this.boardStmts[by].all(g.platform, g.groupId, limit) as MemberFigures[];
+  }
+
+  rank(g: GroupRef, userId: string, by: 'points' | 'streak' | 'total'): number {
+    return this.rankStmts[by].pluck().get(g.platform, g.groupId, g.platform, g.groupId, userId) as number;
+  }
+
+  week(g: GroupRef, from: string, to: string, limit = 10): { userId: string; name: string; n: number }[] {
+    return this.weekStmt.all(g.platform, g.groupId, from, to, limit) as never;
+  }
+
+  weekRank(g: GroupRef, userId: string, from: string, to: string): { rank: number; n: number | null } {
+    return this.weekRankStmt.get(g.platform, g.groupId, from, to, userId, userId) as never;
+  }
+}

@@ -1,0 +1,92 @@
+import type { Db } from './db.js';
+import type { GroupRef } from './groups.js';
+
+export interface Reward {
+  name: string;
+  cost: number;
+  stock: number | null;
+}
+
+export type Redemption = { ok: true; balance: number; stockLeft: number | null } | { ok: false; why: 'no-such-reward' | 'out-of-stock' | 'poor'; balance: number; cost?: number };
+
+/** Points beyond check-ins: grants by owners, the reward catalogue, redemptions. */
+export class PointsRepo {
+  private readonly ensure;
+  private readonly balanceStmt;
+  private readonly change;
+  private readonly ledger;
+  private readonly historyStmt;
+  private readonly rewardAdd;
+  private readonly rewardRemove;
+  private readonly rewardList;
+  private readonly rewardGet;
+  private readonly stockDown;
+  private readonly redemption;
+  private readonly tx: (fn: () => unknown) => unknown;
+
+  constructor(db: Db) {
+    this.tx = db.transaction((fn: () => unknown) => fn());
+    this.ensure = db.prepare(`INSERT INTO engagement (platform, group_id, user_id, name) VALUES (?, ?, ?, ?)
+      ON CONFLICT (platform, group_id, user_id) DO NOTHING`);
+    this.balanceStmt = db.prepare('SELECT points FROM engagement WHERE platform = ? AND group_id = ? AND user_id = ?');
+    this.change = db.prepare('UPDATE engagement SET points = points + ? WHERE platform = ? AND group_id = ? AND user_id = ?');
+    this.ledger = db.prepare('INSERT INTO points_ledger (platform, group_id, user_id, at, delta, reason, by_user) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.historyStmt = db.prepare(`SELECT at, delta, reason FROM points_ledger WHERE platform = ? AND group_id = ? AND user_id = ?
+      ORDER BY at DESC, id DESC LIMIT ?`);
+    this.rewardAdd = db.prepare(`INSERT INTO rewards (platform, group_id, name, cost, stock) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (platform, group_id, name) DO UPDATE SET cost = excluded.cost, stock = excluded.stock`);
+    this.rewardRemove = db.prepare('DELETE FROM rewards WHERE platform = ? AND group_id = ? AND name = ?');
+    this.rewardList = db.prepare('SELECT name, cost, stock FROM rewards WHERE platform = ? AND group_id = ? ORDER BY cost, name');
+    this.rewardGet = db.prepare('SELECT name, cost, stock FROM rewards WHERE platform = ? AND group_id = ? AND name = ?');
+    this.stockDown = db.prepare('UPDATE rewards SET stock = stock - 1 WHERE platform = ? AND group_id = ? AND name = ? AND stock IS NOT NULL');
+    this.redemption = db.prepare('INSERT INTO redemptions (platform, group_id, user_id, reward, cost, at) VALUES (?, ?, ?, ?, ?, ?)');
+  }
+
+  balance(g: GroupRef, userId: string): number {
+    return (this.balanceStmt.pluck().get(g.platform, g.groupId, userId) as number | undefined) ?? 0;
+  }
+
+  /** Gives (or takes, with a negative delta) points; refuses to take more than the member has. */
+  grant(g: GroupRef, m: { userId: string; name: string }, delta: number, reason: string, by: string, at: number): number | 'poor' {
+    return this.tx(() => {
+      this.ensure.run(g.platform, g.groupId, m.userId, m.name);
+      const balance = this.balance(g, m.userId);
+      if (balance + delta < 0) return 'poor';
+      this.change.run(delta, g.platform, g.groupId, m.userId);
+      this.ledger.run(g.platform, g.groupId, m.userId, at, delta, reason, by);
+      return balance + delta;
+    }) as number | 'poor';
+  }
+
+  history(g: GroupRef, userId: string, limit = 10): { at: number; delta: number; reason: string }[] {
+    return this.historyStmt.all(g.platform, g.groupId, userId, limit) as never;
+  }
+
+  addReward(g: GroupRef, r: Reward): void {
+    this.rewardAdd.run(g.platform, g.groupId, r.name, r.cost, r.stock);
+  }
+
+  removeReward(g: GroupRef, name: string): boolean {
+    return this.rewardRemove.run(g.platform, g.groupId, name).changes > 0;
+  }
+
+  rewards(g: GroupRef): Reward[] {
+    return this.rewardList.all(g.platform, g.groupId) as Reward[];
+  }
+
+  /** Deducts the cost, takes one from stock and records the redemption, all or nothing. */
+  redeem(g: GroupRef, userId: string, name: string, at: number): Redemption {
+    return this.tx(() => {
+      const balance = this.balance(g, userId);
+      const r = this.rewardGet.get(g.platform, g.groupId, name) as Reward | undefined;
+      if (!r) return { ok: false, why: 'no-such-reward', balance };
+      if (r.stock !== null && r.stock <= 0) return { ok: false, why: 'out-of-stock', balance, cost: r.cost };
+      if (balance < r.cost) return { ok: false, why: 'poor', balance, cost: r.cost };
+      this.change.run(-r.cost, g.platform, g.groupId, userId);
+      this.ledger.run(g.platform, g.groupId, userId, at, -r.cost, `redeem:${name}`, null);
+      this.stockDown.run(g.platform, g.groupId, name);
+      this.redemption.run(g.platform, g.groupId, userId, name, r.cost, at);
+      return { ok: true, balance: balance - r.cost, stockLeft: r.stock === null ? null : r.stock - 1 };
+    }) as Redemption;
+  }
+}
