@@ -9,7 +9,8 @@ import { onboardingFeature } from './onboarding.js';
 import { penaltiesFeature } from './penalties.js';
 import { rolesFeature } from './roles.js';
 import { settingsFeature } from './settings.js';
+import { topicsFeature } from './topics.js';
 import { useFeature } from './use.js';
 import { workhoursFeature } from './workhours.js';
 
-export const features: Feature[] = [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, penaltiesFeature, workhoursFeature, checkinFeature, manageFeature, useFeature, helpFeature];
+export const features: Feature[] = [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, penaltiesFeature, workhoursFeature, checkinFeature, topicsFeature, manageFeature, useFeature, helpFeature];

@@ -12,6 +12,7 @@ import { PlatformStateRepo } from './platformState.js';
 import { PointsRepo } from './points.js';
 import { SettingsRepo } from './settings.js';
 import { StrikesRepo } from './strikes.js';
+import { TopicsRepo } from './topics.js';
 
 /** Every repository, over one database. Features reach storage only through this. */
 export class Store {
@@ -28,6 +29,7 @@ export class Store {
   readonly newcomers: NewcomersRepo;
   readonly checkins: CheckinsRepo;
   readonly points: PointsRepo;
+  readonly topics: TopicsRepo;
 
   /** Built once: better-sqlite3 compiles a wrapper per db.transaction() call. */
   private readonly tx: (fn: () => unknown) => unknown;
@@ -47,6 +49,7 @@ export class Store {
     this.newcomers = new NewcomersRepo(db);
     this.checkins = new CheckinsRepo(db);
     this.points = new PointsRepo(db);
+    this.topics = new TopicsRepo(db);
   }
 
   /**

@@ -1,0 +1,184 @@
+import type { Action } from '../src/engine/actions.js';
+import type { CommandContext } from '../src/engine/context.js';
+import type { Command, Feature } from '../src/engine/registry.js';
+import {
+  JOB_ANNOUNCE,
+  JOB_OPEN,
+  nextOccurrence,
+  parseRecurrence,
+  previewTimes,
+  previewsSetting,
+  replanPreviews,
+  scheduleTopic,
+  topicJobs,
+  topicLine,
+} from '../src/features/topics/schedule.js';
+import type { TopicRow } from '../src/storage/topics.js';
+import { formatLocal, parseDay, parseTimeOfDay, zonedTime } from '../src/time/calendar.js';
+import { nextLocal } from './checkin.js';
+
+/** "2026-11-24 20:00 rest" → the instant in the group's zone and the rest of the text. */
+function leadingDateTime(ctx: CommandContext, argv: string[]): { at: Date; rest: string[] } | undefined {
+  const [d, t, ...rest] = argv;
+  const minutes = t ? parseTimeOfDay(t) : undefined;
+  if (!d || !parseDay(d) || minutes === undefined || minutes >= 1440) return undefined;
+  return { at: zonedTime(d, minutes, ctx.groupSettings.timezone), rest };
+}
+
+/** "title | description | host" */
+function parts(text: string): { title: string; description: string; host: string } {
+  const [title = '', description = '', host = ''] = text.split('|').map((p) => p.trim());
+  return { title: title.slice(0, 100), description: description.slice(0, 1000), host: host.replace(/^@/, '').slice(0, 50) };
+}
+
+function addTopic(ctx: CommandContext, row: Omit<TopicRow, 'id' | 'state'>): TopicRow {
+  const id = ctx.store.topics.addTopic(row, ctx.now.getTime());
+  const topic = ctx.store.topics.topic(id)!;
+  scheduleTopic(ctx, topic);
+  return topic;
+}
+
+const topic: Command = {
+  name: 'topic',
+  aliases: ['话题'],
+  level: 'admin',
+  run(ctx): Action[] {
+    const t = ctx.t.topics;
+    const [sub, ...rest] = ctx.command.argv;
+    const base = { platform: ctx.group.platform, groupId: ctx.group.groupId };
+    const restText = (n: number) => ctx.command.args.split(/\s+/).slice(n).join(' ');
+    switch (sub) {
+      case 'add': {
+        const when = leadingDateTime(ctx, rest);
+        const p = parts(restText(3));
+        if (!when || !p.title) return ctx.usage();
+        if (when.at <= ctx.now) return [ctx.reply(t.past)];
+        const row = addTopic(ctx, { ...base, ...p, startsAt: when.at.getTime(), recurrence: null });
+        return [ctx.reply(t.added(topicLine(ctx, row, true)))];
+      }
+      case 'every': {
+        const recurrence = rest.slice(0, 2).join(' ');
+        const p = parts(restText(3));
+        const first = parseRecurrence(recurrence) ? nextOccurrence(recurrence, ctx.now, ctx.groupSettings.timezone) : undefined;
+        if (!first || !p.title) return ctx.usage();
+        const row = addTopic(ctx, { ...base, ...p, startsAt: first.getTime(), recurrence });
+        return [ctx.reply(t.recurring(recurrence, topicLine(ctx, row, true)))];
+      }
+      case 'cancel': {
+        const row = rest[0] ? ctx.store.topics.topic(Number(rest[0])) : undefined;
+        if (!row || row.platform !== ctx.group.platform || row.groupId !== ctx.group.groupId || row.state !== 'scheduled') return [ctx.reply(t.unknown(rest[0] ?? ''))];
+        ctx.store.topics.saveTopic({ ...row, state: 'cancelled' });
+        ctx.store.jobs.cancel(ctx.group, JOB_OPEN, String(row.id));
+        return [ctx.reply(t.cancelled(row.title))];
+      }
+      case 'edit': {
+        const row = rest[0] ? ctx.store.topics.topic(Number(rest[0])) : undefined;
+        if (!row || row.platform !== ctx.group.platform || row.groupId !== ctx.group.groupId || row.state !== 'scheduled') return [ctx.reply(t.unknown(rest[0] ?? ''))];
+        const when = leadingDateTime(ctx, rest.slice(1));
+        const text = when ? restText(4) : restText(2);
+        const p = parts(text);
+        if (!when && !p.title) return ctx.usage();
+        if (when && when.at <= ctx.now) return [ctx.reply(t.past)];
+        const edited: TopicRow = {
+          ...row,
+          ...(when ? { startsAt: when.at.getTime() } : {}),
+          ...(p.title ? { title: p.title } : {}),
+          ...(p.description ? { description: p.description } : {}),
+          ...(p.host ? { host: p.host } : {}),
+        };
+        ctx.store.topics.saveTopic(edited);
+        if (when) replanPreviews(ctx); // previews of the old day must not announce it
+        else scheduleTopic(ctx, edited);
+        return [ctx.reply(t.edited(topicLine(ctx, edited, true)))];
+      }
+      default:
+        return ctx.usage();
+    }
+  },
+};
+
+const topics: Command = {
+  name: 'topics',
+  aliases: ['话题列表'],
+  level: 'member',
+  run(ctx) {
+    const rows = ctx.store.topics.upcoming(ctx.group, ctx.now.getTime(), 20);
+    if (!rows.length) return [ctx.reply(ctx.t.topics.none)];
+    return [ctx.reply(ctx.t.topics.list(rows.map((r) => topicLine(ctx, r, true))))];
+  },
+};
+
+const previews: Command = {
+  name: 'previews',
+  aliases: ['话题预告'],
+  level: 'admin',
+  run(ctx) {
+    const value = ctx.command.args ? previewsSetting.fromText(ctx.command.args) : undefined;
+    if (!value) return ctx.usage();
+    ctx.settings.set(ctx.group, previewsSetting, value, ctx.event.sender.id, ctx.now.getTime());
+    const fresh = { ...ctx, groupSettings: ctx.settings.for(ctx.group) };
+    replanPreviews(fresh);
+    const times = previewTimes(fresh).join(',');
+    return [ctx.reply(value[0] === 'auto' ? ctx.t.topics.previewsAuto(times) : ctx.t.topics.previewsSet(times))];
+  },
+};
+
+const announce: Command = {
+  name: 'announce',
+  aliases: ['公告'],
+  level: 'admin',
+  run(ctx) {
+    const t = ctx.t.topics;
+    const argv = ctx.command.argv;
+    const tz = ctx.groupSettings.timezone;
+    const base = { platform: ctx.group.platform, groupId: ctx.group.groupId };
+    const words = ctx.command.args.split(/\s+/);
+    if (argv[0] === 'cancel') {
+      const a = argv[1] ? ctx.store.topics.announcement(Number(argv[1])) : undefined;
+      if (!a || a.platform !== base.platform || a.groupId !== base.groupId || a.state !== 'scheduled') return ctx.usage();
+      ctx.store.topics.setAnnouncement(a.id, a.at, 'cancelled');
+      ctx.store.jobs.cancel(ctx.group, JOB_ANNOUNCE, String(a.id));
+      return [ctx.reply(t.announceCancelled(a.id))];
+    }
+    let at: Date | undefined;
+    let recurrence: string | null = null;
+    let text: string;
+    if (argv[0] === 'every') {
+      recurrence = argv.slice(1, 3).join(' ');
+      at = parseRecurrence(recurrence) ? nextOccurrence(recurrence, ctx.now, tz) : undefined;
+      text = words.slice(3).join(' ');
+    } else if (argv[0] && parseDay(argv[0])) {
+      at = leadingDateTime(ctx, argv)?.at;
+      text = words.slice(2).join(' ');
+    } else {
+      // "20:00 text": the next time the clock shows 20:00.
+      at = argv[0] && parseTimeOfDay(argv[0]) !== undefined && parseTimeOfDay(argv[0])! < 1440 ? nextLocal(ctx, argv[0]) : undefined;
+      text = words.slice(1).join(' ');
+    }
+    if (!at || !text.trim()) return ctx.usage();
+    if (at <= ctx.now) return [ctx.reply(t.past)];
+    const id = ctx.store.topics.addAnnouncement({ ...base, text: text.trim().slice(0, 2000), at: at.getTime(), recurrence }, ctx.now.getTime());
+    ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_ANNOUNCE, key: String(id), dueAt: at.getTime() }, ctx.now.getTime());
+    return [ctx.reply(t.announceAdded(formatLocal(at, tz), id))];
+  },
+};
+
+const announcements: Command = {
+  name: 'announcements',
+  aliases: ['公告列表'],
+  level: 'admin',
+  run(ctx) {
+    const rows = ctx.store.topics.announcements(ctx.group);
+    const tz = ctx.groupSettings.timezone;
+    if (!rows.length) return [ctx.reply(ctx.t.topics.announceNone)];
+    return [ctx.reply(ctx.t.topics.announceList(rows.map((a) => ctx.t.topics.announceLine(a.id, formatLocal(new Date(a.at), tz), a.recurrence, a.text))))];
+  },
+};
+
+export const topicsFeature: Feature = {
+  name: 'topics',
+  commands: [topic, topics, previews, announce, announcements],
+  jobs: topicJobs,
+  settings: [previewsSetting],
+};
+

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import type { Action } from '../../engine/actions.js';
+import type { GroupContext } from '../../engine/context.js';
+import type { JobHandler, JobOutcome } from '../../engine/registry.js';
+import { defineSetting } from '../../settings/definition.js';
+import type { TopicRow } from '../../storage/topics.js';
+import { addDays, formatLocal, formatTimeOfDay, localDay, localParts, parseTimeOfDay, parseWeekdays, zonedTime } from '../../time/calendar.js';
+import { mostActiveHours } from '../insights/activeHours.js';
+
+export const JOB_PREVIEW = 'topics.preview';
+export const JOB_OPEN = 'topics.open';
+export const JOB_ANNOUNCE = 'announce';
+
+/** A topic opened this late is skipped (and the owner told) rather than posted out of place. */
+const OPEN_GRACE_MS = 30 * 60_000;
+/** Later than this, a post is marked as late. */
+const LATE_MARK_MS = 60_000;
+
+const DEFAULT_PREVIEWS = ['08:00', '13:00', '18:00'];
+
+export const previewsSetting = defineSetting<string[]>({
+  key: 'topics.previews',
+  schema: z.array(z.string().refine((t) => t === 'auto' || (parseTimeOfDay(t) ?? 1440) < 1440, 'HH:MM or auto')).min(1).max(8),
+  fallback: DEFAULT_PREVIEWS,
+  fromText: (text) => {
+    if (text.trim() === 'auto') return ['auto'];
+    const times = text.split(/[,，\s]+/).filter(Boolean);
+    if (!times.length || times.length > 8 || times.some((t) => (parseTimeOfDay(t) ?? 1440) >= 1440)) return undefined;
+    return [...new Set(times.map((t) => formatTimeOfDay(parseTimeOfDay(t)!)))].sort();
+  },
+  show: (v) => v.join(','),
+  example: '08:00,13:00,18:00,22:00',
+});
+
+/** Preview times of the day: the owner's, or the group's most active hours with `auto`. */
+export function previewTimes(ctx: GroupContext): string[] {
+  const set = ctx.groupSettings.get(previewsSetting);
+  if (set[0] !== 'auto') return set;
+  const hours = mostActiveHours(ctx.store.activity, ctx.group, ctx.now, ctx.groupSettings.timezone);
+  return hours ? hours.map((h) => formatTimeOfDay(h * 60)) : DEFAULT_PREVIEWS;
+}
+
+/** "tue,thu 20:00" / "daily 09:00" → days and minute, or undefined. */
+export function parseRecurrence(text: string): { days: number[]; minutes: number } | undefined {
+  const [daysText, time, extra] = text.trim().split(/\s+/);
+  if (!daysText || !time || extra) return undefined;
+  const days = daysText === 'daily' || daysText === 'everyday' ? [0, 1, 2, 3, 4, 5, 6] : parseWeekdays(daysText);
+  const minutes = parseTimeOfDay(time);
+  if (!days || minutes === undefined || minutes >= 1440) return undefined;
+  return { days, minutes };
+}
+
+/** The first occurrence strictly after `after`, on the group's wall clock. */
+export function nextOccurrence(recurrence: string, after: Date, timeZone: string): Date | undefined {
+  const r = parseRecurrence(recurrence);
+  if (!r) return undefined;
+  const first = localDay(after, timeZone);
+  for (let i = 0; i < 8; i++) {
+    const day = addDays(first, i);
+    const at = zonedTime(day, r.minutes, timeZone);
+    if (r.days.includes(localParts(at, timeZone).weekday) && at > after) return at;
+  }
+  return undefined;
+}
+
+/** Schedules a topic's opening and the previews of its day that are still ahead of it. */
+export function scheduleTopic(ctx: GroupContext, t: TopicRow): void {
+  const now = ctx.now.getTime();
+  const tz = ctx.groupSettings.timezone;
+  ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_OPEN, key: String(t.id), dueAt: t.startsAt }, now);
+  const day = localDay(new Date(t.startsAt), tz);
+  for (const time of previewTimes(ctx)) {
+    const at = zonedTime(day, parseTimeOfDay(time)!, tz).getTime();
+    if (at < t.startsAt && at > now) ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_PREVIEW, key: `${day}@${time}`, dueAt: at, payload: { day } }, now);
+  }
+}
+
+/** After the preview times change: drop the pending previews and plan them again. */
+export function replanPreviews(ctx: GroupContext): void {
+  for (const job of ctx.store.jobs.pending(ctx.group, JOB_PREVIEW)) ctx.store.jobs.cancel(ctx.group, JOB_PREVIEW, job.key);
+  for (const t of ctx.store.topics.upcoming(ctx.group, ctx.now.getTime(), 200)) scheduleTopic(ctx, t);
+}
+
+export function topicLine(ctx: GroupContext, t: TopicRow, withDay = false): string {
+  const when = formatLocal(new Date(t.startsAt), ctx.groupSettings.timezone);
+  return ctx.t.topics.line(withDay ? when : when.slice(11), t.title, t.host, t.id);
+}
+
+const previewJob: JobHandler = {
+  kind: JOB_PREVIEW,
+  run(ctx) {
+    const { day } = ctx.job.payload as { day: string };
+    const tz = ctx.groupSettings.timezone;
+    const from = zonedTime(day, 0, tz).getTime();
+    const to = zonedTime(addDays(day, 1), 0, tz).getTime();
+    const all = ctx.store.topics.between(ctx.group, from, to);
+    const ahead = all.filter((t) => t.startsAt > ctx.now.getTime());
+    if (!ahead.length) {
+      // Due while the bot was down and every topic has begun since: say so to the owner, post nothing.
+      if (all.length && ctx.lateBy > LATE_MARK_MS) return [ctx.notifyOwner(ctx.t.topics.previewSkipped(formatLocal(new Date(ctx.job.dueAt), tz)))];
+      return [];
+    }
+    const late = ctx.lateBy > LATE_MARK_MS;
+    return [ctx.send(ctx.t.topics.preview(ahead.map((t) => topicLine(ctx, t)), late))];
+  },
+};
+
+const openJob: JobHandler = {
+  kind: JOB_OPEN,
+  run(ctx): JobOutcome | Action[] {
+    const t = ctx.store.topics.topic(Number(ctx.job.key));
+    if (!t || t.state !== 'scheduled') return [];
+    const tz = ctx.groupSettings.timezone;
+    const actions: Action[] = [];
+    if (ctx.lateBy > OPEN_GRACE_MS) {
+      actions.push(ctx.notifyOwner(ctx.t.topics.openSkipped(t.title, formatLocal(new Date(t.startsAt), tz))));
+    } else {
+      const late = ctx.lateBy > LATE_MARK_MS ? Math.round(ctx.lateBy / 60_000) : 0;
+      actions.push(ctx.send(ctx.t.topics.open(t.title, t.description, t.host, late)));
+    }
+    const next = t.recurrence ? nextOccurrence(t.recurrence, new Date(Math.max(t.startsAt, ctx.now.getTime())), tz) : undefined;
+    if (next) {
+      const moved = { ...t, startsAt: next.getTime() };
+      ctx.store.topics.saveTopic(moved);
+      scheduleTopic(ctx, moved);
+    } else {
+      ctx.store.topics.saveTopic({ ...t, state: 'done' });
+    }
+    return actions;
+  },
+};
+
+const announceJob: JobHandler = {
+  kind: JOB_ANNOUNCE,
+  run(ctx): JobOutcome | Action[] {
+    const a = ctx.store.topics.announcement(Number(ctx.job.key));
+    if (!a || a.state !== 'scheduled') return [];
+    const tz = ctx.groupSettings.timezone;
+    const actions: Action[] =
+      ctx.lateBy > OPEN_GRACE_MS ? [ctx.notifyOwner(ctx.t.topics.announceSkipped(formatLocal(new Date(a.at), tz), a.text))] : [ctx.send(a.text)];
+    const next = a.recurrence ? nextOccurrence(a.recurrence, new Date(Math.max(a.at, ctx.now.getTime())), tz) : undefined;
+    if (next) {
+      ctx.store.topics.setAnnouncement(a.id, next.getTime(), 'scheduled');
+      ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_ANNOUNCE, key: String(a.id), dueAt: next.getTime() }, ctx.now.getTime());
+    } else {
+      ctx.store.topics.setAnnouncement(a.id, a.at, 'done');
+    }
+    return actions;
+  },
+};
+
+export const topicJobs = [previewJob, openJob, announceJob];
