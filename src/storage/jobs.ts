@@ -51,7 +51,9 @@ export class JobsRepo {
   }
 
   schedule(job: NewJob, now: number): void {
-    this.upsert.run(job.platform, job.groupId, job.kind, job.key, job.dueAt, JSON.stringify(job.payload ?? null), now);
+    const changed = this.upsert.run(job.platform, job.groupId, job.kind, job.key, job.dueAt, JSON.stringify(job.payload ?? null), now).changes;
+    // The only row the upsert leaves alone is a running one: a handler rescheduling itself.
+    if (!changed) throw new Error(`job ${job.kind}/${job.key} is running: return \`next\` from its handler instead of scheduling it`);
   }
 
   cancel(g: GroupRef, kind: string, key: string): boolean {

@@ -63,11 +63,15 @@ export function nextOccurrence(recurrence: string, after: Date, timeZone: string
   return undefined;
 }
 
-/** Schedules a topic's opening and the previews of its day that are still ahead of it. */
-export function scheduleTopic(ctx: GroupContext, t: TopicRow): void {
+/**
+ * Schedules a topic's opening and the previews of its day that are still ahead of it. The opening
+ * job itself passes `previewsOnly` and returns its next run instead (a running job cannot be
+ * rescheduled under its own key).
+ */
+export function scheduleTopic(ctx: GroupContext, t: TopicRow, previewsOnly = false): void {
   const now = ctx.now.getTime();
   const tz = ctx.groupSettings.timezone;
-  ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_OPEN, key: String(t.id), dueAt: t.startsAt }, now);
+  if (!previewsOnly) ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_OPEN, key: String(t.id), dueAt: t.startsAt }, now);
   const day = localDay(new Date(t.startsAt), tz);
   for (const time of previewTimes(ctx)) {
     const at = zonedTime(day, parseTimeOfDay(time)!, tz).getTime();
@@ -91,6 +95,9 @@ const previewJob: JobHandler = {
   run(ctx) {
     const { day } = ctx.job.payload as { day: string };
     const tz = ctx.groupSettings.timezone;
+    // After downtime several previews of a day may be due at once: only the last one posts.
+    const alsoDue = ctx.store.jobs.pending(ctx.group, JOB_PREVIEW).some((j) => j.key.startsWith(`${day}@`) && j.dueAt <= ctx.now.getTime());
+    if (alsoDue) return [];
     const from = zonedTime(day, 0, tz).getTime();
     const to = zonedTime(addDays(day, 1), 0, tz).getTime();
     const all = ctx.store.topics.between(ctx.group, from, to);
@@ -119,14 +126,14 @@ const openJob: JobHandler = {
       actions.push(ctx.send(ctx.t.topics.open(t.title, t.description, t.host, late)));
     }
     const next = t.recurrence ? nextOccurrence(t.recurrence, new Date(Math.max(t.startsAt, ctx.now.getTime())), tz) : undefined;
-    if (next) {
-      const moved = { ...t, startsAt: next.getTime() };
-      ctx.store.topics.saveTopic(moved);
-      scheduleTopic(ctx, moved);
-    } else {
+    if (!next) {
       ctx.store.topics.saveTopic({ ...t, state: 'done' });
+      return actions;
     }
-    return actions;
+    const moved = { ...t, startsAt: next.getTime() };
+    ctx.store.topics.saveTopic(moved);
+    scheduleTopic(ctx, moved, true);
+    return { actions, next: { dueAt: next } };
   },
 };
 
@@ -139,13 +146,12 @@ const announceJob: JobHandler = {
     const actions: Action[] =
       ctx.lateBy > OPEN_GRACE_MS ? [ctx.notifyOwner(ctx.t.topics.announceSkipped(formatLocal(new Date(a.at), tz), a.text))] : [ctx.send(a.text)];
     const next = a.recurrence ? nextOccurrence(a.recurrence, new Date(Math.max(a.at, ctx.now.getTime())), tz) : undefined;
-    if (next) {
-      ctx.store.topics.setAnnouncement(a.id, next.getTime(), 'scheduled');
-      ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_ANNOUNCE, key: String(a.id), dueAt: next.getTime() }, ctx.now.getTime());
-    } else {
+    if (!next) {
       ctx.store.topics.setAnnouncement(a.id, a.at, 'done');
+      return actions;
     }
-    return actions;
+    ctx.store.topics.setAnnouncement(a.id, next.getTime(), 'scheduled');
+    return { actions, next: { dueAt: next } };
   },
 };
 

@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MessageEvent } from '../src/engine/events.js';
+import { formatIsoLocal } from '../src/time/calendar.js';
+import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let bot: TestBot;
+beforeEach(() => {
+  tmp = tempDir();
+  bot = makeBot({ dbPath: join(tmp.dir, 'c.db') });
+});
+afterEach(() => {
+  bot.close();
+  tmp.cleanup();
+});
+
+let seq = 0;
+const msg = (from: string, text: string, id = `e${++seq}`): MessageEvent => ({
+  type: 'message', platform: 'test', groupId: 'g1', chat: 'group', eventId: id, messageId: id,
+  at: bot.clock.now(), sender: { id: from, name: from }, kind: 'text', text,
+});
+const g = { platform: 'test', groupId: 'g1' };
+const checkinRows = () => bot.app.store.db.prepare('SELECT COUNT(*) FROM checkins').pluck().get();
+
+describe('check-in', () => {
+  it('two check-ins racing count once', async () => {
+    const [a, b] = await Promise.all([bot.dispatch(msg('ann', '打卡')), bot.dispatch(msg('ann', '/checkin'))]);
+    expect([...sentTexts(a), ...sentTexts(b)].filter((t) => t.startsWith('✅'))).toHaveLength(1);
+    expect(checkinRows()).toBe(1);
+    expect(bot.app.store.checkins.figures(g, 'ann')).toMatchObject({ total: 1, points: 10 });
+  });
+
+  it('the same message delivered twice counts once, even by a second process', async () => {
+    await bot.dispatch(msg('ann', '打卡', 'dup'));
+    expect(await bot.dispatch(msg('ann', '打卡', 'dup'))).toEqual([]);
+    const second = makeBot({ dbPath: bot.dbPath, clock: bot.clock });
+    expect(sentTexts(await second.dispatch(msg('ann', '打卡', 'dup')))[0]).toMatch(/^今天已经打过卡啦/);
+    second.close();
+    expect(checkinRows()).toBe(1);
+  });
+
+  it('the daily order counts members in the order they checked in', async () => {
+    for (const who of ['a', 'b', 'c']) await bot.dispatch(msg(who, '打卡'));
+    expect(bot.app.store.checkins.day(g, '2026-11-24').map((r) => [r.userId, r.seq])).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+  });
+
+  it('/rank shows the top 10 and the asker below it', async () => {
+    for (let i = 1; i <= 12; i++) await bot.dispatch(msg(`m${String(i).padStart(2, '0')}`, '打卡'));
+    const board = sentTexts(await bot.dispatch(msg('m12', '/rank')))[0]!;
+    expect(board.split('\n')).toHaveLength(1 + 10 + 2);
+    expect(board).toMatch(/\n\n你：第 12 名 — 第 12 个（09:00）$/);
+    expect(sentTexts(await bot.dispatch(msg('zz', '/rank points')))[0]).toMatch(/你还不在榜上。$/);
+    expect(sentTexts(await bot.dispatch(msg('zz', '/rank everything')))[0]).toMatch(/^用法：\/rank/);
+  });
+
+  it('rewards: stock and balance are enforced, the owner is told to deliver', async () => {
+    await bot.say('o', '/reward add 贴纸 5 1', { role: 'owner' });
+    await bot.dispatch(msg('ann', '打卡'));
+    await bot.dispatch(msg('bob', '打卡'));
+    const redeemed = await bot.dispatch(msg('ann', '/redeem 贴纸'));
+    expect(sentTexts(redeemed)).toEqual(['🎉 兑换成功：贴纸！剩余 5 积分。群主会尽快联系你发放。']);
+    expect(redeemed.find((a) => a.type === 'notifyOwner')).toMatchObject({ text: '「g1」的 ann 兑换了「贴纸」，请发放。' });
+    expect(sentTexts(await bot.dispatch(msg('bob', '/redeem 贴纸')))).toEqual(['「贴纸」已经兑完了。']);
+    await bot.say('o', '/reward add 徽章 50', { role: 'owner' });
+    expect(sentTexts(await bot.dispatch(msg('bob', '/redeem 徽章')))).toEqual(['兑换「徽章」需要 50 积分，你有 10 积分。']);
+    expect(sentTexts(await bot.dispatch(msg('bob', '/redeem 飞船')))).toEqual(['没有叫「飞船」的奖励。发送 /rewards 查看。']);
+    expect(bot.app.store.points.history(g, 'ann').map((h) => [h.delta, h.reason])).toEqual([[-5, 'redeem:贴纸'], [10, 'checkin:2026-11-24']]);
+  });
+
+  it('owners give and take points with a reason, never below zero; members see only their own history', async () => {
+    await bot.dispatch(msg('ann', '打卡'));
+    expect(sentTexts(await bot.say('o', '/points give ann 20 分享好文', { role: 'owner' }))).toEqual(['已给 ann 增加 20 积分，现在 30 分。']);
+    expect(sentTexts(await bot.say('o', '/points take ann 100', { role: 'owner' }))).toEqual(['ann 只有 30 积分，不够扣。']);
+    expect(sentTexts(await bot.dispatch(msg('bob', '/points give bob 99')))).toEqual(['抱歉，/points give 只有群主和管理员可以使用。']);
+    expect(sentTexts(await bot.dispatch(msg('bob', '/points ann')))).toEqual(['抱歉，/points 只有群主和管理员可以使用。']);
+    expect(sentTexts(await bot.dispatch(msg('ann', '/points')))[0]).toContain('+20 分享好文');
+  });
+
+  it('the evening reminder goes once a day to members who lapsed', async () => {
+    await bot.dispatch(msg('ann', '打卡'));
+    await bot.dispatch(msg('bob', '打卡'));
+    await bot.say('o', '/checkinreminder 21:00', { role: 'owner' });
+    bot.clock.set('2026-11-25T10:00:00+08:00');
+    await bot.dispatch(msg('ann', '打卡'));
+    const before = bot.adapter.performed.length;
+    await bot.app.scheduler.advanceTo(bot.clock, new Date('2026-11-26T22:00:00+08:00'));
+    const reminders = bot.adapter.performed.slice(before).flatMap((a) => (a.type === 'send' ? [a.text] : []));
+    // The 25th: only bob lapsed. The 26th: both (ann leads, on the longer streak).
+    expect(reminders).toEqual(['⏰ @bob 今天还没打卡哦，别让连续记录断了～', '⏰ @ann @bob 今天还没打卡哦，别让连续记录断了～']);
+  });
+});
+
+describe('topic previews', () => {
+  it('are posted at the right local minutes of the topic day, and the topic opens on time', async () => {
+    const times: string[] = [];
+    const perform = bot.adapter.perform.bind(bot.adapter);
+    bot.adapter.perform = async (action) => {
+      if (action.type === 'send' && !action.replyTo) times.push(`${formatIsoLocal(bot.clock.now(), 'Asia/Shanghai')} ${action.text.split('\n')[0]}`);
+      return perform(action);
+    };
+    bot.clock.set('2026-11-23T12:00:00+08:00');
+    await bot.say('o', '/previews 08:00,13:00,22:00', { role: 'owner' });
+    await bot.say('o', '/topic add 2026-11-24 20:00 架构评审', { role: 'owner' });
+    await bot.app.scheduler.advanceTo(bot.clock, new Date('2026-11-25T00:00:00+08:00'));
+    expect(times).toEqual([
+      '2026-11-24T08:00:00+08:00 📢 今日话题预告',
+      '2026-11-24T13:00:00+08:00 📢 今日话题预告',
+      '2026-11-24T20:00:00+08:00 🎙️ 话题时间到！《架构评审》',
+    ]);
+  });
+});
