@@ -1,7 +1,6 @@
 // npm run bench: messages per second through the whole inbound pipeline (simulator line →
 // event → parse → rules → activity ledger write), beside raw better-sqlite3 single-row inserts
 // measured in the same run on the same disk. Prints one JSON object.
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,20 +13,10 @@ import { SimulatedClock } from '../src/time/clock.js';
 const N = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'steward-bench-'));
 
-let run = 0;
+import { rawInsertsPerSec } from './support.js';
 
-function rawInserts(n: number): number {
-  const db = new Database(join(dir, `raw-${++run}.db`));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER)');
-  const insert = db.prepare('INSERT INTO t (a, b) VALUES (?, ?)');
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) insert.run(`row ${i}`, i); // one implicit transaction per insert
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  db.close();
-  return n / seconds;
-}
+let run = 0;
+const rawInserts = (n: number) => rawInsertsPerSec(dir, n);
 
 async function pipeline(n: number): Promise<number> {
   const file = join(dir, `steward-${++run}.db`);

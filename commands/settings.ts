@@ -1,5 +1,5 @@
 import type { Action } from '../src/engine/actions.js';
-import type { CommandContext } from '../src/engine/context.js';
+import { type CommandContext, derive } from '../src/engine/context.js';
 import { commandMenu } from '../src/engine/menu.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import { messages } from '../src/i18n/index.js';
@@ -23,7 +23,7 @@ function apply<T>(ctx: CommandContext, def: SettingDef<T>, value: T, answer?: (c
   const before = ctx.groupSettings.language;
   ctx.settings.set(ctx.group, def, value, ctx.event.sender.id, ctx.now.getTime());
   const after = ctx.settings.for(ctx.group);
-  const fresh = { ...ctx, groupSettings: after, t: messages(after.language) };
+  const fresh = derive(ctx, { groupSettings: after, t: messages(after.language) });
   return [fresh.reply(answer ? answer(fresh) : fresh.t.settings.updated(def.key, show(def, value))), ...menuIfLanguageChanged(ctx, before)];
 }
 

@@ -1,5 +1,5 @@
 import type { Action } from '../src/engine/actions.js';
-import type { CommandContext } from '../src/engine/context.js';
+import { type CommandContext, derive } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import {
   JOB_ANNOUNCE,
@@ -116,7 +116,7 @@ const previews: Command = {
     const value = ctx.command.args ? previewsSetting.fromText(ctx.command.args) : undefined;
     if (!value) return ctx.usage();
     ctx.settings.set(ctx.group, previewsSetting, value, ctx.event.sender.id, ctx.now.getTime());
-    const fresh = { ...ctx, groupSettings: ctx.settings.for(ctx.group) };
+    const fresh = derive(ctx, { groupSettings: ctx.settings.for(ctx.group) });
     replanPreviews(fresh);
     const times = previewTimes(fresh).join(',');
     return [ctx.reply(value[0] === 'auto' ? ctx.t.topics.previewsAuto(times) : ctx.t.topics.previewsSet(times))];

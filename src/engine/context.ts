@@ -60,19 +60,39 @@ export interface JobContext extends GroupContext {
   lateBy: number;
 }
 
+// Shared by every context (built once per event on the hot path): they read the group from `this`,
+// so a context copied with spread still addresses its own group.
+function send(this: GroupContext, text: string, extra: Parameters<GroupContext['send']>[1] = {}): SendAction {
+  return { type: 'send', platform: this.group.platform, groupId: this.group.groupId, text, ...defined(extra) };
+}
+function dm(this: GroupContext, userId: string, text: string): DmAction {
+  return { type: 'dm', platform: this.group.platform, groupId: this.group.groupId, userId, text };
+}
+function notifyOwner(this: GroupContext, text: string, reason?: string): NotifyOwnerAction {
+  return { type: 'notifyOwner', platform: this.group.platform, groupId: this.group.groupId, text, ...(reason === undefined ? {} : { reason }) };
+}
+
+/**
+ * A context for one group and one moment. Built per event on the hot path, so it inherits the
+ * services instead of copying them; extend it with `derive`, not with object spread (a spread
+ * copies own properties only and would drop the inherited services).
+ */
 export function groupContext(services: Services, group: GroupRef, messages: (lang: GroupSettings['language']) => Messages): GroupContext {
   const groupSettings = services.settings.for(group);
-  const base = { platform: group.platform, groupId: group.groupId };
-  return {
-    ...services,
-    group,
-    groupSettings,
-    t: messages(groupSettings.language),
-    now: services.clock.now(),
-    send: (text, extra = {}) => ({ type: 'send', ...base, text, ...defined(extra) }),
-    dm: (userId, text) => ({ type: 'dm', ...base, userId, text }),
-    notifyOwner: (text, reason) => ({ type: 'notifyOwner', ...base, text, ...defined({ reason }) }),
-  };
+  const ctx = Object.create(services) as GroupContext;
+  ctx.group = group;
+  ctx.groupSettings = groupSettings;
+  ctx.t = messages(groupSettings.language);
+  ctx.now = services.clock.now();
+  ctx.send = send;
+  ctx.dm = dm;
+  ctx.notifyOwner = notifyOwner;
+  return ctx;
+}
+
+/** The same context with more (or different) fields. */
+export function derive<C extends object, E extends object>(ctx: C, extra: E): Omit<C, keyof E> & E {
+  return Object.assign(Object.create(ctx) as object, extra) as Omit<C, keyof E> & E;
 }
 
 /** Drops undefined fields, so actions print and compare cleanly. */

@@ -2,7 +2,7 @@ import { messages } from '../i18n/index.js';
 import { managedSetting } from '../settings/core.js';
 import type { JobRow } from '../storage/jobs.js';
 import type { Action, SendAction } from './actions.js';
-import { type CommandContext, type GroupContext, type RuleContext, type Services, defined, groupContext } from './context.js';
+import { type CommandContext, type GroupContext, type RuleContext, type Services, defined, derive, groupContext } from './context.js';
 import type { InboundEvent, MessageEvent } from './events.js';
 import { commandMenu } from './menu.js';
 import { type ParsedCommand, parseCommand } from './parser.js';
@@ -69,7 +69,7 @@ export class Engine {
     if (!command && !rules.length) return actions;
     const ctx = groupContext(this.services, { platform: event.platform, groupId: event.groupId }, messages);
     if (command) actions.push(...(await this.runCommand(ctx, event as MessageEvent, command)));
-    if (rules.length) actions.push(...(await this.runRules({ ...ctx, event, command }, rules)));
+    if (rules.length) actions.push(...(await this.runRules(Object.assign(ctx, { event, command }), rules)));
     return actions;
   }
 
@@ -167,7 +167,7 @@ export class Engine {
       return [reply(def.level === 'owner' ? t.common.refusedOwner(command.typed) : t.common.refusedAdmin(command.typed))];
     }
     const usageLine = (t.usage as Record<string, string | undefined>)[def.name] ?? `/${def.name}`;
-    const ctx: CommandContext = { ...base, event, command, level, reply, usage: () => [reply(t.common.usage(usageLine))] };
+    const ctx: CommandContext = derive(base, { event, command, level, reply, usage: () => [reply(t.common.usage(usageLine))] });
     try {
       return await def.run(ctx);
     } catch (err) {
@@ -202,7 +202,7 @@ export class Engine {
     const handler = this.registry.jobs.get(job.kind);
     if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
     const base = groupContext(this.services, { platform: job.platform, groupId: job.groupId }, messages);
-    const out = await handler.run({ ...base, job, lateBy: Math.max(0, base.now.getTime() - job.dueAt) });
+    const out = await handler.run(derive(base, { job, lateBy: Math.max(0, base.now.getTime() - job.dueAt) }));
     return Array.isArray(out) ? { actions: out } : out;
   }
 }

@@ -26,8 +26,13 @@ export class NewcomersRepo {
   private readonly heldStmt;
   private readonly remindedStmt;
   private readonly inStageStmt;
+  /** Newcomers still on their way in: every other member's message skips the lookup (hot path). */
+  private readonly onTheirWay = new Set<string>();
 
   constructor(db: Db) {
+    for (const r of db.prepare("SELECT platform, group_id AS g, user_id AS u FROM newcomers WHERE stage <> 'done'").all() as { platform: string; g: string; u: string }[]) {
+      this.onTheirWay.add(`${r.platform}\u0000${r.g}\u0000${r.u}`);
+    }
     this.upsert = db.prepare(`INSERT INTO newcomers (platform, group_id, user_id, name, inviter_name, joined_at, stage) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name, inviter_name = excluded.inviter_name,
         joined_at = excluded.joined_at, stage = excluded.stage, attempts = 0, held_notice = 0, intro_reminded = 0`);
@@ -41,14 +46,23 @@ export class NewcomersRepo {
 
   arrive(g: GroupRef, userId: string, name: string, inviterName: string | undefined, at: number, stage: NewcomerStage): void {
     this.upsert.run(g.platform, g.groupId, userId, name, inviterName ?? null, at, stage);
+    this.track(g, userId, stage);
   }
 
   get(g: GroupRef, userId: string): NewcomerRow | undefined {
+    if (!this.onTheirWay.has(`${g.platform}\u0000${g.groupId}\u0000${userId}`)) return undefined;
     return this.getStmt.get(g.platform, g.groupId, userId) as NewcomerRow | undefined;
   }
 
   setStage(g: GroupRef, userId: string, stage: NewcomerStage): void {
     this.stageStmt.run(stage, g.platform, g.groupId, userId);
+    this.track(g, userId, stage);
+  }
+
+  private track(g: GroupRef, userId: string, stage: NewcomerStage): void {
+    const key = `${g.platform}\u0000${g.groupId}\u0000${userId}`;
+    if (stage === 'done') this.onTheirWay.delete(key);
+    else this.onTheirWay.add(key);
   }
 
   /** Counts a wrong answer; returns how many there have been. */
