@@ -147,7 +147,7 @@ const checkinReminder: Command = {
   run(ctx) {
     const value = ctx.command.argv.length === 1 ? reminderSetting.fromText(ctx.command.args) : undefined;
     if (!value) return ctx.usage();
-    ctx.settings.set(ctx.group, reminderSetting, value, ctx.event.sender.id, ctx.now.getTime());
+    ctx.save(reminderSetting, value);
     if (value === 'off') {
       ctx.store.jobs.cancel(ctx.group, REMINDER_JOB, 'daily');
       return [ctx.reply(ctx.t.checkin.reminderOff)];

@@ -15,7 +15,7 @@ const manage: Command = {
     if (!ctx.event.unmanaged) return [ctx.reply(ctx.t.manage.configured(title))];
     const value = ctx.command.args ? parseSwitch(ctx.command.args) : undefined;
     if (value === undefined) return ctx.usage();
-    ctx.settings.set(ctx.group, managedSetting, value, ctx.event.sender.id, ctx.now.getTime());
+    ctx.save(managedSetting, value);
     return [ctx.reply(value ? ctx.t.manage.on(title) : ctx.t.manage.off)];
   },
 };

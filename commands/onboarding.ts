@@ -26,7 +26,7 @@ const welcome: Command = {
     if (!args) return [ctx.reply(t.welcomeShow(ctx.groupSettings.get(welcomeTemplate) || t.defaultWelcome))];
     const template = args === 'reset' ? '' : welcomeTemplate.fromText(args);
     if (template === undefined) return ctx.usage();
-    ctx.settings.set(ctx.group, welcomeTemplate, template, ctx.event.sender.id, ctx.now.getTime());
+    ctx.save(welcomeTemplate, template);
     const rules = ctx.groupSettings.get(rulesSetting);
     const preview = renderTemplate(template || t.defaultWelcome, {
       name: `@${ctx.event.sender.name}`,
@@ -49,7 +49,7 @@ const verify: Command = {
     const [mode, ...rest] = ctx.command.argv;
     const by = ctx.event.sender.id;
     const at = ctx.now.getTime();
-    const set = <T>(def: Parameters<typeof ctx.settings.set<T>>[1], v: T) => ctx.settings.set(ctx.group, def, v, by, at);
+    const set = <T>(def: Parameters<typeof ctx.settings.set<T>>[1], v: T) => ctx.save(def, v);
     // A trailing number is the time limit, once the mode's own words are there (a question's
     // answer may itself be a number: "1+1=? 2").
     const needs = { button: 0, keyword: 1, question: 2 }[mode as 'button' | 'keyword' | 'question'] ?? Infinity;
@@ -59,17 +59,17 @@ const verify: Command = {
     switch (mode) {
       case 'off':
         if (rest.length) return ctx.usage();
-        set(verifyMode, 'off');
+        ctx.save(verifyMode, 'off');
         return [ctx.reply(t.verifyOff)];
       case 'button':
         if (rest.length) return ctx.usage();
-        set(verifyMode, 'button');
+        ctx.save(verifyMode, 'button');
         how = ctx.capabilities(ctx.group.platform).buttons ? t.howButton : t.howKeyword(t.verifyButtonKeyword);
         break;
       case 'keyword': {
         if (rest.length !== 1) return ctx.usage();
-        set(verifyKeyword, rest[0]!);
-        set(verifyMode, 'keyword');
+        ctx.save(verifyKeyword, rest[0]!);
+        ctx.save(verifyMode, 'keyword');
         how = t.howKeyword(rest[0]!);
         break;
       }
@@ -77,16 +77,16 @@ const verify: Command = {
         if (rest.length < 2) return ctx.usage();
         const answer = rest.pop()!;
         const question = rest.join(' ');
-        set(verifyQuestion, question);
-        set(verifyAnswer, answer);
-        set(verifyMode, 'question');
+        ctx.save(verifyQuestion, question);
+        ctx.save(verifyAnswer, answer);
+        ctx.save(verifyMode, 'question');
         how = t.howQuestion(question);
         break;
       }
       default:
         return ctx.usage();
     }
-    if (minutesArg !== undefined) set(verifyMinutes, minutesArg);
+    if (minutesArg !== undefined) ctx.save(verifyMinutes, minutesArg);
     return [ctx.reply(t.verifyOn(how, ctx.settings.for(ctx.group).get(verifyMinutes)))];
   },
 };
@@ -99,24 +99,22 @@ const intro: Command = {
   run(ctx) {
     const t = ctx.t.onboarding;
     const [mode, ...rest] = ctx.command.argv;
-    const by = ctx.event.sender.id;
-    const at = ctx.now.getTime();
     if (mode === 'off' && !rest.length) {
-      ctx.settings.set(ctx.group, introEnabled, false, by, at);
+      ctx.save(introEnabled, false);
       return [ctx.reply(t.introOff)];
     }
     if (mode === 'action' && rest.length === 1) {
       const action = introAction.fromText(rest[0]!);
       if (!action) return ctx.usage();
-      ctx.settings.set(ctx.group, introAction, action, by, at);
+      ctx.save(introAction, action);
       return [ctx.reply(ctx.t.settings.updated(introAction.key, action))];
     }
     if (mode !== 'on') return ctx.usage();
     const hours = rest.length && /^\d+$/.test(rest.at(-1)!) ? Number(rest.pop()) : undefined;
     if (hours !== undefined && (hours < 1 || hours > 720)) return ctx.usage();
-    if (rest.length) ctx.settings.set(ctx.group, introTemplate, rest.join(' '), by, at);
-    if (hours !== undefined) ctx.settings.set(ctx.group, introHours, hours, by, at);
-    ctx.settings.set(ctx.group, introEnabled, true, by, at);
+    if (rest.length) ctx.save(introTemplate, rest.join(' '));
+    if (hours !== undefined) ctx.save(introHours, hours);
+    ctx.save(introEnabled, true);
     const s = ctx.settings.for(ctx.group);
     return [ctx.reply(t.introOn(s.get(introTemplate) || t.defaultIntro, s.get(introHours)))];
   },

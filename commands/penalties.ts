@@ -71,13 +71,12 @@ const ladder: Command = {
   run(ctx) {
     const [stepsText, expiryText, extra] = ctx.command.argv;
     if (extra) return ctx.usage();
-    const at = ctx.now.getTime();
     if (stepsText) {
       const steps = ladderSetting.fromText(stepsText);
       const expiry = expiryText === undefined ? undefined : expirySetting.fromText(expiryText);
       if (!steps || (expiryText !== undefined && !expiry)) return ctx.usage();
-      ctx.settings.set(ctx.group, ladderSetting, steps, ctx.event.sender.id, at);
-      if (expiry) ctx.settings.set(ctx.group, expirySetting, expiry, ctx.event.sender.id, at);
+      ctx.save(ladderSetting, steps);
+      if (expiry) ctx.save(expirySetting, expiry);
     }
     const s = ctx.settings.for(ctx.group);
     const steps = s.get(ladderSetting).map((step) => describeStep(ctx.t, parseStep(step)!)).join(' → ');

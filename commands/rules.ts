@@ -18,7 +18,7 @@ const setrules: Command = {
   run(ctx) {
     const text = rulesSetting.fromText(ctx.command.args);
     if (!text) return ctx.usage();
-    ctx.settings.set(ctx.group, rulesSetting, text, ctx.event.sender.id, ctx.now.getTime());
+    ctx.save(rulesSetting, text);
     return [ctx.reply(ctx.t.rules.updated(text))];
   },
 };

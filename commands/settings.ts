@@ -21,7 +21,7 @@ function menuIfLanguageChanged(ctx: CommandContext, before: string): Action[] {
 /** Stores a value and answers in the group's language as it is after the change. */
 function apply<T>(ctx: CommandContext, def: SettingDef<T>, value: T, answer?: (c: CommandContext) => string): Action[] {
   const before = ctx.groupSettings.language;
-  ctx.settings.set(ctx.group, def, value, ctx.event.sender.id, ctx.now.getTime());
+  ctx.save(def, value);
   const after = ctx.settings.for(ctx.group);
   const fresh = derive(ctx, { groupSettings: after, t: messages(after.language) });
   return [fresh.reply(answer ? answer(fresh) : fresh.t.settings.updated(def.key, show(def, value))), ...menuIfLanguageChanged(ctx, before)];

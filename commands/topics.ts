@@ -115,7 +115,7 @@ const previews: Command = {
   run(ctx) {
     const value = ctx.command.args ? previewsSetting.fromText(ctx.command.args) : undefined;
     if (!value) return ctx.usage();
-    ctx.settings.set(ctx.group, previewsSetting, value, ctx.event.sender.id, ctx.now.getTime());
+    ctx.save(previewsSetting, value);
     const fresh = derive(ctx, { groupSettings: ctx.settings.for(ctx.group) });
     replanPreviews(fresh);
     const times = previewTimes(fresh).join(',');

@@ -19,8 +19,6 @@ const worktime: Command = {
   run(ctx) {
     const t = ctx.t.workhours;
     const [first, second, extra] = ctx.command.argv;
-    const by = ctx.event.sender.id;
-    const at = ctx.now.getTime();
     const show = () => {
       const s = ctx.settings.for(ctx.group);
       const schedule = s.get(worktimeSetting);
@@ -28,23 +26,23 @@ const worktime: Command = {
     };
     if (!first) return show();
     if (first === 'off' && !second) {
-      ctx.settings.set(ctx.group, worktimeSetting, null, by, at);
+      ctx.save(worktimeSetting, null);
       return [ctx.reply(t.off)];
     }
     if (first === 'holiday') {
       if (second === 'clear' && !extra) {
-        ctx.settings.set(ctx.group, holidaysSetting, [], by, at);
+        ctx.save(holidaysSetting, []);
         return [ctx.reply(t.holidaysCleared)];
       }
       const days = second && !extra ? parseDayRange(second) : undefined;
       if (!days) return ctx.usage();
       const all = [...new Set([...ctx.groupSettings.get(holidaysSetting), ...days])].sort().slice(-1000);
-      ctx.settings.set(ctx.group, holidaysSetting, all, by, at);
+      ctx.save(holidaysSetting, all);
       return [ctx.reply(t.holidaysAdded(days.length, all.length))];
     }
     const schedule = parseWeeklySchedule(ctx.command.args);
     if (!schedule) return ctx.usage();
-    ctx.settings.set(ctx.group, worktimeSetting, schedule, by, at);
+    ctx.save(worktimeSetting, schedule);
     return show();
   },
 };
@@ -56,7 +54,7 @@ const focus: Command = {
   run(ctx) {
     const mode = ctx.command.argv.length === 1 ? focusSetting.fromText(ctx.command.args) : undefined;
     if (!mode) return ctx.usage();
-    ctx.settings.set(ctx.group, focusSetting, mode, ctx.event.sender.id, ctx.now.getTime());
+    ctx.save(focusSetting, mode);
     return [ctx.reply(ctx.t.workhours.focusSet(ctx.t.workhours.modes[mode] ?? mode))];
   },
 };
@@ -69,10 +67,8 @@ const topicWords: Command = {
     const t = ctx.t.workhours;
     const [sub, ...rest] = ctx.command.argv;
     const words = ctx.groupSettings.get(topicWordsSetting);
-    const by = ctx.event.sender.id;
-    const at = ctx.now.getTime();
     const save = (next: string[]) => {
-      ctx.settings.set(ctx.group, topicWordsSetting, next, by, at);
+      ctx.save(topicWordsSetting, next);
       return [ctx.reply(t.wordsUpdated(next.join('、') || ctx.t.common.none))];
     };
     switch (sub) {
@@ -94,7 +90,7 @@ const topicWords: Command = {
       case 'about': {
         const description = topicDescriptionSetting.fromText(ctx.command.args.slice('about'.length));
         if (!description) return ctx.usage();
-        ctx.settings.set(ctx.group, topicDescriptionSetting, description, by, at);
+        ctx.save(topicDescriptionSetting, description);
         return [ctx.reply(t.aboutUpdated(description))];
       }
       default:

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Messages } from '../i18n/index.js';
+import type { SettingDef } from '../settings/definition.js';
 import type { GroupSettings, SettingsService } from '../settings/service.js';
 import type { GroupRef } from '../storage/groups.js';
 import type { JobRow } from '../storage/jobs.js';
@@ -52,6 +53,8 @@ export interface CommandContext extends GroupContext {
   reply(text: string, extra?: { mentions?: Mention[]; buttons?: Button[] }): SendAction;
   /** The command's usage line, as the answer to a malformed command. */
   usage(): Action[];
+  /** Stores a setting of this group, recorded as changed by the sender, now. */
+  save<T>(def: SettingDef<T>, value: T): void;
 }
 
 export interface JobContext extends GroupContext {

@@ -1,5 +1,6 @@
 import { messages } from '../i18n/index.js';
 import { managedSetting } from '../settings/core.js';
+import type { SettingDef } from '../settings/definition.js';
 import type { JobRow } from '../storage/jobs.js';
 import type { Action, SendAction } from './actions.js';
 import { type CommandContext, type GroupContext, type RuleContext, type Services, defined, derive, groupContext } from './context.js';
@@ -167,7 +168,14 @@ export class Engine {
       return [reply(def.level === 'owner' ? t.common.refusedOwner(command.typed) : t.common.refusedAdmin(command.typed))];
     }
     const usageLine = (t.usage as Record<string, string | undefined>)[def.name] ?? `/${def.name}`;
-    const ctx: CommandContext = derive(base, { event, command, level, reply, usage: () => [reply(t.common.usage(usageLine))] });
+    const ctx: CommandContext = derive(base, {
+      event,
+      command,
+      level,
+      reply,
+      usage: () => [reply(t.common.usage(usageLine))],
+      save: <T>(def: SettingDef<T>, value: T) => this.services.settings.set(base.group, def, value, event.sender.id, base.now.getTime()),
+    });
     try {
       return await def.run(ctx);
     } catch (err) {

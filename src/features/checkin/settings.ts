@@ -1,15 +1,6 @@
 import { z } from 'zod';
-import { defineSetting } from '../../settings/definition.js';
+import { defineSetting, intSetting } from '../../settings/definition.js';
 import { parseTimeOfDay } from '../../time/calendar.js';
-
-const int = (key: string, min: number, max: number, fallback: number) =>
-  defineSetting<number>({
-    key,
-    schema: z.number().int().min(min).max(max),
-    fallback,
-    fromText: (t) => (/^\d+$/.test(t.trim()) && Number(t) >= min && Number(t) <= max ? Number(t) : undefined),
-    example: String(fallback),
-  });
 
 const timeOfDay = z.string().refine((v) => parseTimeOfDay(v) !== undefined && parseTimeOfDay(v)! < 1440, 'a time such as 04:00');
 
@@ -21,10 +12,10 @@ export const dayStartSetting = defineSetting<string>({
   fromText: (t) => (parseTimeOfDay(t) !== undefined && parseTimeOfDay(t)! < 1440 ? t.trim().replace('：', ':') : undefined),
   example: '04:00',
 });
-export const basePointsSetting = int('checkin.points', 0, 10_000, 10);
+export const basePointsSetting = intSetting('checkin.points', 0, 10_000, 10);
 /** Extra points per day of streak, for up to streakBonusCap days. */
-export const streakBonusSetting = int('checkin.streakBonus', 0, 1000, 2);
-export const streakBonusCapSetting = int('checkin.streakBonusCap', 0, 365, 10);
+export const streakBonusSetting = intSetting('checkin.streakBonus', 0, 1000, 2);
+export const streakBonusCapSetting = intSetting('checkin.streakBonusCap', 0, 365, 10);
 
 export interface Milestone {
   days: number;
@@ -47,9 +38,9 @@ export const milestonesSetting = defineSetting<string>({
   fromText: (t) => (t.trim() === 'off' ? '' : parseMilestones(t) ? t.trim() : undefined),
   example: '7:50,30:200,100:1000',
 });
-export const makeupCostSetting = int('checkin.makeupCost', 0, 100_000, 100);
+export const makeupCostSetting = intSetting('checkin.makeupCost', 0, 100_000, 100);
 /** How many days back a make-up card reaches (1 = yesterday only). */
-export const makeupDaysSetting = int('checkin.makeupDays', 1, 30, 1);
+export const makeupDaysSetting = intSetting('checkin.makeupDays', 1, 30, 1);
 /** An evening reminder to members who checked in before but not today; off by default. */
 export const reminderSetting = defineSetting<string>({
   key: 'checkin.reminder',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineSetting } from '../../settings/definition.js';
+import { defineSetting, enumSetting } from '../../settings/definition.js';
 import { type WeeklySchedule, addDays, daysBetween, formatTimeOfDay, parseDay, parseWeeklySchedule } from '../../time/calendar.js';
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -52,13 +52,7 @@ export const holidaysSetting = defineSetting<string[]>({
 });
 
 export type FocusMode = 'off' | 'remind' | 'strict';
-export const focusSetting = defineSetting<FocusMode>({
-  key: 'focus.mode',
-  schema: z.enum(['off', 'remind', 'strict']),
-  fallback: 'remind',
-  fromText: (t) => (['off', 'remind', 'strict'].includes(t.trim()) ? (t.trim() as FocusMode) : undefined),
-  example: 'remind',
-});
+export const focusSetting = enumSetting<FocusMode>('focus.mode', ['off', 'remind', 'strict'], 'remind');
 
 export const topicWordsSetting = defineSetting<string[]>({
   key: 'topic.words',
