@@ -18,18 +18,11 @@ export interface StrikeRow {
   revokedAt: number | null;
 }
 
-export interface NewStrike extends GroupRef {
-  userId: string;
-  userName: string;
-  rule: string;
-  reason: string;
-  at: number;
-  expiresAt: number;
-  step: string;
+export type NewStrike = Omit<StrikeRow, 'id' | 'byUser' | 'messageId' | 'messageText' | 'revokedAt'> & {
   byUser?: string;
   messageId?: string;
   messageText?: string;
-}
+};
 
 const COLUMNS = `id, platform, group_id AS groupId, user_id AS userId, user_name AS userName, rule, reason, at,
   expires_at AS expiresAt, step, by_user AS byUser, message_id AS messageId, message_text AS messageText, revoked_at AS revokedAt`;
