@@ -147,7 +147,8 @@ export const en: Messages = {
   onboarding: {
     defaultWelcome: '🎉 Welcome {name} to "{group}"! You are member number {count}.\n{rules}',
     rulesBlock: (rules) => `📜 Group rules:\n${rules}`,
-    verifyButton: (name, minutes) => `@${name} welcome! Within ${minutes} minutes, press the button below to show you are human; until then you cannot post.`,
+    verifyButton: (name, minutes, typed, muted) =>
+      `@${name} welcome! Within ${minutes} minutes, ${typed ? 'reply as shown below' : 'press the button below'} to show you are human${muted ? '; until then you cannot post' : ''}.`,
     verifyButtonLabel: "I'm not a robot",
     verifyButtonKeyword: 'verify',
     verifyKeyword: (name, keyword, minutes) => `@${name} welcome! Within ${minutes} minutes, send "${keyword}" to join the conversation.`,

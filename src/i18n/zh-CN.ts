@@ -148,7 +148,8 @@ export const zhCN = {
   onboarding: {
     defaultWelcome: '🎉 欢迎 {name} 加入「{group}」！你是本群第 {count} 位成员。\n{rules}',
     rulesBlock: (rules: string) => `📜 群规：\n${rules}`,
-    verifyButton: (name: string, minutes: number) => `@${name} 欢迎！请在 ${minutes} 分钟内点下面的按钮完成验证，验证前暂时不能发言。`,
+    verifyButton: (name: string, minutes: number, typed: boolean, muted: boolean) =>
+      `@${name} 欢迎！请在 ${minutes} 分钟内${typed ? '按下面的提示回复' : '点下面的按钮'}完成验证${muted ? '，验证前暂时不能发言' : ''}。`,
     verifyButtonLabel: '我不是机器人',
     verifyButtonKeyword: '验证',
     verifyKeyword: (name: string, keyword: string, minutes: number) => `@${name} 欢迎！请在 ${minutes} 分钟内发送「${keyword}」完成验证。`,

@@ -61,6 +61,16 @@ describe('the entry ritual, told through the simulator', () => {
     expect(out).toContainEqual(expect.objectContaining({ blocked: 'muted', user: 'xm' }));
   });
 
+  it('on WeChat the button becomes a word to type, and typing it lets the newcomer in', () => {
+    const out = shell(join(tmp.dir, 'wx.db'), lines(':clock 2026-11-24T10:00:00+08:00', '/verify button', ':join xm 小明', ':as xm', '你好', '验证', ':advance 1m'), 'wechat');
+    expect(bot(out).map((a) => a.text)).toEqual([
+      '已开启入群验证：新成员需在 10 分钟内发送「验证」。',
+      '@小明 欢迎！请在 10 分钟内按下面的提示回复完成验证。\n回复「验证」：我不是机器人',
+      '@小明 请先完成入群验证：发送「验证」',
+      '🎉 欢迎 @小明 加入「demo」！你是本群第 2 位成员。',
+    ]);
+  });
+
   it('members joining together get one welcome', () => {
     const out = shell(join(tmp.dir, 'b.db'), lines(':clock 2026-11-24T10:00:00+08:00', ':join a 阿一', ':advance 5s', ':join b 阿二', ':join c 阿三', ':advance 1m'));
     const welcomes = bot(out).filter((a) => a.action === 'send');

@@ -99,7 +99,7 @@ function challenge(ctx: GroupContext, who: Mention): Action[] {
       break;
     default:
       actions.push(
-        ctx.send(t.verifyButton(who.name, minutes), {
+        ctx.send(t.verifyButton(who.name, minutes, !ctx.capabilities(ctx.group.platform).buttons, holdsByMute(ctx)), {
           mentions: [who],
           buttons: [{ label: t.verifyButtonLabel, data: `verify:${who.id}`, keyword: t.verifyButtonKeyword }],
         }),
