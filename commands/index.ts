@@ -3,6 +3,7 @@
 import type { Feature } from '../src/engine/registry.js';
 import { checkinFeature } from './checkin.js';
 import { helpFeature } from './help.js';
+import { insightsFeature } from './insights.js';
 import { rulesFeature } from './rules.js';
 import { manageFeature } from './manage.js';
 import { onboardingFeature } from './onboarding.js';
@@ -13,4 +14,4 @@ import { topicsFeature } from './topics.js';
 import { useFeature } from './use.js';
 import { workhoursFeature } from './workhours.js';
 
-export const features: Feature[] = [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, penaltiesFeature, workhoursFeature, checkinFeature, topicsFeature, manageFeature, useFeature, helpFeature];
+export const features: Feature[] = [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, penaltiesFeature, workhoursFeature, checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, helpFeature];

@@ -5,15 +5,22 @@ import type { GroupRef } from './groups.js';
 export class NoticesRepo {
   private readonly insert;
   private readonly clearStmt;
+  private readonly atStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare('INSERT OR IGNORE INTO notices (platform, group_id, key, at) VALUES (?, ?, ?, ?)');
     this.clearStmt = db.prepare('DELETE FROM notices WHERE platform = ? AND group_id = ? AND key LIKE ?');
+    this.atStmt = db.prepare('SELECT at FROM notices WHERE platform = ? AND group_id = ? AND key = ?');
   }
 
   /** True the first time this key is noted for the group. */
   firstTime(g: GroupRef, key: string, at: number): boolean {
     return this.insert.run(g.platform, g.groupId, key, at).changes > 0;
+  }
+
+  /** When the notice was given, if it was. */
+  at(g: GroupRef, key: string): number | undefined {
+    return this.atStmt.pluck().get(g.platform, g.groupId, key) as number | undefined;
   }
 
   /** Forgets notices whose key starts with the prefix (the problem went away). */

@@ -4,6 +4,7 @@ import { ButtonKeywordsRepo } from './buttonKeywords.js';
 import { CheckinsRepo } from './checkins.js';
 import type { Db } from './db.js';
 import { GroupsRepo } from './groups.js';
+import { InsightsRepo } from './insights.js';
 import { JobsRepo } from './jobs.js';
 import { MembersRepo } from './members.js';
 import { NewcomersRepo } from './newcomers.js';
@@ -30,6 +31,7 @@ export class Store {
   readonly checkins: CheckinsRepo;
   readonly points: PointsRepo;
   readonly topics: TopicsRepo;
+  readonly insights: InsightsRepo;
 
   /** Built once: better-sqlite3 compiles a wrapper per db.transaction() call. */
   private readonly tx: (fn: () => unknown) => unknown;
@@ -50,6 +52,7 @@ export class Store {
     this.checkins = new CheckinsRepo(db);
     this.points = new PointsRepo(db);
     this.topics = new TopicsRepo(db);
+    this.insights = new InsightsRepo(db);
   }
 
   /**

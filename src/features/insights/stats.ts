@@ -1,0 +1,45 @@
+import type { GroupRef } from '../../storage/groups.js';
+import type { Store } from '../../storage/store.js';
+import { addDays, localDay } from '../../time/calendar.js';
+
+const DAY = 86_400_000;
+
+export interface GroupStats {
+  days: number;
+  joined: number;
+  left: number;
+  messages: number;
+  activeMembers: number;
+  present: number;
+  /** Check-ins per present member per day, 0–1. */
+  checkinRate: number;
+  top: { name: string; n: number }[];
+  /** Last month's newcomers (joined 30–60 days ago): how many were still active 7 and 30 days on. */
+  retention: { cohort: number; after7: number; after30: number };
+}
+
+export function groupStats(store: Store, g: GroupRef, now: Date, days: number, timeZone: string): GroupStats {
+  store.activity.flush();
+  const to = now.getTime();
+  const from = to - days * DAY;
+  const byUser = store.insights.messagesByUser(g, from, to);
+  const present = store.insights.present(g).length;
+  const today = localDay(now, timeZone);
+  const checkins = store.insights.checkins(g, addDays(today, -(days - 1)), today).length;
+  const cohort = store.insights.cohort(g, to - 60 * DAY, to - 30 * DAY);
+  return {
+    days,
+    joined: store.insights.joined(g, from, to),
+    left: store.insights.left(g, from, to),
+    messages: byUser.reduce((sum, u) => sum + u.n, 0),
+    activeMembers: byUser.length,
+    present,
+    checkinRate: present ? checkins / (present * days) : 0,
+    top: byUser.slice(0, 5).map((u) => ({ name: u.name, n: u.n })),
+    retention: {
+      cohort: cohort.length,
+      after7: cohort.filter((m) => store.insights.activeSince(g, m.userId, m.joinedAt + 7 * DAY)).length,
+      after30: cohort.filter((m) => store.insights.activeSince(g, m.userId, m.joinedAt + 30 * DAY)).length,
+    },
+  };
+}
