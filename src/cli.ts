@@ -2,13 +2,14 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/load.js';
 import { features } from '../commands/index.js';
-import { runShell, runStart } from './main.js';
+import { runDashboard, runShell, runStart } from './main.js';
 import { MigrationError } from './storage/migrate.js';
 import { RegistryError } from './engine/registry.js';
 
 const USAGE = `Usage:
   steward start [--config FILE]
   steward shell [--json] [--platform telegram|wechat] [--config FILE] [--db FILE]
+  steward dashboard [--config FILE] [--db FILE] [--port N]
   steward check-config FILE`;
 
 const settingDefinitions = features.flatMap((f) => f.settings ?? []);
@@ -23,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
       db: { type: 'string' },
       json: { type: 'boolean', default: false },
       platform: { type: 'string', default: 'telegram' },
+      port: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -43,6 +45,18 @@ async function main(argv: string[]): Promise<number> {
       }
       const { config, file } = loadConfig(values.config, process.env, settingDefinitions);
       await runShell({ config, configFile: file, json: values.json, imitate: values.platform, dbPath: values.db, input: process.stdin, output: process.stdout });
+      return 0;
+    }
+    case 'dashboard': {
+      const { config, file } = loadConfig(values.config, process.env, settingDefinitions);
+      const port = values.port === undefined ? undefined : Number(values.port);
+      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
+        process.stderr.write(`--port must be a port number\n${USAGE}\n`);
+        return 2;
+      }
+      const dashboard = await runDashboard(config, file, values.db, port);
+      process.stdout.write(`dashboard: ${dashboard.url}/?token=…\n`);
+      await new Promise(() => undefined); // serves until a signal stops it
       return 0;
     }
     case 'check-config': {

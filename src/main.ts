@@ -4,7 +4,8 @@ import cron from 'node-cron';
 import { ShellSimulator } from '../adapters/shell/simulator.js';
 import { features as allFeatures } from '../commands/index.js';
 import { App } from './app.js';
-import { checkDefaults } from './config/load.js';
+import { ConfigError, checkDefaults } from './config/load.js';
+import { type Dashboard, startDashboard } from './dashboard/server.js';
 import type { Config } from './config/schema.js';
 import type { Adapter } from './engine/port.js';
 import type { Feature } from './engine/registry.js';
@@ -119,6 +120,9 @@ export async function runStart(config: Config, configFile: string): Promise<void
     app.store.db.close();
     throw err;
   }
+  const dashboard = config.dashboard
+    ? await startDashboard({ store: app.store, settings: app.settings, clock: systemClock, log, ...config.dashboard })
+    : undefined;
   const every = config.scheduler.tickSeconds;
   const tick = cron.schedule(every === 1 ? '* * * * * *' : `*/${every} * * * * *`, () => app.tick(), {
     name: 'steward-scheduler',
@@ -127,6 +131,7 @@ export async function runStart(config: Config, configFile: string): Promise<void
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'stopping');
     await tick.stop();
+    await dashboard?.close();
     await app.stop();
     app.store.db.close();
     process.exit(0);
@@ -148,4 +153,28 @@ export async function loadPlatformAdapters(config: Config, clock: Clock, log: Lo
     adapters.push(new WechatAdapter({ config: config.wechat, log: log.child({ platform: 'wechat' }) }));
   }
   return adapters;
+}
+
+/** `steward dashboard`: the web page alone, reading the database (the bot may run beside it). */
+export async function runDashboard(config: Config, configFile: string, dbPath: string | undefined, port: number | undefined): Promise<Dashboard> {
+  if (!config.dashboard) throw new ConfigError(configFile, ['dashboard.token: required to serve the dashboard (or set STEWARD_DASHBOARD_TOKEN)']);
+  const log = createLogger(config.log.level ?? 'info');
+  const app = openApp({ config, configFile, dbPath, clock: systemClock, log, adapters: [] });
+  const dashboard = await startDashboard({
+    store: app.store,
+    settings: app.settings,
+    clock: systemClock,
+    token: config.dashboard.token,
+    host: config.dashboard.host,
+    port: port ?? config.dashboard.port,
+    log,
+  });
+  const stop = async () => {
+    await dashboard.close();
+    app.store.db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return dashboard;
 }

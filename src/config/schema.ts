@@ -74,6 +74,15 @@ export const configSchema = z
       .object({ tickSeconds: z.number().int().min(1).max(60).default(1) })
       .strict()
       .default({ tickSeconds: 1 }),
+    /** The read-only web dashboard; served by `steward dashboard`, and by `steward start` when set. */
+    dashboard: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+        token: z.string().min(16, 'use at least 16 characters (or set STEWARD_DASHBOARD_TOKEN)'),
+      })
+      .strict()
+      .optional(),
     telegram: telegram.optional(),
     wechat: wechat.optional(),
   })
