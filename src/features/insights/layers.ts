@@ -26,12 +26,16 @@ export function layers(store: Store, g: GroupRef, now: Date, timeZone: string, l
   const window = Math.max(14, lurkerDays);
   const spoke = new Map<string, Set<string>>();
   const lastSeen = new Map<string, number>();
+  // Many members share each hour: look its local day up once per hour, not once per row.
+  const dayOfHour = new Map<number, string>();
   for (const { userId, hour } of store.insights.activeHours(g, to - window * DAY, to)) {
     const at = hour * 1000;
     if (at >= to - 14 * DAY) {
       let days = spoke.get(userId);
       if (!days) spoke.set(userId, (days = new Set()));
-      days.add(localDay(new Date(at), timeZone));
+      let day = dayOfHour.get(hour);
+      if (day === undefined) dayOfHour.set(hour, (day = localDay(new Date(at), timeZone)));
+      days.add(day);
     }
     lastSeen.set(userId, Math.max(lastSeen.get(userId) ?? 0, at));
   }
