@@ -59,7 +59,6 @@ const heatmapCommand: Command = {
   aliases: ['热力图'],
   level: 'admin',
   run(ctx): Action[] {
-    ctx.store.activity.flush();
     const tz = ctx.groupSettings.timezone;
     const grid = heatmap(ctx.store.activity.hourly(ctx.group, new Date(ctx.now.getTime() - 28 * DAY), ctx.now), tz);
     const t = ctx.t.insights;

@@ -84,10 +84,17 @@ export class App {
     );
   }
 
-  /** The periodic heartbeat: due jobs, then the activity ledger's buffered counts. */
+  private lastPrune = 0;
+
+  /** The periodic heartbeat: due jobs, the activity ledger's buffered counts, hourly tidying. */
   async tick(): Promise<number> {
     const ran = await this.scheduler.tick();
     this.store.activity.flush();
+    const now = this.services.clock.now().getTime();
+    if (now - this.lastPrune >= 3_600_000) {
+      this.lastPrune = now;
+      this.store.buttonKeywords.prune(now);
+    }
     return ran;
   }
 

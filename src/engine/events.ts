@@ -110,18 +110,3 @@ export type InboundEvent =
   | AdminsKnownEvent
   | BotRightsEvent;
 export type EventType = InboundEvent['type'];
-
-/** The member an event is about (speaker, presser, leaver); joins have several. */
-export function actorOf(event: InboundEvent): Sender | undefined {
-  switch (event.type) {
-    case 'message':
-    case 'buttonPressed':
-      return event.sender;
-    case 'memberLeft':
-      return event.member;
-    case 'memberJoined':
-      return event.inviter;
-    default:
-      return undefined;
-  }
-}

@@ -6,7 +6,6 @@ export class SettingsRepo {
   private readonly allStmt;
   private readonly upsert;
   private readonly deleteStmt;
-  private readonly groupsWithStmt;
 
   constructor(private readonly db: Db) {
     this.allStmt = db.prepare('SELECT key, value FROM settings WHERE platform = ? AND group_id = ?');
@@ -14,7 +13,6 @@ export class SettingsRepo {
       ON CONFLICT (platform, group_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
         updated_by = excluded.updated_by`);
     this.deleteStmt = db.prepare('DELETE FROM settings WHERE platform = ? AND group_id = ? AND key = ?');
-    this.groupsWithStmt = db.prepare('SELECT platform, group_id AS groupId, value FROM settings WHERE key = ?');
   }
 
   all(g: GroupRef): Map<string, unknown> {
@@ -30,13 +28,5 @@ export class SettingsRepo {
         else this.upsert.run(g.platform, g.groupId, key, JSON.stringify(value), at, by ?? null);
       }
     })();
-  }
-
-  /** Every group that has set this key, with its value (for jobs that scan all groups). */
-  groupsWith(key: string): { platform: string; groupId: string; value: unknown }[] {
-    return (this.groupsWithStmt.all(key) as { platform: string; groupId: string; value: string }[]).map((r) => ({
-      ...r,
-      value: JSON.parse(r.value) as unknown,
-    }));
   }
 }
