@@ -63,6 +63,18 @@ export function actionText(json: Record<string, unknown>, color: boolean): strin
   }
 }
 
+/** Simulator events and notices, readably (JSON mode prints them as they are). */
+export function eventText(json: Record<string, unknown>, color: boolean): string {
+  let text: string;
+  if (json.event === 'join') text = `→ ${json.name} (${json.user}) joined ${json.group}${json.inviter ? `, invited by ${json.inviter}` : ''}`;
+  else if (json.event === 'leave') text = `← ${json.user} left ${json.group}`;
+  else if (json.event === 'click') text = `☞ ${json.from} pressed ${json.data}`;
+  else if (json.blocked) text = `⛔ ${json.user} is muted until ${json.until}: the platform did not deliver that`;
+  else if (json.error) text = `⚠ ${json.error}`;
+  else text = JSON.stringify(json);
+  return noteText(text, color);
+}
+
 export function noteText(text: string, color: boolean): string {
   return color ? paint(2)(text) : text;
 }

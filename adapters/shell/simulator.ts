@@ -5,7 +5,7 @@ import { formatIsoLocal } from '../../src/time/calendar.js';
 import type { Action, ActionResult, Adapter, Capabilities, EventSink } from '../types.js';
 import { SIMULATED } from './capabilities.js';
 import { type ShellLine, SHELL_HELP, parseShellLine } from './protocol.js';
-import { actionJson, actionText, noteText } from './render.js';
+import { actionJson, actionText, eventText, noteText } from './render.js';
 
 export const SHELL_PLATFORM = 'shell';
 
@@ -296,7 +296,7 @@ export class ShellSimulator implements Adapter {
   private emit(json: Record<string, unknown>, what: 'event' | 'action' | 'note'): void {
     if (this.opts.json) this.opts.write(JSON.stringify(json));
     else if (what === 'action') this.opts.write(actionText(json, this.opts.color));
-    else if (what === 'note' || json.event !== 'message') this.opts.write(noteText(JSON.stringify(json), this.opts.color));
+    else if (what === 'note' || json.event !== 'message') this.opts.write(eventText(json, this.opts.color));
   }
 }
 

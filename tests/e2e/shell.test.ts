@@ -96,6 +96,17 @@ describe('the shell simulator, driven through stdin with --json', () => {
   });
 });
 
+describe('the shell simulator for a person (no --json)', () => {
+  it('shows the bot readably, without colour when not on a terminal', () => {
+    const r = runCli(['shell', '--db', join(tmp.dir, 'p.db')], script(':join bob 小波', '/rules', ':nope'));
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+      '→ 小波 (bob) joined demo, invited by owner',
+      '🤖 [demo] 本群还没有设置群规。管理员可以用 /setrules 设置。',
+      '⚠ unknown simulator line ":nope" (try :help)',
+    ]);
+  });
+});
+
 describe('steward check-config', () => {
   it('accepts the example and names each bad key of a broken file', () => {
     const ok = runCli(['check-config', 'config.example.json']);
