@@ -1,0 +1,156 @@
+import { compactText, normalizeText } from './normalize.js';
+
+/** What a check needs to know about a message; no platform, no storage. */
+export interface Suspect {
+  kind: string;
+  text: string;
+  urls: string[];
+  qr?: string;
+  /** Joined recently and has no history in the group. */
+  newcomer: boolean;
+  /** Domains the owner allows (a company site, docs). */
+  allowDomains: readonly string[];
+  /** Owner block words, `*` as a wildcard. */
+  blockWords: readonly string[];
+  /** How many other groups saw the same text from the same sender lately. */
+  sameTextElsewhere: number;
+}
+
+export interface Finding {
+  check: string;
+  /** 0–1: how strongly this alone says "ad". */
+  score: number;
+  /** What was found, for the explanation and the log. */
+  detail: string;
+}
+
+const SHORTENERS = ['t.cn', 'dwz.cn', 'url.cn', 'suo.im', 'bit.ly', 'tinyurl.com', 'goo.gl', 'is.gd', 'ow.ly', 'rebrand.ly', 'cutt.ly', 'reurl.cc', 'w.url.cn'];
+
+export function domainOf(url: string): string | undefined {
+  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/\s]*@)?([^/:?#\s]+)/i.exec(url.trim());
+  return m?.[1]?.toLowerCase().replace(/^www\./, '');
+}
+
+function allowed(domain: string, allow: readonly string[]): boolean {
+  return allow.some((a) => domain === a || domain.endsWith(`.${a}`));
+}
+
+function link(s: Suspect): Finding | undefined {
+  let best: Finding | undefined;
+  for (const url of s.urls) {
+    const domain = domainOf(url);
+    if (!domain || allowed(domain, s.allowDomains)) continue;
+    const path = url.toLowerCase();
+    const f: Finding =
+      domain === 't.me' || domain === 'telegram.me'
+        ? { check: 'link', score: /\/(\+|joinchat)/.test(path) ? 0.9 : 0.6, detail: `Telegram ${url}` }
+        : SHORTENERS.includes(domain)
+          ? { check: 'link', score: 0.75, detail: `short link ${domain}` }
+          : { check: 'link', score: 0.35, detail: domain };
+    if (!best || f.score > best.score) best = f;
+  }
+  if (best && compactText(normalizeText(s.text)).length <= 20) best = { ...best, score: Math.min(1, best.score + 0.2), detail: `${best.detail}, with nothing else said` };
+  return best;
+}
+
+// WeChat and its disguises, then an id: 微信/薇信/威信/徽信/V信/vx/wx/+v/加V…
+const WECHAT_ID = /(?:微信|薇信|威信|徽信|維信|微心|喂心|薇|威|v信|vx|wx|weixin|wechat|加v|\+v|加微|卫星)[号:：]?([a-z][a-z0-9_-]{5,19})/;
+const WECHAT_ASK = /(?:加|➕|\+)(?:我)?(?:微信|薇信|威信|v信|vx|wx|微|v)|(?:微信|vx|wx)(?:联系|详聊|私聊)/;
+const QQ = /(?:qq|扣扣|企鹅|q群|qq群)[号群:：]?(\d{5,11})/;
+const PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/;
+const PRIVATE = /私聊|私我|私信我|加我|找我|联系我|详聊|dm me|pm me|contact me/;
+
+/** Spaces and light punctuation out, but ids keep their _ and -, and "+v" its plus. */
+function idText(text: string): string {
+  return normalizeText(text).replace(/[\s:：,，。.·•、"'“”‘’()（）【】\[\]]+/g, '');
+}
+
+function contact(s: Suspect): Finding | undefined {
+  const text = idText(s.text);
+  const wechat = WECHAT_ID.exec(text);
+  if (wechat) return { check: 'contact', score: 0.95, detail: `WeChat id ${wechat[1]}` };
+  const qq = QQ.exec(text);
+  if (qq) return { check: 'contact', score: 0.9, detail: `QQ ${qq[1]}` };
+  const phone = PHONE.exec(text);
+  if (phone) return { check: 'contact', score: PRIVATE.test(text) || WECHAT_ASK.test(text) ? 0.9 : 0.6, detail: `phone ${phone[0].slice(0, 3)}…` };
+  if (WECHAT_ASK.test(text)) return { check: 'contact', score: 0.6, detail: 'asks to add on WeChat' };
+  if (PRIVATE.test(text)) return { check: 'contact', score: 0.3, detail: 'asks for a private chat' };
+  return undefined;
+}
+
+function card(s: Suspect): Finding | undefined {
+  if (s.kind === 'contact') return { check: 'card', score: 0.9, detail: 'contact card' };
+  if (s.kind === 'miniprogram') return { check: 'card', score: 0.6, detail: 'mini-program card' };
+  if (s.kind === 'link') return { check: 'card', score: 0.4, detail: 'link card' };
+  return undefined;
+}
+
+function qr(s: Suspect): Finding | undefined {
+  if (s.qr === undefined) return undefined;
+  const domain = domainOf(s.qr);
+  if (domain && allowed(domain, s.allowDomains)) return undefined;
+  return { check: 'qr', score: 0.9, detail: 'QR code in a picture' };
+}
+
+function forward(s: Suspect): Finding | undefined {
+  return s.kind === 'forward' ? { check: 'forward', score: 0.25, detail: 'forwarded' } : undefined;
+}
+
+const SCAM_FAMILIES: Record<string, RegExp> = {
+  job: /兼职|刷单|日结|日赚|日入|躺赚|宝妈|手机就能做|足不出户|在家赚钱|招代理|代理加盟|轻松月入|work from home|earn \$?\d+.{0,10}(day|week)/,
+  crypto: /usdt|币圈|合约带单|带单|空投|稳赚|跑分|卡商|收u|出u|交易所返佣|airdrop|crypto signal|forex signal|guaranteed profit/,
+  gambling: /博彩|彩票计划|百家乐|棋牌|赌场|下注|时时彩|casino|betting/,
+  loan: /贷款|秒批|无抵押|额度高|放款|网贷|信用卡套现|loan approved/,
+  porn: /约炮|裸聊|福利姬|看片|成人视频|同城约|援交|小姐姐一对一|onlyfans/,
+  shop: /代开发票|代购|淘宝店|优惠券|领券|返利|低价出售|批发|dm for price/,
+};
+
+function scam(s: Suspect): Finding | undefined {
+  const text = compactText(normalizeText(s.text));
+  let hits = 0;
+  const families: string[] = [];
+  for (const [name, re] of Object.entries(SCAM_FAMILIES)) {
+    const n = text.match(new RegExp(re.source, 'g'))?.length ?? 0;
+    if (n) families.push(name);
+    hits += n;
+  }
+  if (!hits) return undefined;
+  // One scam word can be innocent ("贷款" in a finance group); several together rarely are.
+  const score = families.length > 1 || hits >= 3 ? 0.85 : hits === 2 ? 0.7 : 0.5;
+  return { check: 'scam', score, detail: families.join('+') };
+}
+
+/** "代开*发票" matches "代开增值税发票". Owner words are deliberate: a match is decisive. */
+export function blockWordMatcher(words: readonly string[]): (compact: string) => string | undefined {
+  const patterns = words.map((w) => ({
+    word: w,
+    re: new RegExp(w.split('*').map((part) => compactText(normalizeText(part)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.{0,20}')),
+  }));
+  return (compact) => patterns.find((p) => p.re.test(compact))?.word;
+}
+
+function blocked(s: Suspect): Finding | undefined {
+  const word = blockWordMatcher(s.blockWords)(compactText(normalizeText(s.text)));
+  return word ? { check: 'block-word', score: 1, detail: word } : undefined;
+}
+
+function sameText(s: Suspect): Finding | undefined {
+  return s.sameTextElsewhere >= 2 ? { check: 'same-text', score: 0.8, detail: `posted in ${s.sameTextElsewhere + 1} groups` } : undefined;
+}
+
+/** The named checks, each independent; add one here and it takes part in every verdict. */
+export const CHECKS: ((s: Suspect) => Finding | undefined)[] = [blocked, link, contact, card, qr, forward, scam, sameText];
+
+export interface Verdict {
+  /** Combined 0–1 (noisy-or of the findings, raised for newcomers). */
+  score: number;
+  findings: Finding[];
+}
+
+export function judge(s: Suspect): Verdict {
+  const findings = CHECKS.map((c) => c(s)).filter((f): f is Finding => !!f).sort((a, b) => b.score - a.score);
+  let score = 1 - findings.reduce((keep, f) => keep * (1 - f.score), 1);
+  // A stranger's first messages get less benefit of the doubt.
+  if (s.newcomer && findings.length) score = Math.min(1, score + 0.15);
+  return { score, findings };
+}

@@ -1,0 +1,18 @@
+// Ads disguise themselves: full-width letters, circled digits, zero-width joiners, Cyrillic
+// look-alikes, letters spaced apart. Every check reads text through these first.
+
+const ZERO_WIDTH = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufe0e\ufe0f\u20e3\u180e]/g;
+const CYRILLIC: Record<string, string> = { а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's' };
+const CYRILLIC_RE = new RegExp(`[${Object.keys(CYRILLIC).join('')}]`, 'g');
+
+/** Canonical form: NFKC (width, circled and math letters), lower case, no zero-width, Latin look-alikes. */
+export function normalizeText(raw: string): string {
+  const text = raw.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase().replace(CYRILLIC_RE, (c) => CYRILLIC[c]!);
+  // "1 3 8 0 0 1 3 8 0 0 0" and "v x" are how people hide numbers and ids from filters.
+  return text.replace(/(?:\b[a-z0-9]\b[\s.\-_·•、,，]+){2,}\b[a-z0-9]\b/g, (run) => run.replace(/[\s.\-_·•、,，]+/g, ''));
+}
+
+/** The same with every space, punctuation mark and symbol removed: "加.微.信" → "加微信". */
+export function compactText(normalized: string): string {
+  return normalized.replace(/[\p{P}\p{S}\p{Z}\s]+/gu, '');
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { type Suspect, domainOf, judge } from '../src/features/adfilter/checks.js';
+import { compactText, normalizeText } from '../src/features/adfilter/normalize.js';
+
+const base: Suspect = { kind: 'text', text: '', urls: [], newcomer: false, allowDomains: [], blockWords: [], sameTextElsewhere: 0 };
+const verdict = (text: string, extra: Partial<Suspect> = {}) => judge({ ...base, text, ...extra });
+const URL_RE = /\bhttps?:\/\/[^\s]+|\b(?:www\.|t\.me\/)[^\s]+/gi;
+const withUrls = (text: string, extra: Partial<Suspect> = {}) => verdict(text, { urls: text.match(URL_RE) ?? [], ...extra });
+
+describe('normalization', () => {
+  it('undoes the usual disguises', () => {
+    expect(normalizeText('ＶＸ：ａｂｃ１２３')).toBe('vx:abc123');
+    expect(normalizeText('①③⑧')).toBe('138');
+    expect(normalizeText('微\u200b信')).toBe('微信');
+    expect(normalizeText('Здpaвcтвyйтe')).toBe('здpabctbyйte');
+    expect(normalizeText('1 3 8 0 0 1 3 8 0 0 0')).toBe('13800138000');
+    expect(compactText(normalizeText('加.微.信'))).toBe('加微信');
+    expect(normalizeText('𝐜𝐫𝐲𝐩𝐭𝐨')).toBe('crypto');
+  });
+});
+
+describe('the ad checks', () => {
+  it('catch disguised WeChat ids, QQ numbers and phone numbers with an invitation', () => {
+    for (const t of ['加我薇信 abc_12345 领资料', '威信：Qwe12345 日结兼职', 'V信 wx888888 详聊', '+V: yy_coupon8', 'qq 123456789 收徒', '手机 13800138000 加我微信']) {
+      expect(verdict(t).score, t).toBeGreaterThanOrEqual(0.85);
+    }
+  });
+
+  it('catch job, crypto and gambling scams in Chinese and English', () => {
+    expect(verdict('宝妈兼职，手机就能做，日结 300').score).toBeGreaterThanOrEqual(0.5);
+    expect(verdict('USDT 跑分 稳赚不赔 带单 私聊').score).toBeGreaterThanOrEqual(0.85);
+    expect(withUrls('Guaranteed profit with our crypto signal, join t.me/+AbCdEf').score).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('judge links by where they go: invites and short links are suspect, allowed domains pass', () => {
+    expect(withUrls('https://t.me/joinchat/xyz').findings[0]).toMatchObject({ check: 'link', score: expect.any(Number) });
+    expect(withUrls('http://t.cn/A6x').score).toBeGreaterThanOrEqual(0.85);
+    expect(withUrls('文档在这里 https://docs.example.com/guide', { allowDomains: ['example.com'] }).score).toBe(0);
+    expect(domainOf('https://user@www.Example.com:8080/x')).toBe('example.com');
+  });
+
+  it('treat contact cards, QR codes and owner block words as strong signals', () => {
+    expect(verdict('小王', { kind: 'contact' }).score).toBeGreaterThanOrEqual(0.9);
+    expect(verdict('', { kind: 'image', qr: 'https://u.wechat.com/xyz' }).score).toBeGreaterThanOrEqual(0.9);
+    expect(verdict('', { kind: 'image', qr: 'https://example.com/join', allowDomains: ['example.com'] }).score).toBe(0);
+    expect(verdict('可以代开增值税发票', { blockWords: ['代开*发票'] }).findings[0]).toEqual({ check: 'block-word', score: 1, detail: '代开*发票' });
+  });
+
+  it('leave ordinary talk alone, including legitimate links and job posts in a tech group', () => {
+    for (const t of [
+      '这个 React 组件为什么会重复渲染？',
+      '我们组在招前端，JD 见 https://careers.example.com/fe ，有兴趣的可以投',
+      '晚上 8 点线上分享，链接会后发群里',
+      '我手机号换了，有事群里说',
+      'Has anyone tried the new Node 22 release?',
+      'see https://github.com/nodejs/node/issues/123 for details',
+      '哈哈哈哈',
+      '周末一起去爬山吗',
+    ]) {
+      expect(withUrls(t, { allowDomains: ['github.com', 'example.com'] }).score, t).toBeLessThan(0.6);
+    }
+  });
+
+  it("give newcomers' first messages less benefit of the doubt, and notice the same text in several groups", () => {
+    const doubtful = '加我微信聊';
+    expect(verdict(doubtful).score).toBeLessThan(0.7);
+    expect(verdict(doubtful, { newcomer: true }).score).toBeGreaterThan(verdict(doubtful).score);
+    expect(verdict('今晚直播 福利多多', { sameTextElsewhere: 3 }).score).toBeGreaterThanOrEqual(0.8);
+  });
+});
