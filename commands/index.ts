@@ -1,6 +1,7 @@
 // Every feature Steward runs, listed explicitly: the registry fails at start-up on any
 // duplicate command, alias, rule, job kind or setting. Later features add one line here.
 import type { Feature } from '../src/engine/registry.js';
+import { adfilterFeature } from './adfilter.js';
 import { checkinFeature } from './checkin.js';
 import { helpFeature } from './help.js';
 import { insightsFeature } from './insights.js';
@@ -14,4 +15,4 @@ import { topicsFeature } from './topics.js';
 import { useFeature } from './use.js';
 import { workhoursFeature } from './workhours.js';
 
-export const features: Feature[] = [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, penaltiesFeature, workhoursFeature, checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, helpFeature];
+export const features: Feature[] = [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, adfilterFeature, penaltiesFeature, workhoursFeature, checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, helpFeature];

@@ -6,8 +6,13 @@ const aliases = new Map([
   ['打卡', 'checkin'],
   ['签到', 'checkin'],
   ['help', 'help'],
+  ['me', 'me'],
 ]);
-const parse = (text: string, botUsername?: string) => parseCommand(text, { aliases, botUsername });
+const keywords = new Map([
+  ['打卡', 'checkin'],
+  ['签到', 'checkin'],
+]);
+const parse = (text: string, botUsername?: string) => parseCommand(text, { aliases, keywords, botUsername });
 
 describe('command parser', () => {
   it('reads /cmd with arguments', () => {
@@ -36,7 +41,10 @@ describe('command parser', () => {
 
   it('does not mistake a sentence that starts with a keyword for the command', () => {
     expect(parse('打卡了吗大家')).toBeUndefined();
-    expect(parse('help me please')?.name).toBe('help'); // an English keyword alias is a whole word too
+    // English command names work only after a slash: "me too" and "help me" are talk.
+    expect(parse('help me please')).toBeUndefined();
+    expect(parse('me too')).toBeUndefined();
+    expect(parse('/me')?.name).toBe('me');
   });
 
   it('accepts the full-width slash and spaces of Chinese keyboards', () => {

@@ -61,7 +61,7 @@ export class Engine {
 
     let command: ParsedCommand | undefined;
     if (event.type === 'message' && event.kind === 'text' && !event.sender.isBot) {
-      command = parseCommand(event.text, { botUsername: this.botUsername, aliases: this.registry.aliases });
+      command = parseCommand(event.text, { botUsername: this.botUsername, aliases: this.registry.aliases, keywords: this.registry.keywords });
       if (command && !this.registry.commands.has(command.name)) command = undefined;
     }
     // In private chats only commands run, and button presses (an owner's one-tap decisions).
@@ -82,7 +82,7 @@ export class Engine {
   /** In a group nobody enabled, the bot records nothing and answers only the owner's /manage. */
   private async enableOnly(event: InboundEvent): Promise<Action[]> {
     if (event.type !== 'message' || event.chat !== 'group' || event.kind !== 'text') return [];
-    const command = parseCommand(event.text, { botUsername: this.botUsername, aliases: this.registry.aliases });
+    const command = parseCommand(event.text, { botUsername: this.botUsername, aliases: this.registry.aliases, keywords: this.registry.keywords });
     if (command?.name !== MANAGE_COMMAND || !this.registry.commands.has(MANAGE_COMMAND)) return [];
     const g = { platform: event.platform, groupId: event.groupId };
     if (!atLeast(this.services.levelOf(g, event.sender), 'owner')) return [];

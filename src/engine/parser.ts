@@ -13,8 +13,13 @@ export interface ParsedCommand {
 export interface ParseOptions {
   /** The bot's username: `/cmd@otherbot` is left for the other bot. */
   botUsername?: string;
-  /** Keyword (e.g. '打卡') → command name, for commands typed without a slash. */
+  /** Every name and alias usable after a slash → command name. */
   aliases: ReadonlyMap<string, string>;
+  /**
+   * Words that work without a slash (e.g. '打卡') → command name. Only these: an English command
+   * name typed bare ("me too", "spam filter") is ordinary talk.
+   */
+  keywords: ReadonlyMap<string, string>;
 }
 
 // Hyphens are allowed so that /topic-words reads naturally; Telegram's own menu uses /topicwords.
@@ -41,7 +46,7 @@ export function parseCommand(raw: string, opts: ParseOptions): ParsedCommand | u
   const m = /^#?(\S+)(?:\s+([\s\S]*))?$/.exec(text);
   if (!m) return undefined;
   const word = m[1]!;
-  const name = opts.aliases.get(word) ?? opts.aliases.get(word.toLowerCase());
+  const name = opts.keywords.get(word) ?? opts.keywords.get(word.toLowerCase());
   if (!name) return undefined;
   const args = (m[2] ?? '').trim();
   return { name, args, argv: splitArgs(args), typed: word };

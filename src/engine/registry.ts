@@ -62,8 +62,10 @@ export class RegistryError extends Error {
 
 export class Registry {
   readonly commands = new Map<string, Command>();
-  /** Every word that invokes a command (names and aliases, without slashes) → command name. */
+  /** Every word that invokes a command after a slash (names and aliases) → command name. */
   readonly aliases = new Map<string, string>();
+  /** Aliases that also work without a slash: the Chinese keywords (打卡, 签到). */
+  readonly keywords = new Map<string, string>();
   readonly rules: Rule[] = [];
   readonly jobs = new Map<string, JobHandler>();
   readonly settings: SettingDef[] = [];
@@ -80,6 +82,7 @@ export class Registry {
           const owner = this.aliases.get(key);
           if (owner !== undefined) throw new RegistryError(`alias "${word}" of /${c.name} is already taken by /${owner} (${f.name})`);
           this.aliases.set(key, c.name);
+          if (/[^\x00-\x7f]/.test(word)) this.keywords.set(key, c.name);
         }
       }
       for (const r of f.rules ?? []) {

@@ -62,7 +62,12 @@ export const en: Messages = {
     lurkers: 'silent members',
     invites: 'invite leaderboard',
     lurkercare: 'lurker care',
-    weeklyreport: 'weekly report'
+    weeklyreport: 'weekly report',
+    adfilter: 'ad filter: off / observe / on / strict',
+    spam: 'treat the replied message as an ad (and learn)',
+    notspam: 'tell me the replied message is not an ad',
+    block: 'block words',
+    allow: 'allowed sites'
   },
   usage: {
     help: '/help',
@@ -111,6 +116,11 @@ export const en: Messages = {
     invites: '/invites',
     lurkercare: '/lurkercare off | <days before a mention> [days after it before removal]',
     weeklyreport: '/weeklyreport off | mon 09:00',
+    adfilter: '/adfilter off|observe|on|strict',
+    spam: '/spam (reply to the message)',
+    notspam: '/notspam (reply to the message)',
+    block: '/block add|remove <word, * as wildcard>',
+    allow: '/allow add|remove <domain>',
   },
   rules: {
     none: 'This group has no rules yet. An admin can set them with /setrules.',
@@ -148,6 +158,10 @@ export const en: Messages = {
       'checkin.makeupDays': 'how many days back a make-up card reaches',
       'checkin.reminder': 'evening reminder time, or off',
       'topics.previews': 'topic preview times, or auto',
+      'adfilter.mode': 'ad filter mode off / observe / on / strict',
+      'adfilter.allow': 'allowed sites (domains)',
+      'adfilter.block': 'block words, * as wildcard',
+      'adfilter.newcomerHours': 'hours after joining during which an ad gets a newcomer removed',
     },
   },
   tz: {
@@ -298,6 +312,24 @@ export const en: Messages = {
     reportOn: (when) => `OK: every ${when} the owner gets the weekly report privately.`,
     report: (group, stats) => `📈 Weekly report of "${group}"\n${stats}`,
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  },
+  adfilter: {
+    review: (group, name, text, reasons) => `This message by ${name} in "${group}" may be an ad (${reasons}):\n${text.slice(0, 300)}`,
+    isSpam: 'Ad',
+    isHam: 'Not an ad',
+    decidedSpam: 'Done: removed as an ad; I will remember messages like it.',
+    decidedHam: 'Done: let through; I will remember it is not an ad.',
+    decidedAlready: 'That one was already decided.',
+    newcomerReason: (reasons) => `a newcomer posting an ad (${reasons})`,
+    modes: { off: 'off', observe: 'observe (log only)', on: 'on', strict: 'strict' },
+    modeSet: (mode) => `Ad filter: ${mode}.`,
+    needsReply: 'Reply to the message in question with this command.',
+    spamDone: 'Removed and noted; I will remember messages like it.',
+    notSpamDone: 'Noted: I will remember this is not an ad.',
+    listShow: (what, items) => `${what}: ${items}`,
+    listUpdated: (what, items) => `${what} updated: ${items}`,
+    blockName: 'Block words',
+    allowName: 'Allowed sites',
   },
   penalties: {
     rules: {

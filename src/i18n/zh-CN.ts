@@ -63,7 +63,12 @@ export const zhCN = {
     lurkers: '潜水成员名单',
     invites: '邀请榜',
     lurkercare: '潜水成员关怀',
-    weeklyreport: '每周报告'
+    weeklyreport: '每周报告',
+    adfilter: '防广告：off / observe / on / strict',
+    spam: '把回复的消息当广告处理（并让我学会）',
+    notspam: '告诉我回复的消息不是广告',
+    block: '屏蔽词',
+    allow: '允许的网址'
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -112,6 +117,11 @@ export const zhCN = {
     invites: '/invites',
     lurkercare: '/lurkercare off | <提醒天数> [再过几天移出]',
     weeklyreport: '/weeklyreport off | mon 09:00',
+    adfilter: '/adfilter off|observe|on|strict',
+    spam: '/spam（回复那条消息）',
+    notspam: '/notspam（回复那条消息）',
+    block: '/block add|remove <词，可用 * 通配>',
+    allow: '/allow add|remove <域名>',
   } as Record<string, string>,
   rules: {
     none: '本群还没有设置群规。管理员可以用 /setrules 设置。',
@@ -149,6 +159,10 @@ export const zhCN = {
       'checkin.makeupDays': '最多能补签几天前',
       'checkin.reminder': '每晚提醒时间，off 关闭',
       'topics.previews': '话题预告时间，或 auto',
+      'adfilter.mode': '防广告模式 off / observe / on / strict',
+      'adfilter.allow': '允许的网址（域名）',
+      'adfilter.block': '屏蔽词，* 通配',
+      'adfilter.newcomerHours': '入群多少小时内算新成员（发广告直接移出）',
     } as Record<string, string>,
   },
   tz: {
@@ -299,6 +313,24 @@ export const zhCN = {
     reportOn: (when: string) => `好的，每${when} 把群周报私信给群主。`,
     report: (group: string, stats: string) => `📈「${group}」周报\n${stats}`,
     weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+  },
+  adfilter: {
+    review: (group: string, name: string, text: string, reasons: string) => `「${group}」里 ${name} 的这条消息可能是广告（${reasons}）：\n${text.slice(0, 300)}`,
+    isSpam: '是广告',
+    isHam: '不是',
+    decidedSpam: '好的，已按广告处理，我会记住这类消息。',
+    decidedHam: '好的，已放行，我会记住这不是广告。',
+    decidedAlready: '这条已经处理过了。',
+    newcomerReason: (reasons: string) => `新成员发广告（${reasons}）`,
+    modes: { off: '关闭', observe: '观察（只记录，不处理）', on: '开启', strict: '严格' } as Record<string, string>,
+    modeSet: (mode: string) => `防广告：${mode}。`,
+    needsReply: '请回复要处理的那条消息再发送这个命令。',
+    spamDone: '已删除并记录，我会记住这类消息。',
+    notSpamDone: '好的，我会记住这不是广告。',
+    listShow: (what: string, items: string) => `${what}：${items}`,
+    listUpdated: (what: string, items: string) => `${what}已更新：${items}`,
+    blockName: '屏蔽词',
+    allowName: '允许的网址',
   },
   penalties: {
     rules: {

@@ -1,4 +1,5 @@
 import { ActionLogRepo } from './actionLog.js';
+import { AdFilterRepo } from './adfilter.js';
 import { ActivityRepo } from './activity.js';
 import { ButtonKeywordsRepo } from './buttonKeywords.js';
 import { CheckinsRepo } from './checkins.js';
@@ -32,6 +33,7 @@ export class Store {
   readonly points: PointsRepo;
   readonly topics: TopicsRepo;
   readonly insights: InsightsRepo;
+  readonly adfilter: AdFilterRepo;
 
   /** Built once: better-sqlite3 compiles a wrapper per db.transaction() call. */
   private readonly tx: (fn: () => unknown) => unknown;
@@ -53,6 +55,7 @@ export class Store {
     this.points = new PointsRepo(db);
     this.topics = new TopicsRepo(db);
     this.insights = new InsightsRepo(db);
+    this.adfilter = new AdFilterRepo(db);
   }
 
   /**

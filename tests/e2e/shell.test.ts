@@ -52,7 +52,20 @@ describe('the shell simulator, driven through stdin with --json', () => {
       { action: 'send', group: 'demo', id: 'b5', text: '📜 Group rules\n1. 友善交流 2. 不发广告', replyTo: 'm5' },
       { event: 'message', id: 'm6', group: 'demo', from: 'bob', kind: 'sticker' },
       { event: 'message', id: 'm7', group: 'demo', from: 'bob', kind: 'link', text: '看看', urls: ['https://example.com'] },
+      // A bare link from a newcomer is doubtful: the owner decides, nobody is punished on a guess.
+      {
+        action: 'dm',
+        user: 'owner',
+        text: 'This message by 小明 in "demo" may be an ad (example.com, with nothing else said · link card):\n看看',
+        buttons: [
+          { label: 'Ad', data: 'ad:spam:1' },
+          { label: 'Not an ad', data: 'ad:ham:1' },
+        ],
+      },
       { event: 'message', id: 'm8', group: 'demo', from: 'bob', kind: 'image', qr: 'https://u.wechat.com/abc' },
+      // A QR code from someone who joined minutes ago: the ad filter removes message and sender.
+      { action: 'delete', group: 'demo', messageId: 'm8', reason: 'a newcomer posting an ad (QR code in a picture)' },
+      { action: 'kick', group: 'demo', user: 'bob', reason: 'a newcomer posting an ad (QR code in a picture)' },
       { event: 'message', id: 'm9', group: 'demo', from: 'bob', kind: 'text', text: '好的', replyTo: 'm1' },
       { error: 'unknown simulator line ":nonsense" (try :help)' },
     ]);

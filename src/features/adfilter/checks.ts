@@ -81,7 +81,8 @@ function contact(s: Suspect): Finding | undefined {
 function card(s: Suspect): Finding | undefined {
   if (s.kind === 'contact') return { check: 'card', score: 0.9, detail: 'contact card' };
   if (s.kind === 'miniprogram') return { check: 'card', score: 0.6, detail: 'mini-program card' };
-  if (s.kind === 'link') return { check: 'card', score: 0.4, detail: 'link card' };
+  // The link inside is judged by the link check; the card itself adds little.
+  if (s.kind === 'link') return { check: 'card', score: 0.2, detail: 'link card' };
   return undefined;
 }
 

@@ -1,0 +1,76 @@
+import type { CommandContext } from '../src/engine/context.js';
+import type { Command, Feature } from '../src/engine/registry.js';
+import { adFilterRule, decideReview, removeAsAd } from '../src/features/adfilter/filter.js';
+import { adFilterMode, adFilterSettings, allowDomains, blockWords } from '../src/features/adfilter/settings.js';
+import { atLeast } from '../src/engine/registry.js';
+import type { SettingDef } from '../src/settings/definition.js';
+
+const adfilter: Command = {
+  name: 'adfilter',
+  aliases: ['防广告'],
+  level: 'admin',
+  run(ctx) {
+    const mode = ctx.command.argv.length === 1 ? adFilterMode.fromText(ctx.command.args) : undefined;
+    if (!mode) return ctx.usage();
+    ctx.save(adFilterMode, mode);
+    return [ctx.reply(ctx.t.adfilter.modeSet(ctx.t.adfilter.modes[mode] ?? mode))];
+  },
+};
+
+/** The message an admin's /spam or /notspam replies to. */
+function replied(ctx: CommandContext) {
+  const r = ctx.event.replyTo;
+  return r?.senderId ? { id: r.senderId, name: r.senderName ?? r.senderId, messageId: r.messageId, text: r.text ?? '' } : undefined;
+}
+
+const spam: Command = {
+  name: 'spam',
+  aliases: ['广告'],
+  level: 'admin',
+  run(ctx) {
+    const m = replied(ctx);
+    if (!m) return [ctx.reply(ctx.t.adfilter.needsReply)];
+    if (atLeast(ctx.levelOf(ctx.group, { id: m.id }), 'admin')) return [ctx.reply(ctx.t.penalties.notAdmins)];
+    ctx.store.adfilter.addExample(ctx.group, 'spam', m.text, ctx.now.getTime());
+    return [ctx.reply(ctx.t.adfilter.spamDone), ...removeAsAd(ctx, { id: m.id, name: m.name }, m.messageId, m.text, ctx.t.penalties.rules.ads ?? 'ads')];
+  },
+};
+
+const notspam: Command = {
+  name: 'notspam',
+  aliases: ['不是广告'],
+  level: 'admin',
+  run(ctx) {
+    const m = replied(ctx);
+    if (!m) return [ctx.reply(ctx.t.adfilter.needsReply)];
+    ctx.store.adfilter.addExample(ctx.group, 'ham', m.text, ctx.now.getTime());
+    return [ctx.reply(ctx.t.adfilter.notSpamDone)];
+  },
+};
+
+function listCommand(name: 'block' | 'allow', alias: string, def: SettingDef<string[]>, label: (c: CommandContext) => string): Command {
+  return {
+    name,
+    aliases: [alias],
+    level: 'admin',
+    run(ctx) {
+      const [sub, ...items] = ctx.command.argv;
+      const current = ctx.groupSettings.get(def);
+      const show = (v: string[]) => v.join('、') || ctx.t.common.none;
+      if (!sub) return [ctx.reply(ctx.t.adfilter.listShow(label(ctx), show(current)))];
+      if ((sub !== 'add' && sub !== 'remove') || !items.length) return ctx.usage();
+      const words = items.map((w) => (name === 'allow' ? w.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/^www\./, '') : w));
+      const next = sub === 'add' ? [...new Set([...current, ...words])] : current.filter((w) => !words.includes(w));
+      if (!def.schema.safeParse(next).success) return ctx.usage();
+      ctx.save(def, next);
+      return [ctx.reply(ctx.t.adfilter.listUpdated(label(ctx), show(next)))];
+    },
+  };
+}
+
+export const adfilterFeature: Feature = {
+  name: 'adfilter',
+  commands: [adfilter, spam, notspam, listCommand('block', '屏蔽词', blockWords, (c) => c.t.adfilter.blockName), listCommand('allow', '允许网址', allowDomains, (c) => c.t.adfilter.allowName)],
+  rules: [adFilterRule(), decideReview],
+  settings: adFilterSettings,
+};

@@ -1,0 +1,122 @@
+import type { Action, Mention } from '../../engine/actions.js';
+import type { GroupContext, RuleContext } from '../../engine/context.js';
+import type { Rule } from '../../engine/registry.js';
+import { messages } from '../../i18n/index.js';
+import { isExempt, punish } from '../penalties/punish.js';
+import { type Finding, judge } from './checks.js';
+import { compactText, normalizeText } from './normalize.js';
+import { THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours } from './settings.js';
+
+/** Who posted which text where, lately: the same ad dropped into several groups. */
+class RecentTexts {
+  private readonly seen = new Map<string, Map<string, number>>();
+  /** Records the post; returns in how many other groups the sender posted it within the window. */
+  count(key: string, group: string, at: number, windowMs = 10 * 60_000): number {
+    let groups = this.seen.get(key);
+    if (!groups) this.seen.set(key, (groups = new Map()));
+    groups.set(group, at);
+    for (const [g, t] of groups) if (at - t > windowMs) groups.delete(g);
+    if (this.seen.size > 50_000) this.seen.delete(this.seen.keys().next().value as string);
+    return groups.size - 1;
+  }
+}
+
+const describe = (findings: Finding[]) => findings.slice(0, 2).map((f) => f.detail).join(' · ');
+
+/** Removes a message as an ad: deletion where possible, a strike on the ladder, the text kept for appeals. */
+export function removeAsAd(ctx: GroupContext, user: Mention, messageId: string, text: string, reasons: string): Action[] {
+  return [
+    { type: 'delete', ...ctx.group, messageId, user, reason: reasons },
+    ...punish(ctx, { user, rule: 'ads', reason: reasons, messageId, deletedText: text }),
+  ];
+}
+
+export function adFilterRule(): Rule {
+  const recent = new RecentTexts();
+  return {
+    id: 'adfilter',
+    on: ['message'],
+    priority: 20,
+    decide(ctx: RuleContext) {
+      const e = ctx.event;
+      if (e.type !== 'message' || e.chat !== 'group') return;
+      const s = ctx.groupSettings;
+      const mode = s.get(adFilterMode);
+      if (mode === 'off' || isExempt(ctx, e.sender.id)) return;
+      const member = ctx.store.members.get(ctx.group, e.sender.id);
+      const newcomer = !!member?.joinedAt && e.at.getTime() - member.joinedAt < s.get(newcomerHours) * 3_600_000;
+      const compact = compactText(normalizeText(e.text));
+      const verdict = judge({
+        kind: e.kind,
+        text: e.text,
+        urls: e.urls ?? [],
+        ...(e.qr !== undefined ? { qr: e.qr } : {}),
+        newcomer,
+        allowDomains: s.get(allowDomains),
+        blockWords: s.get(blockWords),
+        sameTextElsewhere: compact.length >= 8 ? recent.count(`${e.platform}\u0000${e.sender.id}\u0000${compact}`, e.groupId, e.at.getTime()) : 0,
+      });
+      const { remove, review } = THRESHOLDS[mode];
+      if (verdict.score < review) return;
+      const reasons = describe(verdict.findings);
+      const user = { id: e.sender.id, name: e.sender.name };
+      const verdictWord = verdict.score >= remove ? 'remove' : 'review';
+      if (mode === 'observe') {
+        ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter (observe)', user.id, reasons, `would ${verdictWord} (${verdict.score.toFixed(2)})`);
+        return;
+      }
+      if (verdictWord === 'remove') {
+        // A clear ad from a newcomer with no history: removed at once, not laddered.
+        if (newcomer) {
+          const reason = ctx.t.adfilter.newcomerReason(reasons);
+          return { actions: [{ type: 'delete', ...ctx.group, messageId: e.messageId, user, reason }, { type: 'kick', ...ctx.group, user, reason }], stop: true };
+        }
+        return { actions: removeAsAd(ctx, user, e.messageId, e.text, reasons), stop: true };
+      }
+      // Doubtful: the owner decides with one tap; nobody is punished on a guess.
+      const id = ctx.store.adfilter.addReview(ctx.group, { userId: user.id, userName: user.name, messageId: e.messageId, text: e.text, score: verdict.score, reasons }, ctx.now.getTime());
+      const t = ctx.t.adfilter;
+      const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+      return [
+        {
+          ...ctx.notifyOwner(t.review(title, user.name, e.text, reasons), 'ad review'),
+          buttons: [
+            { label: t.isSpam, data: `ad:spam:${id}`, keyword: `${t.isSpam}${id}` },
+            { label: t.isHam, data: `ad:ham:${id}`, keyword: `${t.isHam}${id}` },
+          ],
+        },
+      ];
+    },
+  };
+}
+
+const REVIEW_RE = /^ad:(spam|ham):(\d+)$/;
+
+/** The owner's decision on a doubtful message; either way the group's examples learn from it. */
+export const decideReview: Rule = {
+  id: 'adfilter.decide-review',
+  on: ['buttonPressed'],
+  priority: 10,
+  decide(ctx: RuleContext) {
+    const e = ctx.event;
+    if (e.type !== 'buttonPressed') return;
+    const m = REVIEW_RE.exec(e.data);
+    if (!m) return;
+    const answer = (text: string): Action[] =>
+      e.pressId ? [{ type: 'answerButton', platform: e.platform, groupId: e.groupId, pressId: e.pressId, text }] : [ctx.send(text)];
+    const r = ctx.store.adfilter.review(Number(m[2]));
+    if (!r || r.platform !== e.platform) return { actions: answer(ctx.t.adfilter.decidedAlready), stop: true };
+    const g = { platform: r.platform, groupId: r.groupId };
+    if (ctx.levelOf(g, e.sender) === 'member') return { actions: answer(ctx.t.appeal.notAllowed), stop: true };
+    const label = m[1] as 'spam' | 'ham';
+    if (!ctx.store.adfilter.decide(r.id, label)) return { actions: answer(ctx.t.adfilter.decidedAlready), stop: true };
+    const now = ctx.now.getTime();
+    ctx.store.adfilter.addExample(g, label, r.text, now);
+    ctx.store.actionLog.add(g, now, `ad review: ${label}`, r.userId, r.reasons, `by ${e.sender.name}`);
+    if (label === 'ham') return { actions: answer(ctx.t.adfilter.decidedHam), stop: true };
+    // Act in the group as the group's own context would.
+    const settings = ctx.settings.for(g);
+    const groupCtx: GroupContext = Object.assign(Object.create(ctx) as GroupContext, { group: g, groupSettings: settings, t: messages(settings.language) });
+    return { actions: [...answer(ctx.t.adfilter.decidedSpam), ...removeAsAd(groupCtx, { id: r.userId, name: r.userName }, r.messageId, r.text, r.reasons)], stop: true };
+  },
+};

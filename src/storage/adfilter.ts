@@ -1,0 +1,56 @@
+import type { Db } from './db.js';
+import type { GroupRef } from './groups.js';
+
+export interface AdReview {
+  id: number;
+  platform: string;
+  groupId: string;
+  userId: string;
+  userName: string;
+  messageId: string;
+  text: string;
+  score: number;
+  reasons: string;
+  state: 'open' | 'spam' | 'ham';
+}
+
+const REVIEW = 'id, platform, group_id AS groupId, user_id AS userId, user_name AS userName, message_id AS messageId, text, score, reasons, state';
+
+/** Doubtful messages the owner decides, and the examples owners' corrections leave behind. */
+export class AdFilterRepo {
+  private readonly addReviewStmt;
+  private readonly reviewStmt;
+  private readonly decideStmt;
+  private readonly addExampleStmt;
+  private readonly examplesStmt;
+
+  constructor(db: Db) {
+    this.addReviewStmt = db.prepare(`INSERT INTO ad_reviews (platform, group_id, user_id, user_name, message_id, text, score, reasons, at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.reviewStmt = db.prepare(`SELECT ${REVIEW} FROM ad_reviews WHERE id = ?`);
+    this.decideStmt = db.prepare(`UPDATE ad_reviews SET state = ? WHERE id = ? AND state = 'open'`);
+    this.addExampleStmt = db.prepare('INSERT INTO ad_examples (platform, group_id, label, text, at) VALUES (?, ?, ?, ?, ?)');
+    this.examplesStmt = db.prepare('SELECT label, text FROM ad_examples WHERE platform = ? AND group_id = ? ORDER BY id DESC LIMIT ?');
+  }
+
+  addReview(g: GroupRef, r: Omit<AdReview, 'id' | 'platform' | 'groupId' | 'state'>, at: number): number {
+    return Number(this.addReviewStmt.run(g.platform, g.groupId, r.userId, r.userName, r.messageId, r.text, r.score, r.reasons, at).lastInsertRowid);
+  }
+
+  review(id: number): AdReview | undefined {
+    return this.reviewStmt.get(id) as AdReview | undefined;
+  }
+
+  /** Decides an open review; false when it was decided already. */
+  decide(id: number, state: 'spam' | 'ham'): boolean {
+    return this.decideStmt.run(state, id).changes > 0;
+  }
+
+  addExample(g: GroupRef, label: 'spam' | 'ham', text: string, at: number): void {
+    if (text.trim()) this.addExampleStmt.run(g.platform, g.groupId, label, text.slice(0, 2000), at);
+  }
+
+  examples(g: GroupRef, limit = 2000): { label: 'spam' | 'ham'; text: string }[] {
+    return this.examplesStmt.all(g.platform, g.groupId, limit) as never;
+  }
+}
