@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SIMULATED } from '../adapters/shell/capabilities.js';
+import type { Action } from '../src/engine/actions.js';
+import type { MessageEvent } from '../src/engine/events.js';
+import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let bot: TestBot;
+const g = { platform: 'test', groupId: 'g1' };
+beforeEach(() => {
+  tmp = tempDir();
+  bot = makeBot({ dbPath: join(tmp.dir, 'a.db'), config: { owners: { test: ['boss'] } } });
+});
+afterEach(() => {
+  bot.close();
+  tmp.cleanup();
+});
+
+let seq = 0;
+const post = (from: string, text: string, extra: Partial<MessageEvent> = {}) =>
+  bot.dispatch({
+    type: 'message', ...g, chat: 'group', eventId: `p${++seq}`, messageId: `p${seq}`, at: bot.clock.now(),
+    sender: { id: from, name: from }, kind: 'text', text, ...extra,
+  });
+const types = (a: Action[]) => a.map((x) => x.type).filter((t) => t !== 'commandMenu');
+const owner = { role: 'owner' as const };
+
+describe('the ad filter in a group', () => {
+  it('removes a clear ad and strikes the sender; the deleted text waits for an appeal', async () => {
+    await post('bob', '大家好');
+    const out = await post('bob', '加我薇信 abc_12345 领资料');
+    expect(types(out)).toEqual(['delete', 'send']);
+    expect(sentTexts(out)[0]).toMatch(/^@bob 禁止广告（WeChat id abc_12345/);
+    expect(bot.app.store.strikes.active(g, 'bob', bot.clock.now().getTime())[0]).toMatchObject({ rule: 'ads', messageText: '加我薇信 abc_12345 领资料' });
+  });
+
+  it("removes a newcomer's clear ad together with the newcomer", async () => {
+    await bot.dispatch({ type: 'memberJoined', ...g, eventId: 'j', at: bot.clock.now(), members: [{ id: 'new', name: 'new' }] });
+    expect(types(await post('new', 'USDT 跑分 稳赚 带单 私聊'))).toEqual(['delete', 'kick']);
+  });
+
+  it('sends a doubtful message to the owner, who decides with one tap; both answers teach the group', async () => {
+    await post('bob', '大家好');
+    const doubtful = await post('bob', '有需要的加我微信聊');
+    expect(types(doubtful)).toEqual(['notifyOwner']);
+    expect(doubtful.find((a) => a.type === 'notifyOwner')).toMatchObject({ buttons: [{ data: 'ad:spam:1' }, { data: 'ad:ham:1' }] });
+    const press = (data: string, who = 'boss') =>
+      bot.dispatch({ type: 'buttonPressed', ...g, chat: 'private', groupId: who, eventId: `b${++seq}`, at: bot.clock.now(), sender: { id: who, name: who }, data, pressId: `q${seq}` });
+    expect(types(await press('ad:spam:1', 'bob'))).toEqual(['answerButton']); // not the owner: refused
+    const decided = await press('ad:spam:1');
+    expect(types(decided)).toEqual(['answerButton', 'delete', 'send']);
+    expect(decided[1]).toMatchObject({ groupId: 'g1', messageId: `p${seq - 2}` });
+    expect(types(await press('ad:spam:1'))).toEqual(['answerButton']); // decided already
+    expect(bot.app.store.adfilter.examples(g)).toEqual([{ label: 'spam', text: '有需要的加我微信聊' }]);
+  });
+
+  it('observe mode only logs what it would do', async () => {
+    await bot.say('o', '/adfilter observe', owner);
+    await post('bob', '大家好');
+    expect(await post('bob', '加我薇信 abc_12345 领资料')).toEqual([]);
+    expect(bot.app.store.actionLog.recent(g)[0]).toMatchObject({ action: 'adfilter (observe)', userId: 'bob', outcome: expect.stringMatching(/^would remove/) });
+  });
+
+  it('never touches admins or trusted members; allowed sites and block words are the owner’s', async () => {
+    await bot.dispatch({ type: 'adminsKnown', ...g, eventId: 'a', at: bot.clock.now(), admins: [{ id: 'ann', name: 'ann', role: 'admin' }] });
+    expect(await post('ann', '加我薇信 abc_12345')).toEqual([]);
+    await bot.say('o', '/allow add https://www.example.com/docs', owner);
+    await post('bob', '大家好');
+    expect(await post('bob', 'http://t.cn/x', { urls: ['http://t.cn/x'] })).not.toEqual([]);
+    expect(await post('bob', 'https://example.com/a', { urls: ['https://example.com/a'] })).toEqual([]);
+    expect(sentTexts(await bot.say('o', '/block add 代开*发票', owner))).toEqual(['屏蔽词已更新：代开*发票']);
+    expect(types(await post('bob', '可以代开增值税发票'))).toContain('delete');
+  });
+
+  it('/spam removes a missed ad and learns it; /notspam learns the other way', async () => {
+    await post('bob', '大家好');
+    const reply = { messageId: 'x1', senderId: 'bob', senderName: 'bob', text: '新品上市 优惠多多' };
+    const out = await bot.app.dispatch({ type: 'message', ...g, chat: 'group', eventId: 's1', messageId: 's1', at: bot.clock.now(), sender: { id: 'o', name: 'o', role: 'owner' }, kind: 'text', text: '/spam', replyTo: reply });
+    expect(types(out)).toEqual(['send', 'delete', 'send']);
+    await bot.app.dispatch({ type: 'message', ...g, chat: 'group', eventId: 's2', messageId: 's2', at: bot.clock.now(), sender: { id: 'o', name: 'o', role: 'owner' }, kind: 'text', text: '/notspam', replyTo: { ...reply, text: '周末部署新版本' } });
+    expect(bot.app.store.adfilter.examples(g).map((e) => e.label).sort()).toEqual(['ham', 'spam']);
+    expect(sentTexts(await bot.say('o', '/spam', owner))).toEqual(['请回复要处理的那条消息再发送这个命令。']);
+  });
+
+  it('on WeChat the removal becomes a public reminder and an owner notice', async () => {
+    const wx = makeBot({ dbPath: join(tmp.dir, 'w.db'), capabilities: SIMULATED.wechat, config: { owners: { test: ['boss'] } } });
+    await wx.say('bob', '你好');
+    await wx.say('bob', 'QQ 123456789 收徒');
+    const done = wx.adapter.performed.filter((a) => a.type !== 'commandMenu').map((a) => a.type);
+    expect(done).toEqual(['send', 'dm', 'send']);
+    wx.close();
+  });
+});
