@@ -22,7 +22,8 @@ async function pipeline(n: number): Promise<number> {
   const file = join(dir, `steward-${++run}.db`);
   const clock = new SimulatedClock();
   clock.set('2026-11-24T09:00:00+08:00');
-  const sim = new ShellSimulator({ imitate: 'telegram', json: true, color: false, clock, timeZone: 'Asia/Shanghai', write: () => {} });
+  // Readable mode: the simulator prints nothing for ordinary messages, as a platform would send nothing.
+  const sim = new ShellSimulator({ imitate: 'telegram', json: false, color: false, clock, timeZone: 'Asia/Shanghai', write: () => {} });
   const app = openApp({ config: parseConfig({}, 'bench'), configFile: 'bench', dbPath: file, clock, log: silentLogger, adapters: [sim] });
   await app.start();
   const lines: string[] = [];

@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Suspect, domainOf, judge } from '../src/features/adfilter/checks.js';
+import { type Suspect, cannotBeAdByText, domainOf, judge } from '../src/features/adfilter/checks.js';
 import { compactText, normalizeText } from '../src/features/adfilter/normalize.js';
 
 const base: Suspect = { kind: 'text', text: '', urls: [], newcomer: false, allowDomains: [], blockWords: [], sameTextElsewhere: 0 };
@@ -66,5 +68,32 @@ describe('the ad checks', () => {
     expect(verdict(doubtful).score).toBeLessThan(0.7);
     expect(verdict(doubtful, { newcomer: true }).score).toBeGreaterThan(verdict(doubtful).score);
     expect(verdict('今晚直播 福利多多', { sameTextElsewhere: 3 }).score).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('the quick pass that skips plain messages', () => {
+  const dataDir = join(import.meta.dirname, '..', '..', 'shared', 'data');
+  const haveData = existsSync(dataDir);
+
+  it('skips ordinary talk and never a disguised or suspicious message', () => {
+    const quiet = (text: string) => cannotBeAdByText({ kind: 'text', text, urls: [], blockWords: [] });
+    expect(quiet('今天的第 1234 条消息，大家讨论一下部署方案')).toBe(true);
+    expect(quiet('晚上一起吃饭吗')).toBe(true);
+    for (const t of ['加我薇信', '138 0013 8000', 'ｖｘ abc123', '微\u200b信', 'usdt 跑分', 'qq123456']) expect(quiet(t), t).toBe(false);
+  });
+
+  it.skipIf(!haveData)(`never hides a finding: on every labeled text in ${haveData ? '../shared/data' : '(skipped: ../shared/data is absent)'}`, () => {
+    let skipped = 0;
+    for (const set of ['spam_chat_zh', 'spam_sms_zh', 'spam_en', 'topic_tech_zh']) {
+      for (const line of readFileSync(join(dataDir, set, 'dev.jsonl'), 'utf8').split('\n')) {
+        if (!line) continue;
+        const { text } = JSON.parse(line) as { text: string };
+        if (!cannotBeAdByText({ kind: 'text', text, urls: [], blockWords: [] })) continue;
+        skipped++;
+        const found = judge({ ...base, text }).findings;
+        if (found.length) throw new Error(`skipped a message with findings: ${text} → ${JSON.stringify(found)}`);
+      }
+    }
+    expect(skipped).toBeGreaterThan(10_000); // the skip really is the common case
   });
 });

@@ -22,6 +22,8 @@ const COLUMNS = `user_id AS userId, name, role, platform_role AS platformRole, f
 export class MembersRepo {
   /** Last name written per member: skip the write when nothing changed (hot path). */
   private readonly names = new Map<string, string>();
+  /** Rows read on the hot path (permission and exemption checks on every message); dropped on any write. */
+  private readonly rows = new Map<string, MemberRow | null>();
   private readonly upsertName;
   private readonly joinStmt;
   private readonly leaveStmt;
@@ -67,25 +69,41 @@ export class MembersRepo {
     if (this.names.get(key) === name) return;
     this.upsertName.run(g.platform, g.groupId, userId, name, at);
     this.names.set(key, name);
+    this.rows.delete(key);
   }
 
   joined(g: GroupRef, userId: string, name: string, at: number, inviterId?: string): void {
     this.joinStmt.run(g.platform, g.groupId, userId, name, at, at, inviterId ?? null);
     this.names.set(`${groupKey(g)}\u0000${userId}`, name);
+    this.rows.delete(`${groupKey(g)}\u0000${userId}`);
+  }
+
+  /** Forgets every cached row (after rows moved underneath, e.g. a group's new id). */
+  forgetAll(): void {
+    this.rows.clear();
+    this.names.clear();
   }
 
   /** Records a leave, also of a member who never spoke (statistics count them too). */
   left(g: GroupRef, userId: string, name: string, at: number): void {
     this.leaveStmt.run(g.platform, g.groupId, userId, name, at, at);
+    this.rows.delete(`${groupKey(g)}\u0000${userId}`);
   }
 
   /** Sets a role by command; the member must have been seen. Returns false when unknown. */
   setRole(g: GroupRef, userId: string, role: Role | null): boolean {
+    this.rows.delete(`${groupKey(g)}\u0000${userId}`);
     return this.roleStmt.run(role, g.platform, g.groupId, userId).changes > 0;
   }
 
   get(g: GroupRef, userId: string): MemberRow | undefined {
-    return this.getStmt.get(g.platform, g.groupId, userId) as MemberRow | undefined;
+    const key = `${groupKey(g)}\u0000${userId}`;
+    const cached = this.rows.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const row = (this.getStmt.get(g.platform, g.groupId, userId) as MemberRow | undefined) ?? null;
+    if (this.rows.size > 100_000) this.rows.clear();
+    this.rows.set(key, row);
+    return row ?? undefined;
   }
 
   /** Members holding the role, by command or by the platform's word. */
@@ -94,6 +112,7 @@ export class MembersRepo {
   }
 
   setTrusted(g: GroupRef, userId: string, trusted: boolean): boolean {
+    this.rows.delete(`${groupKey(g)}\u0000${userId}`);
     return this.trustStmt.run(trusted ? 1 : 0, g.platform, g.groupId, userId).changes > 0;
   }
 
@@ -109,6 +128,7 @@ export class MembersRepo {
 
   /** Replaces the group's platform-reported owner and admins with this complete list. */
   setPlatformAdmins(g: GroupRef, admins: { id: string; name: string; role: 'owner' | 'admin' }[], at: number): void {
+    this.rows.clear(); // rare: the whole group's roles change
     this.tx(() => {
       this.clearPlatformRoles.run(g.platform, g.groupId);
       for (const a of admins) {

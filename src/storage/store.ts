@@ -79,6 +79,7 @@ export class Store {
       this.db.prepare('DELETE FROM groups WHERE platform = ? AND group_id = ?').run(platform, from);
     });
     this.groups.forget({ platform, groupId: from });
+    this.members.forgetAll();
   }
 
   transaction<T>(fn: () => T): T {

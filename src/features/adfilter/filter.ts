@@ -3,21 +3,26 @@ import type { GroupContext, RuleContext } from '../../engine/context.js';
 import type { Rule } from '../../engine/registry.js';
 import { messages } from '../../i18n/index.js';
 import { isExempt, punish } from '../penalties/punish.js';
-import { type Finding, judge } from './checks.js';
+import { type Finding, cannotBeAdByText, judge } from './checks.js';
 import { compactText, normalizeText } from './normalize.js';
 import { THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours } from './settings.js';
 
 /** Who posted which text where, lately: the same ad dropped into several groups. */
 class RecentTexts {
-  private readonly seen = new Map<string, Map<string, number>>();
-  /** Records the post; returns in how many other groups the sender posted it within the window. */
-  count(key: string, group: string, at: number, windowMs = 10 * 60_000): number {
-    let groups = this.seen.get(key);
-    if (!groups) this.seen.set(key, (groups = new Map()));
-    groups.set(group, at);
-    for (const [g, t] of groups) if (at - t > windowMs) groups.delete(g);
-    if (this.seen.size > 50_000) this.seen.delete(this.seen.keys().next().value as string);
-    return groups.size - 1;
+  /** Per sender, their last few posts: most members post in one group, so this stays tiny. */
+  private readonly bySender = new Map<string, { group: string; text: string; at: number }[]>();
+  /** Records the post; returns in how many other groups the sender posted the same text lately. */
+  count(sender: string, text: string, group: string, at: number, windowMs = 10 * 60_000): number {
+    let posts = this.bySender.get(sender);
+    if (!posts) {
+      if (this.bySender.size > 50_000) this.bySender.delete(this.bySender.keys().next().value as string);
+      this.bySender.set(sender, (posts = []));
+    }
+    const others = new Set<string>();
+    for (const p of posts) if (p.text === text && p.group !== group && at - p.at <= windowMs) others.add(p.group);
+    posts.push({ group, text, at });
+    if (posts.length > 12) posts.shift();
+    return others.size;
   }
 }
 
@@ -43,19 +48,15 @@ export function adFilterRule(): Rule {
       const s = ctx.groupSettings;
       const mode = s.get(adFilterMode);
       if (mode === 'off' || isExempt(ctx, e.sender.id)) return;
+      const suspect = { kind: e.kind, text: e.text, urls: e.urls ?? [], ...(e.qr !== undefined ? { qr: e.qr } : {}), blockWords: s.get(blockWords) };
+      const quiet = cannotBeAdByText(suspect);
+      const compact = quiet ? e.text.replace(/\s+/g, '') : compactText(normalizeText(e.text));
+      const elsewhere = compact.length >= 8 ? recent.count(`${e.platform}\u0000${e.sender.id}`, compact, e.groupId, e.at.getTime()) : 0;
+      // Most messages stop here: nothing in them any check looks at, and not posted all over.
+      if (quiet && elsewhere < 2) return;
       const member = ctx.store.members.get(ctx.group, e.sender.id);
       const newcomer = !!member?.joinedAt && e.at.getTime() - member.joinedAt < s.get(newcomerHours) * 3_600_000;
-      const compact = compactText(normalizeText(e.text));
-      const verdict = judge({
-        kind: e.kind,
-        text: e.text,
-        urls: e.urls ?? [],
-        ...(e.qr !== undefined ? { qr: e.qr } : {}),
-        newcomer,
-        allowDomains: s.get(allowDomains),
-        blockWords: s.get(blockWords),
-        sameTextElsewhere: compact.length >= 8 ? recent.count(`${e.platform}\u0000${e.sender.id}\u0000${compact}`, e.groupId, e.at.getTime()) : 0,
-      });
+      const verdict = judge({ ...suspect, newcomer, allowDomains: s.get(allowDomains), sameTextElsewhere: elsewhere });
       const { remove, review } = THRESHOLDS[mode];
       if (verdict.score < review) return;
       const reasons = describe(verdict.findings);
