@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encodePng } from '../src/features/insights/png.js';
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action } from '../src/engine/actions.js';
@@ -9,6 +13,8 @@ import { tempDir } from './support/recording.js';
 import { type TelegramRun, startTelegram } from './support/telegramBot.js';
 
 const GROUP = -1001;
+const PICTURE = join(mkdtempSync(join(tmpdir(), 'steward-tg-')), 'p.png');
+writeFileSync(PICTURE, encodePng(4, 4, () => [10, 20, 30]));
 const alice = { id: 42, first_name: 'Alice' };
 const sendTexts = (api: FakeBotApi) => api.callsOf('sendMessage').map((c) => c.payload.text);
 
@@ -35,6 +41,7 @@ const moderator: Feature = {
         if (e.text === 'button') return [ctx.send('点按钮证明你是真人', { buttons: [{ label: '我是真人', data: 'test:42', keyword: '真人' }] })];
         if (e.text.startsWith('burst')) return Array.from({ length: Number(e.text.split(' ')[1]) }, (_, i) => ctx.send(`burst ${i}`));
         if (e.text === 'hi @Alice') return [ctx.send('hello @Alice', { mentions: [user] })];
+        if (e.text === 'picture') return [{ type: 'photo', ...g, path: PICTURE, caption: '热力图', fallbackText: 'text' }];
       },
     },
   ],
@@ -176,6 +183,13 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
       '群规已更新：\n私聊设置',
     ]);
     expect(to(GROUP)).toEqual(['📜 群规\n私聊设置']);
+  });
+
+  it('a picture (the heatmap) is uploaded as a photo with its caption', async () => {
+    const { api } = await start();
+    api.push(groupText(GROUP, alice, 'picture'));
+    await api.until(() => api.callsOf('sendPhoto').length === 1);
+    expect(api.callsOf('sendPhoto')[0]!.payload).toMatchObject({ multipart: true, parts: expect.arrayContaining(['chat_id', 'photo', 'caption']) });
   });
 
   it('mentions work for members without a username', async () => {

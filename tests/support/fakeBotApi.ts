@@ -83,7 +83,10 @@ export class FakeBotApi {
     for await (const chunk of req) body += String(chunk);
     const method = m?.[1] ?? '';
     let payload: Record<string, unknown> = {};
-    if ((req.headers['content-type'] ?? '').includes('json') && body) payload = JSON.parse(body) as Record<string, unknown>;
+    const type = req.headers['content-type'] ?? '';
+    if (type.includes('json') && body) payload = JSON.parse(body) as Record<string, unknown>;
+    // Uploads come as multipart: record which parts arrived and how big, not the bytes.
+    else if (type.includes('multipart')) payload = { multipart: true, bytes: body.length, parts: [...body.matchAll(/name="([^"]+)"/g)].map((m) => m[1]) };
     if (method !== 'getUpdates') this.calls.push({ method, payload, at });
     const failure = this.failures.get(method)?.shift();
     if (failure) {
