@@ -10,7 +10,8 @@ const USAGE = `Usage:
   steward start [--config FILE]
   steward shell [--json] [--platform telegram|wechat] [--config FILE] [--db FILE]
   steward dashboard [--config FILE] [--db FILE] [--port N]
-  steward check-config FILE`;
+  steward check-config FILE
+  steward eval spam FILE.jsonl   (rows {"text", "label": "spam"|"ham"})`;
 
 const settingDefinitions = features.flatMap((f) => f.settings ?? []);
 
@@ -57,6 +58,22 @@ async function main(argv: string[]): Promise<number> {
       const dashboard = await runDashboard(config, file, values.db, port);
       process.stdout.write(`dashboard: ${dashboard.url}/?token=…\n`);
       await new Promise(() => undefined); // serves until a signal stops it
+      return 0;
+    }
+    case 'eval': {
+      const [task, file] = positionals;
+      if (task !== 'spam' || !file) {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      const { evaluateSpam, readJsonl } = await import('./features/adfilter/evaluate.js');
+      const { SpamModel } = await import('./features/adfilter/classifier.js');
+      const { readFileSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { packageRoot } = await import('./paths.js');
+      const model = SpamModel.fromFile(JSON.parse(readFileSync(join(packageRoot, 'models', 'spam-lr.json'), 'utf8')));
+      const rows = readJsonl<{ text: string; label: string }>(file);
+      process.stdout.write(`${JSON.stringify(evaluateSpam(rows, 0.85, { probability: (t) => model.probability(t), threshold: 0.8 }))}\n`);
       return 0;
     }
     case 'check-config': {

@@ -20,20 +20,30 @@ export function readJsonl<T>(path: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
+/** How a message would be judged: the rule checks' verdict, and optionally the classifier's probability. */
+export function isSpam(text: string, threshold: number, classifier?: { probability(text: string): number; threshold: number }): boolean {
+  const suspect: Suspect = { kind: 'text', text, urls: text.match(URL_RE) ?? [], newcomer: false, allowDomains: [], blockWords: [], sameTextElsewhere: 0 };
+  if (judge(suspect).score >= threshold) return true;
+  return !!classifier && classifier.probability(text) >= classifier.threshold;
+}
+
 /**
  * Scores labeled rows {text, label: spam|ham} with the filter as a group would run it: a text
  * message from a member with history, nothing allowed, no block words. `threshold` is the verdict
  * score from which the filter removes a message.
  */
-export function evaluateSpam(rows: { text: string; label: string }[], threshold: number): SpamReport {
+export function evaluateSpam(
+  rows: { text: string; label: string }[],
+  threshold: number,
+  classifier?: { probability(text: string): number; threshold: number },
+): SpamReport {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   let tn = 0;
   const started = process.hrtime.bigint();
   for (const r of rows) {
-    const suspect: Suspect = { kind: 'text', text: r.text, urls: r.text.match(URL_RE) ?? [], newcomer: false, allowDomains: [], blockWords: [], sameTextElsewhere: 0 };
-    const spam = judge(suspect).score >= threshold;
+    const spam = isSpam(r.text, threshold, classifier);
     if (spam && r.label === 'spam') tp++;
     else if (spam) fp++;
     else if (r.label === 'spam') fn++;
