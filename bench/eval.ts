@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ModelFile, SpamModel } from '../src/features/adfilter/classifier.js';
-import { type SpamReport, evaluateSpam, readJsonl } from '../src/features/adfilter/evaluate.js';
+import { type Counts, type SpamReport, countSpam, evaluateSpam, readJsonl, spamReport } from '../src/features/adfilter/evaluate.js';
 
 const DATA = resolve(process.env.STEWARD_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data'));
 if (!existsSync(DATA)) {
@@ -21,32 +21,13 @@ const shipped = SpamModel.fromFile(JSON.parse(readFileSync(join(import.meta.dirn
 
 /** Five folds by position; their counts are summed into one report. */
 function crossValidated(rows: { text: string; label: string }[]): SpamReport {
-  const totals = { tp: 0, fp: 0, fn: 0, tn: 0, seconds: 0 };
+  const total: Counts = { tp: 0, fp: 0, fn: 0, tn: 0, seconds: 0 };
   for (let fold = 0; fold < 5; fold++) {
     const model = SpamModel.train(rows.filter((_, i) => i % 5 !== fold));
-    const test = rows.filter((_, i) => i % 5 === fold);
-    const r = evaluateSpam(test, threshold, { probability: (t) => model.probability(t), threshold: modelThreshold });
-    const spam = test.filter((x) => x.label === 'spam').length;
-    const tp = Math.round(r.recall * spam);
-    const fp = Math.round(r.falsePositiveRate * (test.length - spam));
-    totals.tp += tp;
-    totals.fn += spam - tp;
-    totals.fp += fp;
-    totals.tn += test.length - spam - fp;
-    totals.seconds += test.length / r.messagesPerSecond;
+    const c = countSpam(rows.filter((_, i) => i % 5 === fold), threshold, { probability: (t) => model.probability(t), threshold: modelThreshold });
+    for (const k of ['tp', 'fp', 'fn', 'tn', 'seconds'] as const) total[k] += c[k];
   }
-  const precision = totals.tp / Math.max(1, totals.tp + totals.fp);
-  const recall = totals.tp / Math.max(1, totals.tp + totals.fn);
-  const round = (x: number) => Number(x.toFixed(4));
-  return {
-    task: 'spam',
-    n: rows.length,
-    precision: round(precision),
-    recall: round(recall),
-    f1: round((2 * precision * recall) / Math.max(1e-9, precision + recall)),
-    falsePositiveRate: round(totals.fp / Math.max(1, totals.fp + totals.tn)),
-    messagesPerSecond: Math.round(rows.length / totals.seconds),
-  };
+  return spamReport(total);
 }
 
 for (const set of ['spam_sms_zh', 'spam_chat_zh', 'spam_en']) {

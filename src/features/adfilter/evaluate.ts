@@ -27,6 +27,49 @@ export function isSpam(text: string, threshold: number, classifier?: { probabili
   return !!classifier && classifier.probability(text) >= classifier.threshold;
 }
 
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  seconds: number;
+}
+
+/** Counts right and wrong verdicts on labeled rows, and the time they took. */
+export function countSpam(
+  rows: { text: string; label: string }[],
+  threshold: number,
+  classifier?: { probability(text: string): number; threshold: number },
+): Counts {
+  const c: Counts = { tp: 0, fp: 0, fn: 0, tn: 0, seconds: 0 };
+  const started = process.hrtime.bigint();
+  for (const r of rows) {
+    const spam = isSpam(r.text, threshold, classifier);
+    if (spam && r.label === 'spam') c.tp++;
+    else if (spam) c.fp++;
+    else if (r.label === 'spam') c.fn++;
+    else c.tn++;
+  }
+  c.seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return c;
+}
+
+export function spamReport(c: Counts): SpamReport {
+  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
+  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
+  const round = (x: number) => Number(x.toFixed(4));
+  const n = c.tp + c.fp + c.fn + c.tn;
+  return {
+    task: 'spam',
+    n,
+    precision: round(precision),
+    recall: round(recall),
+    f1: round(precision + recall ? (2 * precision * recall) / (precision + recall) : 0),
+    falsePositiveRate: round(c.fp + c.tn ? c.fp / (c.fp + c.tn) : 0),
+    messagesPerSecond: Math.round(n / Math.max(c.seconds, 1e-9)),
+  };
+}
+
 /**
  * Scores labeled rows {text, label: spam|ham} with the filter as a group would run it: a text
  * message from a member with history, nothing allowed, no block words. `threshold` is the verdict
@@ -37,29 +80,5 @@ export function evaluateSpam(
   threshold: number,
   classifier?: { probability(text: string): number; threshold: number },
 ): SpamReport {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  const started = process.hrtime.bigint();
-  for (const r of rows) {
-    const spam = isSpam(r.text, threshold, classifier);
-    if (spam && r.label === 'spam') tp++;
-    else if (spam) fp++;
-    else if (r.label === 'spam') fn++;
-    else tn++;
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const precision = tp + fp ? tp / (tp + fp) : 1;
-  const recall = tp + fn ? tp / (tp + fn) : 1;
-  const round = (x: number) => Number(x.toFixed(4));
-  return {
-    task: 'spam',
-    n: rows.length,
-    precision: round(precision),
-    recall: round(recall),
-    f1: round(precision + recall ? (2 * precision * recall) / (precision + recall) : 0),
-    falsePositiveRate: round(fp + tn ? fp / (fp + tn) : 0),
-    messagesPerSecond: Math.round(rows.length / seconds),
-  };
+  return spamReport(countSpam(rows, threshold, classifier));
 }
