@@ -13,7 +13,7 @@ import {
   streakBonusCapSetting,
   streakBonusSetting,
 } from '../src/features/checkin/settings.js';
-import { addDays, daysBetween, formatLocal, localDay, parseDay, parseTimeOfDay, weekdayOf, zonedTime } from '../src/time/calendar.js';
+import { addDays, daysBetween, formatLocal, localDay, nextOccurrence, parseDay, parseTimeOfDay, weekdayOf } from '../src/time/calendar.js';
 import { targetMember } from './roles.js';
 
 /** The check-in day of an instant: the group's zone, and its owner-set day start. */
@@ -131,11 +131,7 @@ const checkins: Command = {
 
 /** The next time the wall clock shows hh:mm in the group's zone, after now. */
 export function nextLocal(ctx: GroupContext, hhmm: string): Date {
-  const tz = ctx.groupSettings.timezone;
-  const minutes = parseTimeOfDay(hhmm)!;
-  const day = localDay(ctx.now, tz);
-  const today = zonedTime(day, minutes, tz);
-  return today > ctx.now ? today : zonedTime(addDays(day, 1), minutes, tz);
+  return nextOccurrence(`daily ${hhmm}`, ctx.now, ctx.groupSettings.timezone)!;
 }
 
 const REMINDER_JOB = 'checkin.reminder';

@@ -15,7 +15,7 @@ import {
   weeklyReportSetting,
 } from '../src/features/insights/settings.js';
 import { groupStats } from '../src/features/insights/stats.js';
-import { addDays, formatTimeOfDay, localDay, localParts, zonedTime } from '../src/time/calendar.js';
+import { formatTimeOfDay, nextOccurrence } from '../src/time/calendar.js';
 import { nextLocal } from './checkin.js';
 
 const DAY = 86_400_000;
@@ -178,17 +178,8 @@ const lurkerJob: JobHandler = {
   },
 };
 
-function nextWeekly(ctx: GroupContext, spec: string): Date {
-  const { weekday, minutes } = parseWeeklyTime(spec)!;
-  const tz = ctx.groupSettings.timezone;
-  const today = localDay(ctx.now, tz);
-  for (let i = 0; i <= 7; i++) {
-    const day = addDays(today, i);
-    const at = zonedTime(day, minutes, tz);
-    if (localParts(at, tz).weekday === weekday && at > ctx.now) return at;
-  }
-  return zonedTime(addDays(today, 7), minutes, tz);
-}
+/** The next report time: "mon 09:00" is a weekly recurrence like a topic's. */
+const nextWeekly = (ctx: GroupContext, spec: string): Date => nextOccurrence(spec, ctx.now, ctx.groupSettings.timezone)!;
 
 const weeklyReport: Command = {
   name: 'weeklyreport',

@@ -1,5 +1,5 @@
 import type { Action } from '../src/engine/actions.js';
-import type { CommandContext, RuleContext } from '../src/engine/context.js';
+import { type CommandContext, type RuleContext, answerPress } from '../src/engine/context.js';
 import { type Command, type Feature, type Rule, atLeast } from '../src/engine/registry.js';
 import { expirySetting, ladderSetting, parseStep } from '../src/features/penalties/ladder.js';
 import { describeStep, punish } from '../src/features/penalties/punish.js';
@@ -153,8 +153,7 @@ const decideAppeal: Rule = {
     if (e.type !== 'buttonPressed') return;
     const m = APPEAL_RE.exec(e.data);
     if (!m) return;
-    const answer = (text: string): Action[] =>
-      e.pressId ? [{ type: 'answerButton', platform: e.platform, groupId: e.groupId, pressId: e.pressId, text }] : [ctx.send(text)];
+    const answer = (text: string) => answerPress(ctx, e, text);
     const appealRow = ctx.store.strikes.getAppeal(Number(m[2]));
     const strike = appealRow && ctx.store.strikes.get(appealRow.strikeId);
     if (!appealRow || !strike || strike.platform !== e.platform) return { actions: answer(ctx.t.appeal.already), stop: true };

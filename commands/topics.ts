@@ -4,8 +4,6 @@ import type { Command, Feature } from '../src/engine/registry.js';
 import {
   JOB_ANNOUNCE,
   JOB_OPEN,
-  nextOccurrence,
-  parseRecurrence,
   previewTimes,
   previewsSetting,
   replanPreviews,
@@ -14,7 +12,7 @@ import {
   topicLine,
 } from '../src/features/topics/schedule.js';
 import type { TopicRow } from '../src/storage/topics.js';
-import { formatLocal, parseDay, parseTimeOfDay, zonedTime } from '../src/time/calendar.js';
+import { formatLocal, nextOccurrence, parseDay, parseRecurrence, parseTimeOfDay, zonedTime } from '../src/time/calendar.js';
 import { nextLocal } from './checkin.js';
 
 /** "2026-11-24 20:00 rest" → the instant in the group's zone and the rest of the text. */

@@ -6,6 +6,7 @@ import {
   isValidTimeZone,
   isWithinSchedule,
   localDay,
+  nextOccurrence,
   parseDuration,
   parseTimeOfDay,
   parseWeeklySchedule,
@@ -105,6 +106,17 @@ describe('weekly schedules', () => {
     const withHoliday = { ...work, holidays: ['2026-10-01'] };
     expect(isWithinSchedule(new Date('2026-10-01T10:00:00+08:00'), withHoliday, SH)).toBe(false);
     expect(isWithinSchedule(new Date('2026-10-02T10:00:00+08:00'), withHoliday, SH)).toBe(true);
+  });
+});
+
+describe('recurrences', () => {
+  it('the next occurrence is strictly after, on the local wall clock, across the DST change', () => {
+    expect(nextOccurrence('daily 21:00', new Date('2026-11-24T20:59:00+08:00'), SH)?.toISOString()).toBe('2026-11-24T13:00:00.000Z');
+    expect(nextOccurrence('daily 21:00', new Date('2026-11-24T21:00:00+08:00'), SH)?.toISOString()).toBe('2026-11-25T13:00:00.000Z');
+    expect(nextOccurrence('tue,thu 20:00', new Date('2026-11-25T08:00:00+08:00'), SH)?.toISOString()).toBe('2026-11-26T12:00:00.000Z');
+    // Saturday 09:00 EST, then Monday 09:00 EDT: the wall clock holds, the instant moves.
+    expect(nextOccurrence('mon 09:00', new Date('2026-03-07T14:00:00Z'), NY)?.toISOString()).toBe('2026-03-09T13:00:00.000Z');
+    expect(nextOccurrence('someday 09:00', new Date(), SH)).toBeUndefined();
   });
 });
 

@@ -7,7 +7,7 @@ import type { JobRow } from '../storage/jobs.js';
 import type { Store } from '../storage/store.js';
 import type { Clock } from '../time/clock.js';
 import type { Action, Button, DmAction, Mention, NotifyOwnerAction, SendAction } from './actions.js';
-import type { InboundEvent, MessageEvent, Sender } from './events.js';
+import type { ButtonPressedEvent, InboundEvent, MessageEvent, Sender } from './events.js';
 import type { ParsedCommand } from './parser.js';
 import type { Capabilities } from './port.js';
 import type { PrivateTargets } from './privateTargets.js';
@@ -101,4 +101,12 @@ export function derive<C extends object, E extends object>(ctx: C, extra: E): Om
 /** Drops undefined fields, so actions print and compare cleanly. */
 export function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * Answers a button press: Telegram's small notice on the button where there was a real one,
+ * else a line in the chat where the keyword was typed.
+ */
+export function answerPress(ctx: GroupContext, press: ButtonPressedEvent, text: string): Action[] {
+  return press.pressId ? [{ type: 'answerButton', platform: press.platform, groupId: press.groupId, pressId: press.pressId, text }] : [ctx.send(text)];
 }

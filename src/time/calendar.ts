@@ -230,3 +230,26 @@ export function parseDuration(text: string): number | undefined {
   const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]!.toLowerCase() as 's' | 'm' | 'h' | 'd'];
   return Number(m[1]) * unit;
 }
+
+/** "tue,thu 20:00" / "daily 09:00" → days and minute, or undefined. */
+export function parseRecurrence(text: string): { days: number[]; minutes: number } | undefined {
+  const [daysText, time, extra] = text.trim().split(/\s+/);
+  if (!daysText || !time || extra) return undefined;
+  const days = daysText === 'daily' || daysText === 'everyday' ? [0, 1, 2, 3, 4, 5, 6] : parseWeekdays(daysText);
+  const minutes = parseTimeOfDay(time);
+  if (!days || minutes === undefined || minutes >= 1440) return undefined;
+  return { days, minutes };
+}
+
+/** The first occurrence strictly after `after`, on the group's wall clock. */
+export function nextOccurrence(recurrence: string, after: Date, timeZone: string): Date | undefined {
+  const r = parseRecurrence(recurrence);
+  if (!r) return undefined;
+  const first = localDay(after, timeZone);
+  for (let i = 0; i < 8; i++) {
+    const day = addDays(first, i);
+    const at = zonedTime(day, r.minutes, timeZone);
+    if (r.days.includes(localParts(at, timeZone).weekday) && at > after) return at;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import type { Action, Mention } from '../../engine/actions.js';
-import type { GroupContext, RuleContext } from '../../engine/context.js';
+import { type GroupContext, type RuleContext, answerPress } from '../../engine/context.js';
 import type { Rule } from '../../engine/registry.js';
 import { messages } from '../../i18n/index.js';
 import { isExempt, punish } from '../penalties/punish.js';
@@ -103,8 +103,7 @@ export const decideReview: Rule = {
     if (e.type !== 'buttonPressed') return;
     const m = REVIEW_RE.exec(e.data);
     if (!m) return;
-    const answer = (text: string): Action[] =>
-      e.pressId ? [{ type: 'answerButton', platform: e.platform, groupId: e.groupId, pressId: e.pressId, text }] : [ctx.send(text)];
+    const answer = (text: string) => answerPress(ctx, e, text);
     const r = ctx.store.adfilter.review(Number(m[2]));
     if (!r || r.platform !== e.platform) return { actions: answer(ctx.t.adfilter.decidedAlready), stop: true };
     const g = { platform: r.platform, groupId: r.groupId };

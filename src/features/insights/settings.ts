@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineSetting, intSetting } from '../../settings/definition.js';
-import { parseTimeOfDay, parseWeekdays } from '../../time/calendar.js';
+import { parseRecurrence } from '../../time/calendar.js';
 
 /** Days of silence before one friendly mention; 0: lurker care off (the default). */
 export const lurkerMentionDays = intSetting('lurkers.mentionDays', 0, 365, 0);
@@ -9,12 +9,10 @@ export const lurkerRemoveDays = intSetting('lurkers.removeDays', 0, 365, 0);
 /** What /layers and /lurkers call a lurker: silent this many days. */
 export const lurkerDaysSetting = intSetting('lurkers.days', 1, 365, 14);
 
+/** "mon 09:00": a recurrence on exactly one weekday. */
 export function parseWeeklyTime(text: string): { weekday: number; minutes: number } | undefined {
-  const [day, time, extra] = text.trim().split(/\s+/);
-  const days = day ? parseWeekdays(day) : undefined;
-  const minutes = time ? parseTimeOfDay(time) : undefined;
-  if (extra || !days || days.length !== 1 || minutes === undefined || minutes >= 1440) return undefined;
-  return { weekday: days[0]!, minutes };
+  const r = parseRecurrence(text.toLowerCase());
+  return r && r.days.length === 1 ? { weekday: r.days[0]!, minutes: r.minutes } : undefined;
 }
 
 export const weeklyReportSetting = defineSetting<string>({

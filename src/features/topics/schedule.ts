@@ -4,7 +4,7 @@ import type { GroupContext } from '../../engine/context.js';
 import type { JobHandler, JobOutcome } from '../../engine/registry.js';
 import { defineSetting } from '../../settings/definition.js';
 import type { TopicRow } from '../../storage/topics.js';
-import { addDays, formatLocal, formatTimeOfDay, localDay, localParts, parseTimeOfDay, parseWeekdays, zonedTime } from '../../time/calendar.js';
+import { addDays, formatLocal, formatTimeOfDay, localDay, nextOccurrence, parseTimeOfDay, zonedTime } from '../../time/calendar.js';
 import { mostActiveHours } from '../insights/activeHours.js';
 
 export const JOB_PREVIEW = 'topics.preview';
@@ -38,29 +38,6 @@ export function previewTimes(ctx: GroupContext): string[] {
   if (set[0] !== 'auto') return set;
   const hours = mostActiveHours(ctx.store.activity, ctx.group, ctx.now, ctx.groupSettings.timezone);
   return hours ? hours.map((h) => formatTimeOfDay(h * 60)) : DEFAULT_PREVIEWS;
-}
-
-/** "tue,thu 20:00" / "daily 09:00" → days and minute, or undefined. */
-export function parseRecurrence(text: string): { days: number[]; minutes: number } | undefined {
-  const [daysText, time, extra] = text.trim().split(/\s+/);
-  if (!daysText || !time || extra) return undefined;
-  const days = daysText === 'daily' || daysText === 'everyday' ? [0, 1, 2, 3, 4, 5, 6] : parseWeekdays(daysText);
-  const minutes = parseTimeOfDay(time);
-  if (!days || minutes === undefined || minutes >= 1440) return undefined;
-  return { days, minutes };
-}
-
-/** The first occurrence strictly after `after`, on the group's wall clock. */
-export function nextOccurrence(recurrence: string, after: Date, timeZone: string): Date | undefined {
-  const r = parseRecurrence(recurrence);
-  if (!r) return undefined;
-  const first = localDay(after, timeZone);
-  for (let i = 0; i < 8; i++) {
-    const day = addDays(first, i);
-    const at = zonedTime(day, r.minutes, timeZone);
-    if (r.days.includes(localParts(at, timeZone).weekday) && at > after) return at;
-  }
-  return undefined;
 }
 
 /**
