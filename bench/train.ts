@@ -2,8 +2,7 @@
 // redistribution (see ../shared/data/README.md). Research-only sources are for evaluation only.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SpamModel } from '../src/features/adfilter/classifier.js';
-import { readJsonl } from '../src/features/adfilter/evaluate.js';
+import { readJsonl, trainSpamModel } from '../src/features/adfilter/evaluate.js';
 
 /** Sources a shipped model may learn from, with the terms that allow it. */
 export const REDISTRIBUTABLE: Record<string, string> = {
@@ -20,7 +19,7 @@ if (!existsSync(DATA)) {
 }
 const rows = ['spam_chat_zh', 'spam_en'].flatMap((set) => readJsonl<{ text: string; label: string; source: string }>(join(DATA, set, 'dev.jsonl')));
 const allowed = rows.filter((r) => r.source in REDISTRIBUTABLE);
-const model = SpamModel.train(allowed);
+const model = trainSpamModel(allowed);
 mkdirSync(join(import.meta.dirname, '..', 'models'), { recursive: true });
 const out = join(import.meta.dirname, '..', 'models', 'spam-lr.json');
 writeFileSync(out, `${JSON.stringify(model.toFile(Object.values(REDISTRIBUTABLE)))}\n`);

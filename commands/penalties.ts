@@ -172,6 +172,8 @@ const decideAppeal: Rule = {
       out.push({ type: 'send', ...g, text: t.appeal.accepted(user.name), mentions: [user] });
       if (strike.step.startsWith('mute')) out.push({ type: 'unmute', ...g, user, reason: 'appeal accepted' });
       if (strike.messageText) out.push({ type: 'send', ...g, text: t.appeal.repost(user.name, strike.messageText) });
+      // A removed "ad" that was not one: the group's filter learns from the owner's reversal.
+      if (strike.rule === 'ads' && strike.messageText) ctx.store.adfilter.addExample(g, 'ham', strike.messageText, now);
     } else {
       ctx.store.actionLog.add(g, now, 'appeal rejected', strike.userId, strike.reason, `by ${e.sender.name}`);
       out.push({ type: 'send', ...g, text: t.appeal.rejected(user.name), mentions: [user] });

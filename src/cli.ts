@@ -11,7 +11,8 @@ const USAGE = `Usage:
   steward shell [--json] [--platform telegram|wechat] [--config FILE] [--db FILE]
   steward dashboard [--config FILE] [--db FILE] [--port N]
   steward check-config FILE
-  steward eval spam FILE.jsonl   (rows {"text", "label": "spam"|"ham"})`;
+  steward eval spam FILE.jsonl [--train DEV.jsonl] [--mode on|strict]
+      rows {"text", "label": "spam"|"ham"}; the shipped model unless --train fits one on DEV`;
 
 const settingDefinitions = features.flatMap((f) => f.settings ?? []);
 
@@ -26,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       platform: { type: 'string', default: 'telegram' },
       port: { type: 'string' },
+      train: { type: 'string' },
+      mode: { type: 'string', default: 'on' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,18 +65,18 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'eval': {
       const [task, file] = positionals;
-      if (task !== 'spam' || !file) {
+      const mode = values.mode;
+      if (task !== 'spam' || !file || (mode !== 'on' && mode !== 'strict')) {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const { evaluateSpam, readJsonl } = await import('./features/adfilter/evaluate.js');
-      const { SpamModel } = await import('./features/adfilter/classifier.js');
-      const { readFileSync } = await import('node:fs');
-      const { join } = await import('node:path');
-      const { packageRoot } = await import('./paths.js');
-      const model = SpamModel.fromFile(JSON.parse(readFileSync(join(packageRoot, 'models', 'spam-lr.json'), 'utf8')));
+      const { evaluateSpam, readJsonl, scorerOf, trainSpamModel } = await import('./features/adfilter/evaluate.js');
+      const { loadModel } = await import('./features/adfilter/models.js');
+      const { THRESHOLDS } = await import('./features/adfilter/settings.js');
+      // --train: a model fitted on the given rows (evaluation use of a research-only source) instead of the shipped one.
+      const model = values.train ? trainSpamModel(readJsonl(values.train)) : loadModel();
       const rows = readJsonl<{ text: string; label: string }>(file);
-      process.stdout.write(`${JSON.stringify(evaluateSpam(rows, 0.85, { probability: (t) => model.probability(t), threshold: 0.8 }))}\n`);
+      process.stdout.write(`${JSON.stringify(evaluateSpam(rows, THRESHOLDS[mode].remove, scorerOf(model)))}\n`);
       return 0;
     }
     case 'check-config': {

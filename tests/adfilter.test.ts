@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Suspect, cannotBeAdByText, domainOf, judge } from '../src/features/adfilter/checks.js';
+import { SPACE_OR_PUNCTUATION_PLAIN, type Suspect, cannotBeAdByText, domainOf, judge } from '../src/features/adfilter/checks.js';
 import { compactText, normalizeText } from '../src/features/adfilter/normalize.js';
 
 const base: Suspect = { kind: 'text', text: '', urls: [], newcomer: false, allowDomains: [], blockWords: [], sameTextElsewhere: 0 };
@@ -10,6 +10,15 @@ const URL_RE = /\bhttps?:\/\/[^\s]+|\b(?:www\.|t\.me\/)[^\s]+/gi;
 const withUrls = (text: string, extra: Partial<Suspect> = {}) => verdict(text, { urls: text.match(URL_RE) ?? [], ...extra });
 
 describe('normalization', () => {
+  it('strips plain text on its fast paths exactly as the Unicode rules do', () => {
+    const plain = [...Array(0x80).keys(), ...Array.from({ length: 0x11 }, (_, i) => 0x3001 + i), 0xff01, 0xff08, 0xff09, 0xff0c, 0xff1a, 0xff1b, 0xff1f, 0x4e00, 0x9fff];
+    for (const code of plain) {
+      const text = `a${String.fromCharCode(code)}b`;
+      expect(compactText(text), `U+${code.toString(16)}`).toBe(text.replace(/[\p{P}\p{S}\p{Z}\s]+/gu, ''));
+      expect(text.replace(SPACE_OR_PUNCTUATION_PLAIN, ''), `U+${code.toString(16)}`).toBe(text.replace(/[\s\p{P}]+/gu, ''));
+    }
+  });
+
   it('undoes the usual disguises', () => {
     expect(normalizeText('ＶＸ：ａｂｃ１２３')).toBe('vx:abc123');
     expect(normalizeText('①③⑧')).toBe('138');

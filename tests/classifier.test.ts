@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SpamModel, features } from '../src/features/adfilter/classifier.js';
-import { evaluateSpam } from '../src/features/adfilter/evaluate.js';
+import { modelInput } from '../src/features/adfilter/checks.js';
+import { Featurizer, SpamModel } from '../src/features/adfilter/classifier.js';
+import { evaluateSpam, scorerOf, trainSpamModel } from '../src/features/adfilter/evaluate.js';
+import { GroupModels } from '../src/features/adfilter/models.js';
 import { runCli } from './support/cli.js';
 import { tempDir } from './support/recording.js';
 
@@ -10,6 +12,7 @@ const rows = [
   ...['限时优惠 点击领取红包', '特价促销 全场五折 速来抢购', '恭喜您获得大奖 请回复领取', '免费领取会员 名额有限', '优惠券 限时领取 先到先得'].map((text) => ({ text, label: 'spam' })),
   ...['今天的会议改到三点', '这个问题我明天再看', '谁有空帮忙看下代码', '周末大家一起吃饭吧', '刚才的方案我觉得可以'].map((text) => ({ text, label: 'ham' })),
 ];
+const p = (model: SpamModel, text: string) => model.probability(modelInput(text));
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -19,34 +22,63 @@ afterEach(() => tmp.cleanup());
 
 describe('the spam classifier', () => {
   it('learns from labeled texts and tells similar ones apart', () => {
-    const model = SpamModel.train(rows, { epochs: 30 });
-    expect(model.probability('限时优惠 领取红包')).toBeGreaterThan(0.7);
-    expect(model.probability('会议改到明天三点')).toBeLessThan(0.3);
+    const model = trainSpamModel(rows);
+    expect(p(model, '限时优惠 领取红包')).toBeGreaterThan(0.7);
+    expect(p(model, '会议改到明天三点')).toBeLessThan(0.3);
   });
 
   it('is deterministic, and survives saving and loading', () => {
-    const a = SpamModel.train(rows);
-    const b = SpamModel.train(rows);
+    const a = trainSpamModel(rows);
+    const b = trainSpamModel(rows);
     expect(JSON.stringify(a.toFile([]))).toBe(JSON.stringify(b.toFile([])));
     const loaded = SpamModel.fromFile(JSON.parse(JSON.stringify(a.toFile(['test']))));
-    expect(loaded.probability('特价促销')).toBeCloseTo(a.probability('特价促销'), 6);
+    expect(p(loaded, '特价促销')).toBeCloseTo(p(a, '特价促销'), 6);
   });
 
-  it('reads disguises the same way the checks do', () => {
-    expect(features('ＶＸ １２３')).toEqual(features('vx 456')); // width folded, digits masked
+  it('reads disguises the same way the checks do, and sees each feature once', () => {
+    const f = new Featurizer();
+    const of = (text: string) => [...f.indices.slice(0, f.extract(modelInput(text)))].sort();
+    expect(of('ＶＸ １２３')).toEqual(of('vx 456')); // width folded, digits masked
+    expect(of('哈哈哈哈哈哈').length).toBe(new Set(of('哈哈哈哈哈哈')).size);
+    expect(of('buy cheap pills')).not.toEqual(of('cheap buy pills')); // word order counts (word pairs)
+  });
+
+  it("a group's own examples adapt the shared model for that group only", () => {
+    const shared = trainSpamModel(rows);
+    const examples = new Map<string, { label: 'spam' | 'ham'; text: string }[]>([['g1', [{ label: 'spam', text: '课程资料包 私信领取 仅限今天' }, { label: 'ham', text: '免费领取会员的活动是官方的' }]]]);
+    let version = 0;
+    const source = { examples: (g: { groupId: string }) => examples.get(g.groupId) ?? [], examplesVersion: () => version };
+    const models = new GroupModels(() => shared);
+    const g1 = { platform: 'test', groupId: 'g1' };
+    const g2 = { platform: 'test', groupId: 'g2' };
+    const score = (g: typeof g1, text: string) => models.scorer(g, source)(modelInput(text));
+    expect(score(g1, '课程资料包 私信领取')).toBeGreaterThan(0.8);
+    expect(score(g2, '课程资料包 私信领取')).toBeLessThan(score(g1, '课程资料包 私信领取'));
+    expect(score(g1, '免费领取会员的活动是官方的')).toBeLessThan(0.5);
+    expect(score(g2, '免费领取会员的活动是官方的')).toBeGreaterThan(score(g1, '免费领取会员的活动是官方的'));
+    // A new example is picked up once the version moves.
+    examples.get('g1')!.push({ label: 'spam', text: '周末团建报名' });
+    const before = score(g1, '周末团建报名');
+    version++;
+    expect(score(g1, '周末团建报名')).toBeGreaterThan(before);
   });
 
   it('the evaluation counts precision, recall and false alarms', () => {
-    const model = SpamModel.train(rows, { epochs: 30 });
-    const report = evaluateSpam(rows, 0.85, { probability: (t) => model.probability(t), threshold: 0.5 });
+    const model = trainSpamModel(rows);
+    const report = evaluateSpam(rows, 0.6, scorerOf(model));
     expect(report).toMatchObject({ task: 'spam', n: 10, precision: 1, recall: 1, falsePositiveRate: 0 });
   });
 
-  it('steward eval spam FILE prints one JSON line with the figures', () => {
+  it('steward eval spam FILE prints one JSON line with the figures; --train fits a model on other rows first', () => {
     const file = join(tmp.dir, 'rows.jsonl');
+    const train = join(tmp.dir, 'train.jsonl');
     writeFileSync(file, `${[{ text: '加我薇信 abc_12345 领资料', label: 'spam' }, { text: '明天开会', label: 'ham' }].map((r) => JSON.stringify(r)).join('\n')}\n`);
+    writeFileSync(train, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
     const r = runCli(['eval', 'spam', file]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ task: 'spam', n: 2, precision: 1, recall: 1, falsePositiveRate: 0 });
+    const trained = runCli(['eval', 'spam', file, '--train', train]);
+    expect(JSON.parse(trained.stdout)).toMatchObject({ task: 'spam', n: 2, recall: 1 });
+    expect(runCli(['eval', 'spam', file, '--mode', 'sometimes']).code).toBe(2);
   });
 });

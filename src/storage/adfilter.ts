@@ -23,6 +23,8 @@ export class AdFilterRepo {
   private readonly decideStmt;
   private readonly addExampleStmt;
   private readonly examplesStmt;
+  /** Bumped on every new example, so a group's adapted model knows when it is stale. */
+  private readonly versions = new Map<string, number>();
 
   constructor(db: Db) {
     this.addReviewStmt = db.prepare(`INSERT INTO ad_reviews (platform, group_id, user_id, user_name, message_id, text, score, reasons, at)
@@ -47,7 +49,15 @@ export class AdFilterRepo {
   }
 
   addExample(g: GroupRef, label: 'spam' | 'ham', text: string, at: number): void {
-    if (text.trim()) this.addExampleStmt.run(g.platform, g.groupId, label, text.slice(0, 2000), at);
+    if (!text.trim()) return;
+    this.addExampleStmt.run(g.platform, g.groupId, label, text.slice(0, 2000), at);
+    const key = `${g.platform}\u0000${g.groupId}`;
+    this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+  }
+
+  /** Changes whenever the group gets a new example (in this process). */
+  examplesVersion(g: GroupRef): number {
+    return this.versions.get(`${g.platform}\u0000${g.groupId}`) ?? 0;
   }
 
   examples(g: GroupRef, limit = 2000): { label: 'spam' | 'ham'; text: string }[] {

@@ -1,11 +1,12 @@
-import { compactText, normalizeText } from './normalize.js';
+import type { ModelInput } from './classifier.js';
+import { PLAIN, compactText, normalizeText } from './normalize.js';
 
 /** What a check needs to know about a message; no platform, no storage. */
 export interface Suspect {
   kind: string;
   text: string;
   urls: string[];
-  qr?: string;
+  qr?: string | undefined;
   /** Joined recently and has no history in the group. */
   newcomer: boolean;
   /** Domains the owner allows (a company site, docs). */
@@ -156,8 +157,6 @@ function sameText(s: Prepared): Finding | undefined {
 /** The named checks, each independent; add one here and it takes part in every verdict. */
 export const CHECKS: ((s: Prepared) => Finding | undefined)[] = [blocked, link, contact, card, qr, forward, scam, sameText];
 
-/** Plain ASCII and common CJK: no disguise for normalization to undo. */
-const PLAIN = /^[\x00-\x7f\u4e00-\u9fff\u3001-\u3011\uff0c\uff01\uff1f\uff1a\uff1b\uff08\uff09]*$/;
 /** Every word a text check could fire on; a plain message with none of them cannot be an ad by text. */
 const TRIGGERS = new RegExp(
   [
@@ -167,6 +166,9 @@ const TRIGGERS = new RegExp(
   'i',
 );
 
+/** \s and \p{P} within plain text, without Unicode property lookups (a test holds the two equal). */
+export const SPACE_OR_PUNCTUATION_PLAIN = /[\t-\r !-#%-*,-/:;?@[-\]_{}\u3001-\u3003\u3008-\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]+/g;
+
 /**
  * Whether the text checks can skip this message: a plain text, no link, no picture code, no owner
  * block words, and none of the words any text check looks for. (Tests hold this to the checks on
@@ -174,7 +176,7 @@ const TRIGGERS = new RegExp(
  */
 export function cannotBeAdByText(s: Pick<Suspect, 'kind' | 'text' | 'urls' | 'qr' | 'blockWords'>): boolean {
   // Words are looked for across spaces and punctuation, as the checks do ("找，我" reads "找我").
-  return s.kind === 'text' && !s.urls.length && s.qr === undefined && !s.blockWords.length && PLAIN.test(s.text) && !TRIGGERS.test(s.text.replace(/[\s\p{P}]+/gu, ''));
+  return s.kind === 'text' && !s.urls.length && s.qr === undefined && !s.blockWords.length && PLAIN.test(s.text) && !TRIGGERS.test(s.text.replace(SPACE_OR_PUNCTUATION_PLAIN, ''));
 }
 
 export interface Verdict {
@@ -183,12 +185,69 @@ export interface Verdict {
   findings: Finding[];
 }
 
-export function judge(suspect: Suspect): Verdict {
-  const normalized = normalizeText(suspect.text);
-  const s: Prepared = { ...suspect, normalized, compact: compactText(normalized), ids: normalized.replace(/[\s:：,，。.·•、"'“”‘’()（）【】\[\]]+/g, '') };
-  const findings = CHECKS.map((c) => c(s)).filter((f): f is Finding => !!f).sort((a, b) => b.score - a.score);
-  let score = 1 - findings.reduce((keep, f) => keep * (1 - f.score), 1);
+/** Below this the model's opinion is left out of the verdict (it would only add noise to the checks). */
+export const MODEL_FLOOR = 0.5;
+
+/** The text model, as the verdict sees it: a probability for the prepared text. */
+export type TextScorer = (input: ModelInput) => number;
+
+/** Checks that read only the message text; the others read its context (card, picture, forward, sender). */
+export const TEXT_ONLY: ReadonlySet<string> = new Set(['link', 'contact', 'scam']);
+
+const ID_SEPARATORS = /[\s:：,，。.·•、"'“”‘’()（）【】\[\]]+/g;
+
+// Spelled out, not spread: an object spread costs microseconds here, on every suspicious message.
+function prepare(s: Suspect, normalized = normalizeText(s.text), compact = compactText(normalized)): Prepared {
+  return {
+    kind: s.kind,
+    text: s.text,
+    urls: s.urls,
+    qr: s.qr,
+    newcomer: s.newcomer,
+    allowDomains: s.allowDomains,
+    blockWords: s.blockWords,
+    sameTextElsewhere: s.sameTextElsewhere,
+    normalized,
+    compact,
+    ids: normalized.replace(ID_SEPARATORS, ''),
+  };
+}
+
+const runChecks = (s: Prepared) => CHECKS.map((c) => c(s)).filter((f): f is Finding => !!f);
+
+const noisyOr = (scores: number[]) => 1 - scores.reduce((keep, s) => keep * (1 - s), 1);
+
+const URL_RE = /\bhttps?:\/\/[^\s]+|\bwww\.[^\s]+|\bt\.me\/[^\s]+/gi;
+/** Links written in a text (platforms hand over their own entities; labeled data has only text). */
+export const urlsIn = (text: string): string[] => text.match(URL_RE) ?? [];
+
+/** A bare text as the model reads it: what a labeled row or an owner's example gives. */
+export function modelInput(text: string): ModelInput {
+  const s = prepare({ kind: 'text', text, urls: urlsIn(text), newcomer: false, allowDomains: [], blockWords: [], sameTextElsewhere: 0 });
+  return { normalized: s.normalized, compact: s.compact, findings: runChecks(s) };
+}
+
+/**
+ * One verdict from the checks and the text model. The model already reads the text checks'
+ * findings, so it competes with them instead of adding to them; what only the context shows (a card,
+ * a picture code, a forward, the same text in other groups) adds to either. `quiet` says the quick
+ * pass found nothing a check could fire on (tests hold it to that), so the checks are skipped.
+ */
+export function judge(suspect: Suspect, o: { model?: TextScorer; quiet?: boolean; normalized?: string; compact?: string } = {}): Verdict {
+  const normalized = o.normalized ?? normalizeText(suspect.text);
+  const compact = o.compact ?? compactText(normalized);
+  const findings = o.quiet ? [] : runChecks(prepare(suspect, normalized, compact));
+  let score = noisyOr(findings.map((f) => f.score));
+  if (o.model) {
+    const p = o.model({ normalized, compact, findings });
+    if (p >= MODEL_FLOOR) {
+      const context = findings.filter((f) => !TEXT_ONLY.has(f.check)).map((f) => f.score);
+      score = Math.max(score, noisyOr([p, ...context]));
+      findings.push({ check: 'model', score: p, detail: `text model ${p.toFixed(2)}` });
+    }
+  }
+  findings.sort((a, b) => b.score - a.score);
   // A stranger's first messages get less benefit of the doubt.
-  if (s.newcomer && findings.length) score = Math.min(1, score + 0.15);
+  if (suspect.newcomer && findings.length) score = Math.min(1, score + 0.15);
   return { score, findings };
 }

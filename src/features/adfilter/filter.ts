@@ -3,7 +3,8 @@ import { type GroupContext, type RuleContext, answerPress } from '../../engine/c
 import type { Rule } from '../../engine/registry.js';
 import { messages } from '../../i18n/index.js';
 import { isExempt, punish } from '../penalties/punish.js';
-import { type Finding, cannotBeAdByText, judge } from './checks.js';
+import { type Finding, MODEL_FLOOR, type Suspect, cannotBeAdByText, judge } from './checks.js';
+import { GroupModels } from './models.js';
 import { compactText, normalizeText } from './normalize.js';
 import { THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours } from './settings.js';
 
@@ -36,7 +37,7 @@ export function removeAsAd(ctx: GroupContext, user: Mention, messageId: string, 
   ];
 }
 
-export function adFilterRule(): Rule {
+export function adFilterRule(models = new GroupModels()): Rule {
   const recent = new RecentTexts();
   return {
     id: 'adfilter',
@@ -48,15 +49,22 @@ export function adFilterRule(): Rule {
       const s = ctx.groupSettings;
       const mode = s.get(adFilterMode);
       if (mode === 'off' || isExempt(ctx, e.sender.id)) return;
-      const suspect = { kind: e.kind, text: e.text, urls: e.urls ?? [], ...(e.qr !== undefined ? { qr: e.qr } : {}), blockWords: s.get(blockWords) };
+      const suspect: Suspect = { kind: e.kind, text: e.text, urls: e.urls ?? [], qr: e.qr, blockWords: s.get(blockWords), newcomer: false, allowDomains: [], sameTextElsewhere: 0 };
       const quiet = cannotBeAdByText(suspect);
-      const compact = quiet ? e.text.replace(/\s+/g, '') : compactText(normalizeText(e.text));
+      const normalized = normalizeText(e.text);
+      const compact = compactText(normalized);
       const elsewhere = compact.length >= 8 ? recent.count(`${e.platform}\u0000${e.sender.id}`, compact, e.groupId, e.at.getTime()) : 0;
-      // Most messages stop here: nothing in them any check looks at, and not posted all over.
-      if (quiet && elsewhere < 2) return;
+      const scorer = models.scorer(ctx.group, ctx.store.adfilter);
+      // Most messages stop here: nothing a check looks at, the model unconcerned, not posted all over.
+      const p = quiet ? scorer({ normalized, compact, findings: [] }) : undefined;
+      if (p !== undefined && p < MODEL_FLOOR && elsewhere < 2) return;
+      const model = p === undefined ? scorer : () => p;
       const member = ctx.store.members.get(ctx.group, e.sender.id);
       const newcomer = !!member?.joinedAt && e.at.getTime() - member.joinedAt < s.get(newcomerHours) * 3_600_000;
-      const verdict = judge({ ...suspect, newcomer, allowDomains: s.get(allowDomains), sameTextElsewhere: elsewhere });
+      suspect.newcomer = newcomer;
+      suspect.allowDomains = s.get(allowDomains);
+      suspect.sameTextElsewhere = elsewhere;
+      const verdict = judge(suspect, { model, quiet, normalized, compact });
       const { remove, review } = THRESHOLDS[mode];
       if (verdict.score < review) return;
       const reasons = describe(verdict.findings);

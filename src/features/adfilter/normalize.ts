@@ -6,7 +6,7 @@ const CYRILLIC: Record<string, string> = { а: 'a', в: 'b', е: 'e', к: 'k', �
 const CYRILLIC_RE = new RegExp(`[${Object.keys(CYRILLIC).join('')}]`, 'g');
 
 /** Plain ASCII, common CJK and CJK punctuation: nothing NFKC or the look-alike maps would change. */
-const PLAIN = /^[\x00-\x7f\u4e00-\u9fff\u3001-\u3011\uff0c\uff01\uff1f\uff1a\uff1b\uff08\uff09]*$/;
+export const PLAIN = /^[\x00-\x7f\u4e00-\u9fff\u3001-\u3011\uff0c\uff01\uff1f\uff1a\uff1b\uff08\uff09]*$/;
 const SPACED = /\b[a-z0-9]\b[\s.\-_·•、,，]+\b[a-z0-9]\b/;
 
 /** Canonical form: NFKC (width, circled and math letters), lower case, no zero-width, Latin look-alikes. */
@@ -18,7 +18,11 @@ export function normalizeText(raw: string): string {
   return text;
 }
 
+const NOT_COMPACT = /[\p{P}\p{S}\p{Z}\s]+/gu;
+/** The same set for plain text, without Unicode property lookups (tests hold the two equal). */
+const NOT_COMPACT_PLAIN = /[\t-\r !-/:-@[-`{-~\u3001-\u3004\u3008-\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]+/g;
+
 /** The same with every space, punctuation mark and symbol removed: "加.微.信" → "加微信". */
 export function compactText(normalized: string): string {
-  return normalized.replace(/[\p{P}\p{S}\p{Z}\s]+/gu, '');
+  return normalized.replace(PLAIN.test(normalized) ? NOT_COMPACT_PLAIN : NOT_COMPACT, '');
 }

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../paths.js';
+import type { GroupRef } from '../../storage/groups.js';
+import { modelInput, type TextScorer } from './checks.js';
+import { type Adaptation, type ModelFile, SpamModel } from './classifier.js';
+
+export const SHIPPED_MODEL = join(packageRoot, 'models', 'spam-lr.json');
+
+export function loadModel(path = SHIPPED_MODEL): SpamModel {
+  return SpamModel.fromFile(JSON.parse(readFileSync(path, 'utf8')) as ModelFile);
+}
+
+interface ExampleSource {
+  examples(g: GroupRef): { label: 'spam' | 'ham'; text: string }[];
+  examplesVersion(g: GroupRef): number;
+}
+
+/**
+ * The shared model, adapted per group by that group's own examples (owner reviews, /spam,
+ * /notspam, accepted appeals) and never by another group's. An adaptation is fitted on first use
+ * and again after each new example; groups without examples use the shared weights as they are.
+ */
+export class GroupModels {
+  private shared?: SpamModel;
+  private readonly adapted = new Map<string, { version: number; adaptation?: Adaptation }>();
+
+  constructor(private readonly load: () => SpamModel = () => loadModel()) {}
+
+  private model(): SpamModel {
+    return (this.shared ??= this.load());
+  }
+
+  scorer(g: GroupRef, examples: ExampleSource): TextScorer {
+    const model = this.model();
+    const adaptation = this.adaptationOf(g, examples);
+    return (input) => model.probability(input, adaptation);
+  }
+
+  private adaptationOf(g: GroupRef, examples: ExampleSource): Adaptation | undefined {
+    const key = `${g.platform}\u0000${g.groupId}`;
+    const version = examples.examplesVersion(g);
+    const known = this.adapted.get(key);
+    if (known && known.version === version) return known.adaptation;
+    const rows = examples.examples(g);
+    const adaptation = rows.length ? this.model().adapt(rows.map((r) => ({ input: modelInput(r.text), spam: r.label === 'spam' }))) : undefined;
+    if (this.adapted.size > 10_000) this.adapted.delete(this.adapted.keys().next().value as string);
+    this.adapted.set(key, { version, adaptation });
+    return adaptation;
+  }
+}
