@@ -13,7 +13,7 @@ import { SimulatedClock } from '../src/time/clock.js';
 const N = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'steward-bench-'));
 
-import { rawInsertsPerSec } from './support.js';
+import { median, rawInsertsPerSec } from './support.js';
 
 let run = 0;
 const rawInserts = (n: number) => rawInsertsPerSec(dir, n);
@@ -46,13 +46,22 @@ try {
   // Warm up both paths (JIT, page cache), then measure.
   rawInserts(2000);
   await pipeline(2000);
-  const raw = rawInserts(N);
-  const piped = await pipeline(N);
+  // This machine's speed drifts between seconds: interleave three rounds of each and compare medians.
+  const raws: number[] = [];
+  const pipes: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    raws.push(rawInserts(N));
+    pipes.push(await pipeline(N));
+  }
+  const raw = median(raws);
+  const piped = median(pipes);
   const ratio = piped / raw;
   console.log(
     JSON.stringify({
       bench: 'inbound-pipeline',
       messages: N,
+      rawRounds: raws.map(Math.round),
+      pipelineRounds: pipes.map(Math.round),
       pipelineMessagesPerSec: Math.round(piped),
       rawInsertsPerSec: Math.round(raw),
       ratio: Number(ratio.toFixed(3)),

@@ -174,9 +174,9 @@ export const SPACE_OR_PUNCTUATION_PLAIN = /[\t-\r !-#%-*,-/:;?@[-\]_{}\u3001-\u3
  * block words, and none of the words any text check looks for. (Tests hold this to the checks on
  * every labeled row: a skip never hides a finding.)
  */
-export function cannotBeAdByText(s: Pick<Suspect, 'kind' | 'text' | 'urls' | 'qr' | 'blockWords'>): boolean {
+export function cannotBeAdByText(s: Pick<Suspect, 'kind' | 'text' | 'urls' | 'qr' | 'blockWords'>, plain = PLAIN.test(s.text)): boolean {
   // Words are looked for across spaces and punctuation, as the checks do ("找，我" reads "找我").
-  return s.kind === 'text' && !s.urls.length && s.qr === undefined && !s.blockWords.length && PLAIN.test(s.text) && !TRIGGERS.test(s.text.replace(SPACE_OR_PUNCTUATION_PLAIN, ''));
+  return s.kind === 'text' && !s.urls.length && s.qr === undefined && !s.blockWords.length && plain && !TRIGGERS.test(s.text.replace(SPACE_OR_PUNCTUATION_PLAIN, ''));
 }
 
 export interface Verdict {

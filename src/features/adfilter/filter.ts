@@ -5,25 +5,33 @@ import { messages } from '../../i18n/index.js';
 import { isExempt, punish } from '../penalties/punish.js';
 import { type Finding, MODEL_FLOOR, type Suspect, cannotBeAdByText, judge } from './checks.js';
 import { GroupModels } from './models.js';
-import { compactText, normalizeText } from './normalize.js';
+import { PLAIN, compactText, normalizeText } from './normalize.js';
 import { THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours } from './settings.js';
 
 /** Who posted which text where, lately: the same ad dropped into several groups. */
 class RecentTexts {
-  /** Per sender, their last few posts: most members post in one group, so this stays tiny. */
-  private readonly bySender = new Map<string, { group: string; text: string; at: number }[]>();
+  /** Per platform and sender, their last few posts: most members post in one group, so this stays tiny. */
+  private readonly bySender = new Map<string, Map<string, { group: string; text: string; at: number }[]>>();
+  private size = 0;
+
   /** Records the post; returns in how many other groups the sender posted the same text lately. */
-  count(sender: string, text: string, group: string, at: number, windowMs = 10 * 60_000): number {
-    let posts = this.bySender.get(sender);
+  count(platform: string, sender: string, text: string, group: string, at: number, windowMs = 10 * 60_000): number {
+    let senders = this.bySender.get(platform);
+    if (!senders) this.bySender.set(platform, (senders = new Map()));
+    let posts = senders.get(sender);
     if (!posts) {
-      if (this.bySender.size > 50_000) this.bySender.delete(this.bySender.keys().next().value as string);
-      this.bySender.set(sender, (posts = []));
+      // Forget everyone at once when the table grows large: at worst a repeat goes unnoticed once.
+      if (++this.size > 50_000) {
+        senders.clear();
+        this.size = 1;
+      }
+      senders.set(sender, (posts = []));
     }
-    const others = new Set<string>();
-    for (const p of posts) if (p.text === text && p.group !== group && at - p.at <= windowMs) others.add(p.group);
+    let others: string[] | undefined;
+    for (const p of posts) if (p.text === text && p.group !== group && at - p.at <= windowMs && !others?.includes(p.group)) (others ??= []).push(p.group);
     posts.push({ group, text, at });
     if (posts.length > 12) posts.shift();
-    return others.size;
+    return others?.length ?? 0;
   }
 }
 
@@ -50,10 +58,11 @@ export function adFilterRule(models = new GroupModels()): Rule {
       const mode = s.get(adFilterMode);
       if (mode === 'off' || isExempt(ctx, e.sender.id)) return;
       const suspect: Suspect = { kind: e.kind, text: e.text, urls: e.urls ?? [], qr: e.qr, blockWords: s.get(blockWords), newcomer: false, allowDomains: [], sameTextElsewhere: 0 };
-      const quiet = cannotBeAdByText(suspect);
-      const normalized = normalizeText(e.text);
-      const compact = compactText(normalized);
-      const elsewhere = compact.length >= 8 ? recent.count(`${e.platform}\u0000${e.sender.id}`, compact, e.groupId, e.at.getTime()) : 0;
+      const plain = PLAIN.test(e.text);
+      const quiet = cannotBeAdByText(suspect, plain);
+      const normalized = normalizeText(e.text, plain);
+      const compact = compactText(normalized, plain);
+      const elsewhere = compact.length >= 8 ? recent.count(e.platform, e.sender.id, compact, e.groupId, e.at.getTime()) : 0;
       const scorer = models.scorer(ctx.group, ctx.store.adfilter);
       // Most messages stop here: nothing a check looks at, the model unconcerned, not posted all over.
       const p = quiet ? scorer({ normalized, compact, findings: [] }) : undefined;

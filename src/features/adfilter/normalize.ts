@@ -10,9 +10,9 @@ export const PLAIN = /^[\x00-\x7f\u4e00-\u9fff\u3001-\u3011\uff0c\uff01\uff1f\uf
 const SPACED = /\b[a-z0-9]\b[\s.\-_·•、,，]+\b[a-z0-9]\b/;
 
 /** Canonical form: NFKC (width, circled and math letters), lower case, no zero-width, Latin look-alikes. */
-export function normalizeText(raw: string): string {
+export function normalizeText(raw: string, plain = PLAIN.test(raw)): string {
   // Most messages are plain: skip the costly steps for them (this runs on every message).
-  let text = PLAIN.test(raw) ? raw.toLowerCase() : raw.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase().replace(CYRILLIC_RE, (c) => CYRILLIC[c]!);
+  let text = plain ? raw.toLowerCase() : raw.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase().replace(CYRILLIC_RE, (c) => CYRILLIC[c]!);
   // "1 3 8 0 0 1 3 8 0 0 0" and "v x" are how people hide numbers and ids from filters.
   if (SPACED.test(text)) text = text.replace(/(?:\b[a-z0-9]\b[\s.\-_·•、,，]+){2,}\b[a-z0-9]\b/g, (run) => run.replace(/[\s.\-_·•、,，]+/g, ''));
   return text;
@@ -23,6 +23,6 @@ const NOT_COMPACT = /[\p{P}\p{S}\p{Z}\s]+/gu;
 const NOT_COMPACT_PLAIN = /[\t-\r !-/:-@[-`{-~\u3001-\u3004\u3008-\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]+/g;
 
 /** The same with every space, punctuation mark and symbol removed: "加.微.信" → "加微信". */
-export function compactText(normalized: string): string {
-  return normalized.replace(PLAIN.test(normalized) ? NOT_COMPACT_PLAIN : NOT_COMPACT, '');
+export function compactText(normalized: string, plain = PLAIN.test(normalized)): string {
+  return normalized.replace(plain ? NOT_COMPACT_PLAIN : NOT_COMPACT, '');
 }
