@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SPACE_OR_PUNCTUATION_PLAIN, type Suspect, cannotBeAdByText, domainOf, judge } from '../src/features/adfilter/checks.js';
-import { compactText, normalizeText } from '../src/features/adfilter/normalize.js';
+import { compactText, normalizeText } from '../src/text/normalize.js';
 
 const base: Suspect = { kind: 'text', text: '', urls: [], newcomer: false, allowDomains: [], blockWords: [], sameTextElsewhere: 0 };
 const verdict = (text: string, extra: Partial<Suspect> = {}) => judge({ ...base, text, ...extra });

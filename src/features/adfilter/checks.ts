@@ -1,5 +1,5 @@
 import type { ModelInput } from './classifier.js';
-import { PLAIN, compactText, normalizeText } from './normalize.js';
+import { PLAIN, compactText, normalizeText } from '../../text/normalize.js';
 
 /** What a check needs to know about a message; no platform, no storage. */
 export interface Suspect {

@@ -5,7 +5,7 @@ import { messages } from '../../i18n/index.js';
 import { isExempt, punish } from '../penalties/punish.js';
 import { type Finding, MODEL_FLOOR, type Suspect, cannotBeAdByText, judge } from './checks.js';
 import { GroupModels } from './models.js';
-import { PLAIN, compactText, normalizeText } from './normalize.js';
+import { PLAIN, compactText, normalizeText } from '../../text/normalize.js';
 import { THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours } from './settings.js';
 
 /** Who posted which text where, lately: the same ad dropped into several groups. */
