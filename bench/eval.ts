@@ -8,11 +8,14 @@
 //   held-out data of the same sources.
 // A message counts as caught when the filter would remove it (mode "on"; "strict" in its own rows;
 // "flagged": removed or sent to the owner to decide).
+// Then the off-topic judge on topic_tech_zh: rules alone (no topic words, no history), and 5-fold
+// CV where the group's model learned from the other folds as its history; per category too.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type SpamReport, countAt, crossValidatedScores, evaluateSpam, readJsonl, scorerOf, spamReport } from '../src/features/adfilter/evaluate.js';
 import { loadModel } from '../src/features/adfilter/models.js';
 import { THRESHOLDS } from '../src/features/adfilter/settings.js';
+import { type TopicReport, type TopicRow, crossValidatedTopic, judgeRows, topicReport } from '../src/features/workhours/evaluate.js';
 
 const DATA = resolve(process.env.STEWARD_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data'));
 if (!existsSync(DATA)) {
@@ -40,3 +43,29 @@ for (const set of ['spam_sms_zh', 'spam_chat_zh', 'spam_en']) {
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 console.log(`\n${pad('dataset', 14)}${pad('judged', 13)}${pad('n', 8)}${pad('P', 8)}${pad('R', 8)}${pad('FPR', 8)}msgs/s`);
 for (const { dataset, judged, r } of table) console.log(`${pad(dataset, 14)}${pad(judged, 13)}${pad(r.n, 8)}${pad(r.precision, 8)}${pad(r.recall, 8)}${pad(r.falsePositiveRate, 8)}${r.messagesPerSecond}`);
+
+const topicRows = readJsonl<TopicRow>(join(DATA, 'topic_tech_zh', 'dev.jsonl'));
+const topicTable: { judged: string; r: TopicReport }[] = [];
+const emitTopic = (judged: string, r: TopicReport) => {
+  topicTable.push({ judged, r });
+  console.log(JSON.stringify({ dataset: 'topic_tech_zh', judged, ...r }));
+};
+const rulesOnly = judgeRows(topicRows);
+emitTopic('rules', topicReport(topicRows, rulesOnly.offTopic, rulesOnly.seconds));
+const cvTopic = crossValidatedTopic(topicRows);
+emitTopic('cv5 history', topicReport(topicRows, cvTopic.offTopic, cvTopic.seconds));
+
+console.log(`\n${pad('dataset', 14)}${pad('judged', 13)}${pad('n', 8)}${pad('on blocked', 12)}${pad('off caught', 12)}msgs/s`);
+for (const { judged, r } of topicTable) console.log(`${pad('topic_tech_zh', 14)}${pad(judged, 13)}${pad(r.n, 8)}${pad(r.onTopicBlockedRate, 12)}${pad(r.offTopicCaughtRate, 12)}${r.messagesPerSecond}`);
+
+// Per category: the share judged as its label says (on: let through; off: caught).
+const byCategory = new Map<string, { n: number; right: number; label: string }>();
+topicRows.forEach((r, i) => {
+  const c = byCategory.get(r.category ?? '?') ?? { n: 0, right: 0, label: r.label };
+  c.n++;
+  if (cvTopic.offTopic[i] === (r.label === 'off')) c.right++;
+  byCategory.set(r.category ?? '?', c);
+});
+console.log(`\n${pad('category (cv5 history)', 32)}${pad('label', 7)}${pad('n', 8)}judged right`);
+for (const [c, v] of [...byCategory].sort((a, b) => a[1].label.localeCompare(b[1].label) || b[1].n - a[1].n)) console.log(`${pad(c, 32)}${pad(v.label, 7)}${pad(v.n, 8)}${(v.right / v.n).toFixed(3)}`);
+

@@ -29,7 +29,7 @@ const spam: Command = {
   level: 'admin',
   run(ctx) {
     const m = replied(ctx);
-    if (!m) return [ctx.reply(ctx.t.adfilter.needsReply)];
+    if (!m) return [ctx.reply(ctx.t.common.needsReply)];
     if (atLeast(ctx.levelOf(ctx.group, { id: m.id }), 'admin')) return [ctx.reply(ctx.t.penalties.notAdmins)];
     ctx.store.adfilter.addExample(ctx.group, 'spam', m.text, ctx.now.getTime());
     return [ctx.reply(ctx.t.adfilter.spamDone), ...removeAsAd(ctx, { id: m.id, name: m.name }, m.messageId, m.text, ctx.t.penalties.rules.ads ?? 'ads')];
@@ -42,7 +42,7 @@ const notspam: Command = {
   level: 'admin',
   run(ctx) {
     const m = replied(ctx);
-    if (!m) return [ctx.reply(ctx.t.adfilter.needsReply)];
+    if (!m) return [ctx.reply(ctx.t.common.needsReply)];
     ctx.store.adfilter.addExample(ctx.group, 'ham', m.text, ctx.now.getTime());
     return [ctx.reply(ctx.t.adfilter.notSpamDone)];
   },

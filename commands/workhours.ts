@@ -1,4 +1,7 @@
+import type { Action } from '../src/engine/actions.js';
+import type { CommandContext } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
+import { topicModels } from '../src/features/workhours/topicModel.js';
 import { workHoursRule } from '../src/features/workhours/focus.js';
 import {
   focusSetting,
@@ -99,9 +102,50 @@ const topicWords: Command = {
   },
 };
 
+/** The message an admin's /offtopic or /ontopic replies to. */
+function replied(ctx: CommandContext) {
+  const r = ctx.event.replyTo;
+  return r?.senderId && r.text ? { id: r.senderId, name: r.senderName ?? r.senderId, messageId: r.messageId, text: r.text } : undefined;
+}
+
+/** An admin's correction: the group's model learns the replied message as off topic. */
+const offTopic: Command = {
+  name: 'offtopic',
+  aliases: ['跑题'],
+  level: 'admin',
+  run(ctx) {
+    const m = replied(ctx);
+    if (!m) return [ctx.reply(ctx.t.common.needsReply)];
+    topicModels.learn(ctx.group, ctx.store.topicExamples, 'off', 'owner', m.text, ctx.now.getTime());
+    return [ctx.reply(ctx.t.workhours.offTopicNoted)];
+  },
+};
+
+/** The other way: learned as on topic, and a work-hours strike for that very message withdrawn. */
+const onTopic: Command = {
+  name: 'ontopic',
+  aliases: ['不跑题'],
+  level: 'admin',
+  run(ctx) {
+    const m = replied(ctx);
+    if (!m) return [ctx.reply(ctx.t.common.needsReply)];
+    const now = ctx.now.getTime();
+    topicModels.learn(ctx.group, ctx.store.topicExamples, 'on', 'owner', m.text, now);
+    const out: Action[] = [ctx.reply(ctx.t.workhours.onTopicNoted)];
+    const strike = ctx.store.strikes.active(ctx.group, m.id, now).find((s) => s.rule === 'workhours' && s.messageId === m.messageId);
+    if (strike && ctx.store.strikes.revoke(strike.id, now)) {
+      const user = { id: m.id, name: m.name };
+      ctx.store.actionLog.add(ctx.group, now, 'work-hours strike withdrawn', m.id, strike.reason, `by ${ctx.event.sender.name}`);
+      out.push(ctx.send(ctx.t.workhours.onTopicRevoked(m.name), { mentions: [user] }));
+      if (strike.step.startsWith('mute')) out.push({ type: 'unmute', ...ctx.group, user, reason: 'on topic after all' });
+    }
+    return out;
+  },
+};
+
 export const workhoursFeature: Feature = {
   name: 'workhours',
-  commands: [worktime, focus, topicWords],
+  commands: [worktime, focus, topicWords, offTopic, onTopic],
   rules: [workHoursRule()],
   settings: workhoursSettings,
 };

@@ -12,7 +12,9 @@ const USAGE = `Usage:
   steward dashboard [--config FILE] [--db FILE] [--port N]
   steward check-config FILE
   steward eval spam FILE.jsonl [--train DEV.jsonl] [--mode on|strict]
-      rows {"text", "label": "spam"|"ham"}; the shipped model unless --train fits one on DEV`;
+      rows {"text", "label": "spam"|"ham"}; the shipped model unless --train fits one on DEV
+  steward eval topic FILE.jsonl --history PAST.jsonl
+      rows {"text", "label": "on"|"off"}; the group has learned from PAST (same rows)`;
 
 const settingDefinitions = features.flatMap((f) => f.settings ?? []);
 
@@ -28,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
       platform: { type: 'string', default: 'telegram' },
       port: { type: 'string' },
       train: { type: 'string' },
+      history: { type: 'string' },
       mode: { type: 'string', default: 'on' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -66,11 +69,17 @@ async function main(argv: string[]): Promise<number> {
     case 'eval': {
       const [task, file] = positionals;
       const mode = values.mode;
-      if (task !== 'spam' || !file || (mode !== 'on' && mode !== 'strict')) {
+      if ((task !== 'spam' && task !== 'topic') || !file || (mode !== 'on' && mode !== 'strict') || (task === 'topic' && !values.history)) {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const { evaluateSpam, readJsonl, scorerOf, trainSpamModel } = await import('./features/adfilter/evaluate.js');
+      const { readJsonl } = await import('./features/adfilter/evaluate.js');
+      if (task === 'topic') {
+        const { evaluateTopic } = await import('./features/workhours/evaluate.js');
+        process.stdout.write(`${JSON.stringify(evaluateTopic(readJsonl(file), readJsonl(values.history!)))}\n`);
+        return 0;
+      }
+      const { evaluateSpam, scorerOf, trainSpamModel } = await import('./features/adfilter/evaluate.js');
       const { loadModel } = await import('./features/adfilter/models.js');
       const { THRESHOLDS } = await import('./features/adfilter/settings.js');
       // --train: a model fitted on the given rows (evaluation use of a research-only source) instead of the shipped one.

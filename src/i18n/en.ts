@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
   common: {
+    needsReply: 'Reply to the message in question with this command.',
     usage: (usage) => `Usage: ${usage}`,
     refusedAdmin: (cmd) => `Sorry, ${cmd} is for the group's owner and admins.`,
     refusedOwner: (cmd) => `Sorry, ${cmd} is for the group's owner.`,
@@ -66,6 +67,8 @@ export const en: Messages = {
     adfilter: 'ad filter: off / observe / on / strict',
     spam: 'treat the replied message as an ad (and learn)',
     notspam: 'tell me the replied message is not an ad',
+    offtopic: 'tell me the replied message is off topic (the group learns)',
+    ontopic: 'tell me the replied message is on topic (the group learns)',
     block: 'block words',
     allow: 'allowed sites'
   },
@@ -119,6 +122,8 @@ export const en: Messages = {
     adfilter: '/adfilter off|observe|on|strict',
     spam: '/spam (reply to the message)',
     notspam: '/notspam (reply to the message)',
+    offtopic: '/offtopic (reply to the message)',
+    ontopic: '/ontopic (reply to the message)',
     block: '/block add|remove <word, * as wildcard>',
     allow: '/allow add|remove <domain>',
   },
@@ -206,7 +211,10 @@ export const en: Messages = {
   workhours: {
     reminder: (name, freeAt) => `@${name} it's work hours: please keep to the group's topic here; from ${freeAt} anything goes.`,
     reason: (why, freeAt) => `${why}; free chat from ${freeAt}`,
-    why: { sticker: 'a sticker in work hours', emoji: 'emoji only in work hours', chatter: 'chit-chat in work hours', 'small-talk': 'off-topic talk in work hours' },
+    why: { sticker: 'a sticker in work hours', emoji: 'emoji only in work hours', chatter: 'chit-chat in work hours', 'small-talk': 'off-topic talk in work hours', learned: 'talk this group is not about, in work hours' },
+    offTopicNoted: 'Noted: messages like this are off topic here and get a reminder during work hours.',
+    onTopicNoted: 'Noted: messages like this are on topic here and will not get reminders.',
+    onTopicRevoked: (name: string) => `@${name} that reminder is withdrawn: your message was on topic. Sorry!`,
     show: (schedule, holidays, mode) => `Work hours: ${schedule}\nHolidays: ${holidays} days\nMode: ${mode}`,
     off: 'Work hours off: chat freely at any time.',
     holidaysAdded: (n, total) => `Added ${n} holiday days (${total} in all); chat is free on them.`,
@@ -323,7 +331,6 @@ export const en: Messages = {
     newcomerReason: (reasons) => `a newcomer posting an ad (${reasons})`,
     modes: { off: 'off', observe: 'observe (log only)', on: 'on', strict: 'strict' },
     modeSet: (mode) => `Ad filter: ${mode}.`,
-    needsReply: 'Reply to the message in question with this command.',
     spamDone: 'Removed and noted; I will remember messages like it.',
     notSpamDone: 'Noted: I will remember this is not an ad.',
     listShow: (what, items) => `${what}: ${items}`,

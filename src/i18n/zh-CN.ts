@@ -3,6 +3,7 @@
 
 export const zhCN = {
   common: {
+    needsReply: '请回复要处理的那条消息再发送这个命令。',
     usage: (usage: string) => `用法：${usage}`,
     refusedAdmin: (cmd: string) => `抱歉，${cmd} 只有群主和管理员可以使用。`,
     refusedOwner: (cmd: string) => `抱歉，${cmd} 只有群主可以使用。`,
@@ -67,6 +68,8 @@ export const zhCN = {
     adfilter: '防广告：off / observe / on / strict',
     spam: '把回复的消息当广告处理（并让我学会）',
     notspam: '告诉我回复的消息不是广告',
+    offtopic: '告诉我回复的消息跑题了（本群学会）',
+    ontopic: '告诉我回复的消息属于本群主题（本群学会）',
     block: '屏蔽词',
     allow: '允许的网址'
   } as Record<string, string>,
@@ -120,6 +123,8 @@ export const zhCN = {
     adfilter: '/adfilter off|observe|on|strict',
     spam: '/spam（回复那条消息）',
     notspam: '/notspam（回复那条消息）',
+    offtopic: '/offtopic（回复那条消息）',
+    ontopic: '/ontopic（回复那条消息）',
     block: '/block add|remove <词，可用 * 通配>',
     allow: '/allow add|remove <域名>',
   } as Record<string, string>,
@@ -207,7 +212,10 @@ export const zhCN = {
   workhours: {
     reminder: (name: string, freeAt: string) => `@${name} 现在是工作时间，群里只聊和主题相关的内容哦；${freeAt} 之后就可以自由聊天啦。`,
     reason: (why: string, freeAt: string) => `${why}；${freeAt} 之后可以自由聊天`,
-    why: { sticker: '工作时间发表情包', emoji: '工作时间只发表情', chatter: '工作时间闲聊', 'small-talk': '工作时间聊与主题无关的话题' } as Record<string, string>,
+    why: { sticker: '工作时间发表情包', emoji: '工作时间只发表情', chatter: '工作时间闲聊', 'small-talk': '工作时间聊与主题无关的话题', learned: '工作时间聊与本群主题无关的内容' } as Record<string, string>,
+    offTopicNoted: '已记下：类似的消息在本群算跑题，工作时间会提醒。',
+    onTopicNoted: '已记下：类似的消息属于本群主题，不会再被提醒。',
+    onTopicRevoked: (name: string) => `@${name} 刚才的提醒撤回了：这条和主题相关，抱歉打扰。`,
     show: (schedule: string, holidays: number, mode: string) => `工作时间：${schedule}\n节假日：${holidays} 天\n模式：${mode}`,
     off: '已关闭工作时间限制，什么时候都可以自由聊天。',
     holidaysAdded: (n: number, total: number) => `已添加 ${n} 天节假日（共 ${total} 天），这些天不限制聊天。`,
@@ -324,7 +332,6 @@ export const zhCN = {
     newcomerReason: (reasons: string) => `新成员发广告（${reasons}）`,
     modes: { off: '关闭', observe: '观察（只记录，不处理）', on: '开启', strict: '严格' } as Record<string, string>,
     modeSet: (mode: string) => `防广告：${mode}。`,
-    needsReply: '请回复要处理的那条消息再发送这个命令。',
     spamDone: '已删除并记录，我会记住这类消息。',
     notSpamDone: '好的，我会记住这不是广告。',
     listShow: (what: string, items: string) => `${what}：${items}`,

@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import type { GroupRef } from './groups.js';
+import { type GroupRef, groupKey } from './groups.js';
 
 export interface AdReview {
   id: number;
@@ -51,13 +51,13 @@ export class AdFilterRepo {
   addExample(g: GroupRef, label: 'spam' | 'ham', text: string, at: number): void {
     if (!text.trim()) return;
     this.addExampleStmt.run(g.platform, g.groupId, label, text.slice(0, 2000), at);
-    const key = `${g.platform}\u0000${g.groupId}`;
+    const key = groupKey(g);
     this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
   }
 
   /** Changes whenever the group gets a new example (in this process). */
   examplesVersion(g: GroupRef): number {
-    return this.versions.get(`${g.platform}\u0000${g.groupId}`) ?? 0;
+    return this.versions.get(groupKey(g)) ?? 0;
   }
 
   examples(g: GroupRef, limit = 2000): { label: 'spam' | 'ham'; text: string }[] {

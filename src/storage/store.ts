@@ -14,6 +14,7 @@ import { PlatformStateRepo } from './platformState.js';
 import { PointsRepo } from './points.js';
 import { SettingsRepo } from './settings.js';
 import { StrikesRepo } from './strikes.js';
+import { TopicExamplesRepo } from './topicExamples.js';
 import { TopicsRepo } from './topics.js';
 
 /** Every repository, over one database. Features reach storage only through this. */
@@ -34,6 +35,7 @@ export class Store {
   readonly topics: TopicsRepo;
   readonly insights: InsightsRepo;
   readonly adfilter: AdFilterRepo;
+  readonly topicExamples: TopicExamplesRepo;
 
   /** Built once: better-sqlite3 compiles a wrapper per db.transaction() call. */
   private readonly tx: (fn: () => unknown) => unknown;
@@ -56,6 +58,7 @@ export class Store {
     this.topics = new TopicsRepo(db);
     this.insights = new InsightsRepo(db);
     this.adfilter = new AdFilterRepo(db);
+    this.topicExamples = new TopicExamplesRepo(db);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../paths.js';
-import type { GroupRef } from '../../storage/groups.js';
+import { type GroupRef, groupKey } from '../../storage/groups.js';
 import { modelInput, type TextScorer } from './checks.js';
 import { type Adaptation, type ModelFile, SpamModel } from './classifier.js';
 
@@ -23,7 +23,8 @@ interface ExampleSource {
  */
 export class GroupModels {
   private shared?: SpamModel;
-  private readonly adapted = new Map<string, { version: number; adaptation?: Adaptation }>();
+  /** Per store (one per database), so two bots in one process never share an adaptation. */
+  private readonly adapted = new WeakMap<ExampleSource, Map<string, { version: number; adaptation?: Adaptation }>>();
 
   constructor(private readonly load: () => SpamModel = () => loadModel()) {}
 
@@ -38,14 +39,16 @@ export class GroupModels {
   }
 
   private adaptationOf(g: GroupRef, examples: ExampleSource): Adaptation | undefined {
-    const key = `${g.platform}\u0000${g.groupId}`;
+    let cache = this.adapted.get(examples);
+    if (!cache) this.adapted.set(examples, (cache = new Map()));
+    const key = groupKey(g);
     const version = examples.examplesVersion(g);
-    const known = this.adapted.get(key);
+    const known = cache.get(key);
     if (known && known.version === version) return known.adaptation;
     const rows = examples.examples(g);
     const adaptation = rows.length ? this.model().adapt(rows.map((r) => ({ input: modelInput(r.text), spam: r.label === 'spam' }))) : undefined;
-    if (this.adapted.size > 10_000) this.adapted.delete(this.adapted.keys().next().value as string);
-    this.adapted.set(key, { version, adaptation });
+    if (cache.size > 10_000) cache.delete(cache.keys().next().value as string);
+    cache.set(key, { version, adaptation });
     return adaptation;
   }
 }

@@ -4,6 +4,7 @@ import type { Rule } from '../../engine/registry.js';
 import { formatTimeOfDay, isWithinSchedule, localParts } from '../../time/calendar.js';
 import { isExempt, punish } from '../penalties/punish.js';
 import { judgeTopic } from './offTopic.js';
+import { topicModels } from './topicModel.js';
 import { focusSetting, holidaysSetting, topicDescriptionSetting, topicWordsSetting, worktimeSetting } from './settings.js';
 
 /** Remembers recent verdicts, so a reply in an on-topic thread stays on topic. */
@@ -40,11 +41,17 @@ export function workHoursRule(): Rule {
       if (!isWithinSchedule(e.at, { ...schedule, holidays: s.get(holidaysSetting) }, tz)) return;
       const key = (id: string) => `${e.platform}\u0000${e.groupId}\u0000${id}`;
       const thread = e.replyTo ? verdicts.get(key(e.replyTo.messageId)) : undefined;
+      const model = topicModels.model(ctx.group, ctx.store.topicExamples);
       const verdict = judgeTopic(
         { kind: e.kind, text: e.text, ...(thread ? { repliesToOnTopic: true } : {}) },
         { words: s.get(topicWordsSetting), description: s.get(topicDescriptionSetting) },
+        model.ready ? model : undefined,
       );
       verdicts.set(key(e.messageId), !verdict.offTopic);
+      // The group's own history teaches its model: what the topic words vouch for, and plain chatter.
+      // Its own guesses never do (a model taught by itself only grows surer of its mistakes).
+      const learned = verdict.why === 'topic-word' ? 'on' : verdict.why === 'chatter' ? 'off' : undefined;
+      if (learned && e.kind === 'text') topicModels.learn(ctx.group, ctx.store.topicExamples, learned, 'history', e.text, e.at.getTime());
       if (!verdict.offTopic || isExempt(ctx, e.sender.id)) return;
       const p = localParts(e.at, tz);
       const minute = p.hour * 60 + p.minute;

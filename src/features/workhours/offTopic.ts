@@ -1,5 +1,6 @@
-// Is this message chit-chat (灌水) for a group that wants focus? A small, replaceable judge: the ad
-// and topic issue gives it a learned model later. When unsure it lets the message pass.
+// Is this message off topic for a group that wants focus? The owner's topic words and the general
+// chit-chat signs (灌水: stickers, emoji, laughter, greetings) first, then what the group's own
+// model learned from its history and the owner's corrections. When unsure it lets the message pass.
 
 export interface TopicProfile {
   /** The owner's topic words (/topic-words). */
@@ -17,7 +18,13 @@ export interface Judged {
 
 export type Verdict =
   | { offTopic: false; why: 'topic-word' | 'on-topic-thread' | 'unsure' }
-  | { offTopic: true; why: 'sticker' | 'emoji' | 'chatter' | 'small-talk' };
+  | { offTopic: true; why: 'sticker' | 'emoji' | 'chatter' | 'small-talk' | 'learned' };
+
+/**
+ * From this P(off topic) the group's model calls a message off topic. High on purpose: a member
+ * reminded for an on-topic question is worse than a chat let through (see `npm run eval`).
+ */
+export const LEARNED_OFF_TOPIC = 0.98;
 
 const LAUGHTER = /^(哈{2,}|呵{2,}|嘿{2,}|嘻{2,}|h{3,}|(ha){2,}h?|(he){2,}|lol+|lmao|rofl|2333+|6{3,}|笑死|笑哭|xswl|hiahia)$/i;
 const CHATTER = new Set(
@@ -51,7 +58,17 @@ export function descriptionWords(description: string): string[] {
     .filter((w) => w.length >= 2);
 }
 
-export function judgeTopic(m: Judged, profile: TopicProfile): Verdict {
+/** A group's learned model, once it has learned enough to speak. */
+export interface LearnedTopic {
+  offTopicProbability(text: string): number;
+  /**
+   * Learned from enough history to stand without the small-talk word list, which blocks more
+   * on-topic talk than a well-fed model does; a thinly fed one still needs it.
+   */
+  mature: boolean;
+}
+
+export function judgeTopic(m: Judged, profile: TopicProfile, learned?: LearnedTopic): Verdict {
   if (m.kind === 'sticker') return { offTopic: true, why: 'sticker' };
   const text = normalize(m.text);
   const words = [...profile.words.map((w) => w.normalize('NFKC').toLowerCase()), ...descriptionWords(profile.description)].filter(Boolean);
@@ -61,6 +78,7 @@ export function judgeTopic(m: Judged, profile: TopicProfile): Verdict {
   if (emojiOnly(m.text)) return { offTopic: true, why: 'emoji' };
   const compact = text.replace(/\s+/g, '');
   if (LAUGHTER.test(compact) || CHATTER.has(text) || CHATTER.has(compact)) return { offTopic: true, why: 'chatter' };
-  if (SMALL_TALK.some((w) => text.includes(w))) return { offTopic: true, why: 'small-talk' };
+  if (learned && learned.offTopicProbability(m.text) >= LEARNED_OFF_TOPIC) return { offTopic: true, why: 'learned' };
+  if (!learned?.mature && SMALL_TALK.some((w) => text.includes(w))) return { offTopic: true, why: 'small-talk' };
   return { offTopic: false, why: 'unsure' };
 }

@@ -1,0 +1,118 @@
+import type { GroupRef } from '../../storage/groups.js';
+import { groupKey } from '../../storage/groups.js';
+import type { TopicExample } from '../../storage/topicExamples.js';
+import { Featurizer } from '../../text/featurizer.js';
+import { compactText, normalizeText } from '../../text/normalize.js';
+
+/** Stored examples carry this; change it with the featurizer, and older rows are set aside. */
+export const FEATURIZER_VERSION = 1;
+/** A group's model speaks only once it has seen this many examples of each side. */
+const MIN_EACH_SIDE = 10;
+/** Examples after which the model judges small talk without the word list. */
+const MATURE = 500;
+/** An owner's correction counts as much as this many examples from history. */
+const OWNER_WEIGHT = 3;
+
+const featurizer = new Featurizer();
+
+/** The hashed features of a text, as stored and learned from. */
+export function topicFeatures(text: string): Int32Array {
+  const normalized = normalizeText(text);
+  return featurizer.indices.slice(0, featurizer.extract(normalized, compactText(normalized)));
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/**
+ * What one group talks about: logistic regression for P(off topic | text) over sparse weights,
+ * fitted on the group's examples and then kept up to date one example at a time.
+ */
+export class TopicModel {
+  private readonly weights = new Map<number, number>();
+  private bias = 0;
+  private readonly seen = { on: 0, off: 0 };
+
+  /** Enough of both sides to say anything. */
+  get ready(): boolean {
+    return this.seen.on >= MIN_EACH_SIDE && this.seen.off >= MIN_EACH_SIDE;
+  }
+
+  /** Enough history to judge small talk better than a word list. */
+  get mature(): boolean {
+    return this.ready && this.seen.on + this.seen.off >= MATURE;
+  }
+
+  offTopicProbability(text: string): number {
+    const normalized = normalizeText(text);
+    const n = featurizer.extract(normalized, compactText(normalized));
+    let z = this.bias;
+    for (let k = 0; k < n; k++) z += this.weights.get(featurizer.indices[k]!) ?? 0;
+    return sigmoid(z);
+  }
+
+  private step(f: ArrayLike<number>, off: boolean, rate: number): void {
+    let z = this.bias;
+    for (let k = 0; k < f.length; k++) z += this.weights.get(f[k]!) ?? 0;
+    const g = (rate * (sigmoid(z) - (off ? 1 : 0))) / Math.sqrt(f.length || 1);
+    for (let k = 0; k < f.length; k++) this.weights.set(f[k]!, (this.weights.get(f[k]!) ?? 0) - g);
+    this.bias -= 0.1 * g;
+  }
+
+  /** One new example, learned at once (an owner's correction, or history). */
+  learn(e: Pick<TopicExample, 'label' | 'source' | 'features'>): void {
+    this.seen[e.label]++;
+    this.step(e.features, e.label === 'off', e.source === 'owner' ? 0.5 * OWNER_WEIGHT : 0.5);
+  }
+
+  /** Fits the examples in a fixed visiting order: the same examples give the same model. */
+  static fit(examples: readonly Pick<TopicExample, 'label' | 'source' | 'features'>[], epochs = 5): TopicModel {
+    const m = new TopicModel();
+    for (const e of examples) m.seen[e.label]++;
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      const rate = 0.5 / Math.sqrt(1 + epoch);
+      for (let k = 0; k < examples.length; k++) {
+        const e = examples[(k * 7919 + epoch * 104729) % examples.length]!;
+        m.step(e.features, e.label === 'off', e.source === 'owner' ? rate * OWNER_WEIGHT : rate);
+      }
+    }
+    return m;
+  }
+}
+
+interface ExampleStore {
+  add(g: GroupRef, e: TopicExample, featurizer: number, at: number): void;
+  list(g: GroupRef, featurizer: number): TopicExample[];
+}
+
+/**
+ * Every group's model, fitted from its stored examples on first use after start, then updated
+ * as examples arrive. Learning goes through here, so the store and the model never disagree.
+ * Models are kept per store (one per database), so two bots in one process never share one.
+ */
+export class GroupTopicModels {
+  private readonly byStore = new WeakMap<ExampleStore, Map<string, TopicModel>>();
+
+  model(g: GroupRef, store: ExampleStore): TopicModel {
+    let models = this.byStore.get(store);
+    if (!models) this.byStore.set(store, (models = new Map()));
+    const key = groupKey(g);
+    let m = models.get(key);
+    if (!m) {
+      m = TopicModel.fit(store.list(g, FEATURIZER_VERSION));
+      if (models.size >= 5_000) models.delete(models.keys().next().value as string);
+      models.set(key, m);
+    }
+    return m;
+  }
+
+  learn(g: GroupRef, store: ExampleStore, label: TopicExample['label'], source: TopicExample['source'], text: string, at: number): void {
+    const e = { label, source, features: topicFeatures(text) };
+    if (!e.features.length) return;
+    const model = this.model(g, store); // fitted before the new example is stored: it learns it once
+    store.add(g, e, FEATURIZER_VERSION, at);
+    model.learn(e);
+  }
+}
+
+/** One per process; see GroupTopicModels for why that is safe. */
+export const topicModels = new GroupTopicModels();
