@@ -8,6 +8,7 @@ import type { Adapter } from './engine/port.js';
 import { PrivateTargets } from './engine/privateTargets.js';
 import { type Feature, Registry, highest } from './engine/registry.js';
 import { messages } from './i18n/index.js';
+import { QrScanner } from './media/qrScanner.js';
 import type { Logger } from './log.js';
 import { SettingsService } from './settings/service.js';
 import type { Db } from './storage/db.js';
@@ -40,6 +41,7 @@ export class App {
   readonly scheduler: Scheduler;
   readonly services: Services;
   private readonly adapters: Map<string, Adapter>;
+  private readonly scanner: QrScanner;
 
   constructor(private readonly opts: AppOptions) {
     const { db, clock, log } = opts;
@@ -71,7 +73,8 @@ export class App {
       },
     };
     this.engine = new Engine(this.services, this.registry);
-    this.executor = new Executor(this.adapters, this.store, this.settings, owners, clock, log);
+    this.scanner = new QrScanner();
+    this.executor = new Executor(this.adapters, this.store, this.settings, owners, clock, log, { scanner: this.scanner, found: (e) => this.dispatch(e) });
     this.scheduler = new Scheduler(
       this.store.jobs,
       clock,
@@ -129,7 +132,9 @@ export class App {
   }
 
   async stop(): Promise<void> {
+    await this.executor.settled(); // pictures being looked at finish (each has a time limit)
     for (const adapter of this.adapters.values()) await adapter.stop();
+    await this.scanner.close();
     this.store.activity.flush();
   }
 }

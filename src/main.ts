@@ -89,6 +89,8 @@ export async function runShell(r: ShellRun): Promise<void> {
     }
     for await (const line of rl) {
       if (!(await sim.feed(line))) break;
+      // A script reads as a story: a picture's QR verdict comes before the next line does.
+      await app.executor.settled();
       if (interactive) {
         rl.setPrompt(sim.prompt);
         rl.prompt();

@@ -8,7 +8,7 @@ export type ShellLine =
   | { op: 'leave'; userId: string }
   | { op: 'clock'; at: Date }
   | { op: 'advance'; ms: number }
-  | { op: 'image'; qr?: string }
+  | { op: 'image'; qr?: string; file?: string }
   | { op: 'sticker' }
   | { op: 'card'; name: string }
   | { op: 'link'; url: string; title?: string }
@@ -29,7 +29,8 @@ export const SHELL_HELP = `Simulator lines (anything else is a message from the 
   :join <userId> [name]            a member joins; :leave <userId> leaves
   :clock <ISO time with offset>    set the clock, e.g. 2026-11-24T09:00:00+08:00
   :advance <N>s|m|h|d              move the clock, running jobs that fall due
-  :image [qr:<payload>]  :sticker  :card <name>  :link <url> [title]  :forward <text>
+  :image [qr:<payload> | file:<path>]    a picture (file: a real PNG/JPEG, scanned for QR codes)
+  :sticker  :card <name>  :link <url> [title]  :forward <text>
   :reply <messageId> <text>        :click <buttonData>
   :dm <text>                       the current member writes to the bot privately
   :help  :quit`;
@@ -72,7 +73,9 @@ export function parseShellLine(line: string): ShellLine {
     }
     case 'image':
       if (!arg) return { op: 'image' };
-      return arg.startsWith('qr:') ? { op: 'image', qr: arg.slice(3) } : { op: 'invalid', problem: 'usage: :image [qr:<payload>]' };
+      if (arg.startsWith('qr:')) return { op: 'image', qr: arg.slice(3) };
+      if (arg.startsWith('file:') && arg.length > 5) return { op: 'image', file: arg.slice(5) };
+      return { op: 'invalid', problem: 'usage: :image [qr:<payload> | file:<path>]' };
     case 'sticker':
       return { op: 'sticker' };
     case 'card':

@@ -39,6 +39,9 @@ export function actionJson(action: Action, timeZone: string, messageId?: string)
     case 'notifyOwner':
       // The executor turns these into dms before they reach an adapter.
       return { action: 'notifyOwner', group, text: action.text };
+    case 'scanImage':
+      // The executor looks at the picture itself; only a found code comes back (as an event).
+      return { action: 'scanImage', group, messageId: action.messageId };
   }
 }
 

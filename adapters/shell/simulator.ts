@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { MessageEvent, Sender } from '../../src/engine/events.js';
 import type { Role } from '../../src/engine/events.js';
 import type { SimulatedClock } from '../../src/time/clock.js';
@@ -51,6 +52,8 @@ export class ShellSimulator implements Adapter {
   private otherSeq = 0;
   private botSeq = 0;
   private readonly groups = new Map<string, Map<string, SimMember>>();
+  /** Pictures sent with :image file:<path>, by group and message id. */
+  private readonly pictures = new Map<string, string>();
 
   constructor(private readonly opts: ShellOptions) {
     this.capabilities = SIMULATED[opts.imitate];
@@ -76,6 +79,17 @@ export class ShellSimulator implements Adapter {
 
   get prompt(): string {
     return `${this.speaker}@${this.groupId}> `;
+  }
+
+  async fetchImage(groupId: string, messageId: string): Promise<Uint8Array | undefined> {
+    const file = this.pictures.get(`${groupId}\u0000${messageId}`);
+    if (!file) return undefined;
+    try {
+      return await readFile(file);
+    } catch (err) {
+      this.note(`cannot read ${file}: ${(err as Error).message}`);
+      return undefined;
+    }
   }
 
   async perform(action: Action): Promise<ActionResult> {
@@ -231,6 +245,7 @@ export class ShellSimulator implements Adapter {
         break;
       case 'image':
         event = { ...base, kind: 'image', text: '', ...(line.qr ? { qr: line.qr } : {}) };
+        if (line.file) this.pictures.set(`${this.groupId}\u0000${id}`, line.file);
         break;
       case 'sticker':
         event = { ...base, kind: 'sticker', text: '' };

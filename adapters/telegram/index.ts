@@ -218,7 +218,8 @@ export class TelegramAdapter implements Adapter {
           await this.callWithRetry('setMyCommands', { commands: action.admin, scope: { type: 'chat_administrators', chat_id } });
           return { ok: true };
         case 'notifyOwner':
-          return { ok: false, why: 'unsupported', detail: 'the executor resolves owner notices' };
+        case 'scanImage':
+          return { ok: false, why: 'unsupported', detail: 'the executor carries these out' };
       }
     } catch (err) {
       return refusal(err);

@@ -95,8 +95,19 @@ export interface CommandMenuAction extends ActionBase {
   admin: MenuCommand[];
 }
 
+/**
+ * Look for a QR code in a member's picture, away from the event loop. When one is found, an
+ * imageScanned event comes back through the engine; nothing comes back otherwise.
+ */
+export interface ScanImageAction extends ActionBase {
+  type: 'scanImage';
+  messageId: string;
+  sender: Mention;
+}
+
 export type Action =
   | CommandMenuAction
+  | ScanImageAction
   | SendAction
   | DmAction
   | DeleteAction

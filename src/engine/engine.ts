@@ -25,7 +25,7 @@ class RecentIds {
 /** The one command heard in a group Steward does not manage yet. */
 export const MANAGE_COMMAND = 'manage';
 
-const EVENT_TYPES: InboundEvent['type'][] = ['message', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
+const EVENT_TYPES: InboundEvent['type'][] = ['message', 'imageScanned', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
 
 /**
  * The one command-and-rule engine: records what happened, runs the command or the rules, and

@@ -101,8 +101,18 @@ export interface BotRightsEvent extends EventBase {
   missing: BotRight[];
 }
 
+/** A QR code was found in a group member's picture (looked at after the message arrived). */
+export interface ImageScannedEvent extends EventBase {
+  type: 'imageScanned';
+  sender: Sender;
+  messageId: string;
+  /** The decoded payload: usually a link or a WeChat/QQ address. */
+  qr: string;
+}
+
 export type InboundEvent =
   | MessageEvent
+  | ImageScannedEvent
   | MemberJoinedEvent
   | MemberLeftEvent
   | ButtonPressedEvent

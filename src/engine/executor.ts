@@ -5,8 +5,14 @@ import type { GroupRef } from '../storage/groups.js';
 import type { Store } from '../storage/store.js';
 import type { Clock } from '../time/clock.js';
 import { formatLocal } from '../time/calendar.js';
-import type { Action, ActionResult, Button, DeleteAction, DmAction, KickAction, MuteAction, SendAction } from './actions.js';
+import type { Action, ActionResult, Button, DeleteAction, DmAction, KickAction, MuteAction, ScanImageAction, SendAction } from './actions.js';
+import type { ImageScannedEvent } from './events.js';
 import type { Adapter } from './port.js';
+
+/** Looks for a QR code in a picture, off the event loop (src/media/qrScanner.ts). */
+export interface ImageScanner {
+  scan(bytes: Uint8Array): Promise<{ found: string | null } | { skipped: string; detail?: string }>;
+}
 
 type Moderation = DeleteAction | MuteAction | KickAction;
 
@@ -27,7 +33,12 @@ export class Executor {
     private readonly superusers: Readonly<Record<string, readonly string[]>>,
     private readonly clock: Clock,
     private readonly log: Logger,
+    /** Where pictures are looked at, and where a found code is reported back to (the engine). */
+    private readonly images?: { scanner: ImageScanner; found(event: ImageScannedEvent): Promise<unknown> },
   ) {}
+
+  /** Pictures being looked at now. */
+  private readonly scans = new Set<Promise<void>>();
 
   async execute(actions: Action[]): Promise<void> {
     for (const action of actions) {
@@ -85,8 +96,49 @@ export class Executor {
       case 'kick':
         await this.moderate(action);
         return;
+      case 'scanImage':
+        this.scanInBackground(action);
+        return;
     }
     await this.perform(action);
+  }
+
+  /**
+   * Fetches the picture and has it looked at without waiting: the event that carried it, and the
+   * events after it, go on. A found code comes back as an imageScanned event.
+   */
+  private scanInBackground(a: ScanImageAction): void {
+    const adapter = this.adapter(a.platform);
+    const images = this.images;
+    if (!adapter.fetchImage || !images) return;
+    const scan = (async () => {
+      const bytes = await adapter.fetchImage!(a.groupId, a.messageId);
+      if (!bytes) return;
+      const r = await images.scanner.scan(bytes);
+      if ('skipped' in r) {
+        this.log.warn({ group: a.groupId, why: r.skipped, detail: r.detail }, 'picture not looked at');
+        return;
+      }
+      if (r.found === null) return;
+      await images.found({
+        type: 'imageScanned',
+        platform: a.platform,
+        groupId: a.groupId,
+        eventId: `qr:${a.messageId}`,
+        at: this.clock.now(),
+        sender: { id: a.sender.id, name: a.sender.name },
+        messageId: a.messageId,
+        qr: r.found,
+      });
+    })()
+      .catch((err: unknown) => this.log.error({ err, group: a.groupId }, 'picture scan failed'))
+      .finally(() => this.scans.delete(scan));
+    this.scans.add(scan);
+  }
+
+  /** Resolves once every picture being looked at is done (a clean stop; tests). */
+  async settled(): Promise<void> {
+    while (this.scans.size) await Promise.all([...this.scans]);
   }
 
   private async perform(action: Action): Promise<ActionResult> {

@@ -31,5 +31,7 @@ export interface Adapter {
   readonly botUsername?: string;
   start(sink: EventSink, state: AdapterState): Promise<void>;
   perform(action: Action): Promise<ActionResult>;
+  /** The bytes of a picture in a recent message, where the platform lets the bot fetch them. */
+  fetchImage?(groupId: string, messageId: string): Promise<Uint8Array | undefined>;
   stop(): Promise<void>;
 }

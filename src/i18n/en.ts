@@ -322,6 +322,7 @@ export const en: Messages = {
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   },
   adfilter: {
+    pictureCode: (payload: string) => `(QR code in a picture: ${payload})`,
     review: (group, name, text, reasons) => `This message by ${name} in "${group}" may be an ad (${reasons}):\n${text.slice(0, 300)}`,
     isSpam: 'Ad',
     isHam: 'Not an ad',

@@ -323,6 +323,7 @@ export const zhCN = {
     weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
   },
   adfilter: {
+    pictureCode: (payload: string) => `（图片里的二维码：${payload}）`,
     review: (group: string, name: string, text: string, reasons: string) => `「${group}」里 ${name} 的这条消息可能是广告（${reasons}）：\n${text.slice(0, 300)}`,
     isSpam: '是广告',
     isHam: '不是',

@@ -5,7 +5,7 @@ import { PLAIN, compactText, normalizeText } from '../../text/normalize.js';
 export interface Suspect {
   kind: string;
   text: string;
-  urls: string[];
+  urls: readonly string[];
   qr?: string | undefined;
   /** Joined recently and has no history in the group. */
   newcomer: boolean;

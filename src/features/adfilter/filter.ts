@@ -1,12 +1,12 @@
 import type { Action, Mention } from '../../engine/actions.js';
 import { type GroupContext, type RuleContext, answerPress } from '../../engine/context.js';
-import type { Rule } from '../../engine/registry.js';
+import type { Rule, RuleResult } from '../../engine/registry.js';
 import { messages } from '../../i18n/index.js';
 import { isExempt, punish } from '../penalties/punish.js';
 import { type Finding, MODEL_FLOOR, type Suspect, cannotBeAdByText, judge } from './checks.js';
 import { GroupModels } from './models.js';
 import { PLAIN, compactText, normalizeText } from '../../text/normalize.js';
-import { THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours } from './settings.js';
+import { type AdFilterMode, THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours } from './settings.js';
 
 /** Who posted which text where, lately: the same ad dropped into several groups. */
 class RecentTexts {
@@ -45,65 +45,94 @@ export function removeAsAd(ctx: GroupContext, user: Mention, messageId: string, 
   ];
 }
 
+/** A member's post as the filter reads it: a message, or a picture's QR code found later. */
+interface Post {
+  kind: string;
+  text: string;
+  urls: readonly string[];
+  qr: string | undefined;
+  sender: Mention;
+  messageId: string;
+  at: Date;
+}
+
+function postOf(e: RuleContext['event']): Post | undefined {
+  if (e.type === 'imageScanned') return { kind: 'image', text: '', urls: [], qr: e.qr, sender: e.sender, messageId: e.messageId, at: e.at };
+  if (e.type === 'message' && e.chat === 'group') return { kind: e.kind, text: e.text, urls: e.urls ?? [], qr: e.qr, sender: e.sender, messageId: e.messageId, at: e.at };
+  return undefined;
+}
+
 export function adFilterRule(models = new GroupModels()): Rule {
   const recent = new RecentTexts();
+
+  function examine(ctx: RuleContext, m: Post, mode: Exclude<AdFilterMode, 'off'>): RuleResult | Action[] | undefined {
+    const s = ctx.groupSettings;
+    const suspect: Suspect = { kind: m.kind, text: m.text, urls: m.urls, qr: m.qr, blockWords: s.get(blockWords), newcomer: false, allowDomains: [], sameTextElsewhere: 0 };
+    const plain = PLAIN.test(m.text);
+    const quiet = cannotBeAdByText(suspect, plain);
+    const normalized = normalizeText(m.text, plain);
+    const compact = compactText(normalized, plain);
+    const elsewhere = compact.length >= 8 ? recent.count(ctx.group.platform, m.sender.id, compact, ctx.group.groupId, m.at.getTime()) : 0;
+    const scorer = models.scorer(ctx.group, ctx.store.adfilter);
+    // Most messages stop here: nothing a check looks at, the model unconcerned, not posted all over.
+    const p = quiet ? scorer({ normalized, compact, findings: [] }) : undefined;
+    if (p !== undefined && p < MODEL_FLOOR && elsewhere < 2) return;
+    const model = p === undefined ? scorer : () => p;
+    const member = ctx.store.members.get(ctx.group, m.sender.id);
+    const newcomer = !!member?.joinedAt && m.at.getTime() - member.joinedAt < s.get(newcomerHours) * 3_600_000;
+    suspect.newcomer = newcomer;
+    suspect.allowDomains = s.get(allowDomains);
+    suspect.sameTextElsewhere = elsewhere;
+    const verdict = judge(suspect, { ...(compact ? { model } : {}), quiet, normalized, compact });
+    const { remove, review } = THRESHOLDS[mode];
+    if (verdict.score < review) return;
+    const reasons = describe(verdict.findings);
+    const user = { id: m.sender.id, name: m.sender.name };
+    const verdictWord = verdict.score >= remove ? 'remove' : 'review';
+    if (mode === 'observe') {
+      ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter (observe)', user.id, reasons, `would ${verdictWord} (${verdict.score.toFixed(2)})`);
+      return;
+    }
+    if (verdictWord === 'remove') {
+      // A clear ad from a newcomer with no history: removed at once, not laddered.
+      if (newcomer) {
+        const reason = ctx.t.adfilter.newcomerReason(reasons);
+        return { actions: [{ type: 'delete', ...ctx.group, messageId: m.messageId, user, reason }, { type: 'kick', ...ctx.group, user, reason }], stop: true };
+      }
+      return { actions: removeAsAd(ctx, user, m.messageId, m.text, reasons), stop: true };
+    }
+    // Doubtful: the owner decides with one tap; nobody is punished on a guess.
+    const shown = m.text || (m.qr !== undefined ? ctx.t.adfilter.pictureCode(m.qr) : '');
+    const id = ctx.store.adfilter.addReview(ctx.group, { userId: user.id, userName: user.name, messageId: m.messageId, text: shown, score: verdict.score, reasons }, ctx.now.getTime());
+    const t = ctx.t.adfilter;
+    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+    return [
+      {
+        ...ctx.notifyOwner(t.review(title, user.name, shown, reasons), 'ad review'),
+        buttons: [
+          { label: t.isSpam, data: `ad:spam:${id}`, keyword: `${t.isSpam}${id}` },
+          { label: t.isHam, data: `ad:ham:${id}`, keyword: `${t.isHam}${id}` },
+        ],
+      },
+    ];
+  }
+
   return {
     id: 'adfilter',
-    on: ['message'],
+    on: ['message', 'imageScanned'],
     priority: 20,
     decide(ctx: RuleContext) {
-      const e = ctx.event;
-      if (e.type !== 'message' || e.chat !== 'group') return;
-      const s = ctx.groupSettings;
-      const mode = s.get(adFilterMode);
-      if (mode === 'off' || isExempt(ctx, e.sender.id)) return;
-      const suspect: Suspect = { kind: e.kind, text: e.text, urls: e.urls ?? [], qr: e.qr, blockWords: s.get(blockWords), newcomer: false, allowDomains: [], sameTextElsewhere: 0 };
-      const plain = PLAIN.test(e.text);
-      const quiet = cannotBeAdByText(suspect, plain);
-      const normalized = normalizeText(e.text, plain);
-      const compact = compactText(normalized, plain);
-      const elsewhere = compact.length >= 8 ? recent.count(e.platform, e.sender.id, compact, e.groupId, e.at.getTime()) : 0;
-      const scorer = models.scorer(ctx.group, ctx.store.adfilter);
-      // Most messages stop here: nothing a check looks at, the model unconcerned, not posted all over.
-      const p = quiet ? scorer({ normalized, compact, findings: [] }) : undefined;
-      if (p !== undefined && p < MODEL_FLOOR && elsewhere < 2) return;
-      const model = p === undefined ? scorer : () => p;
-      const member = ctx.store.members.get(ctx.group, e.sender.id);
-      const newcomer = !!member?.joinedAt && e.at.getTime() - member.joinedAt < s.get(newcomerHours) * 3_600_000;
-      suspect.newcomer = newcomer;
-      suspect.allowDomains = s.get(allowDomains);
-      suspect.sameTextElsewhere = elsewhere;
-      const verdict = judge(suspect, { model, quiet, normalized, compact });
-      const { remove, review } = THRESHOLDS[mode];
-      if (verdict.score < review) return;
-      const reasons = describe(verdict.findings);
-      const user = { id: e.sender.id, name: e.sender.name };
-      const verdictWord = verdict.score >= remove ? 'remove' : 'review';
-      if (mode === 'observe') {
-        ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter (observe)', user.id, reasons, `would ${verdictWord} (${verdict.score.toFixed(2)})`);
-        return;
-      }
-      if (verdictWord === 'remove') {
-        // A clear ad from a newcomer with no history: removed at once, not laddered.
-        if (newcomer) {
-          const reason = ctx.t.adfilter.newcomerReason(reasons);
-          return { actions: [{ type: 'delete', ...ctx.group, messageId: e.messageId, user, reason }, { type: 'kick', ...ctx.group, user, reason }], stop: true };
-        }
-        return { actions: removeAsAd(ctx, user, e.messageId, e.text, reasons), stop: true };
-      }
-      // Doubtful: the owner decides with one tap; nobody is punished on a guess.
-      const id = ctx.store.adfilter.addReview(ctx.group, { userId: user.id, userName: user.name, messageId: e.messageId, text: e.text, score: verdict.score, reasons }, ctx.now.getTime());
-      const t = ctx.t.adfilter;
-      const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
-      return [
-        {
-          ...ctx.notifyOwner(t.review(title, user.name, e.text, reasons), 'ad review'),
-          buttons: [
-            { label: t.isSpam, data: `ad:spam:${id}`, keyword: `${t.isSpam}${id}` },
-            { label: t.isHam, data: `ad:ham:${id}`, keyword: `${t.isHam}${id}` },
-          ],
-        },
-      ];
+      const post = postOf(ctx.event);
+      if (!post) return;
+      const mode = ctx.groupSettings.get(adFilterMode);
+      if (mode === 'off' || isExempt(ctx, post.sender.id)) return;
+      const result = examine(ctx, post, mode);
+      // A picture nobody has looked into yet: look for a QR code, off the event loop.
+      if (ctx.event.type !== 'message' || post.kind !== 'image' || post.qr !== undefined) return result;
+      const scan: Action = { type: 'scanImage', ...ctx.group, messageId: post.messageId, sender: { id: post.sender.id, name: post.sender.name } };
+      if (!result) return [scan];
+      if (Array.isArray(result)) return [...result, scan];
+      return result.stop ? result : { ...result, actions: [...result.actions, scan] };
     },
   };
 }
