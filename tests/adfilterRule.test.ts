@@ -83,6 +83,19 @@ describe('the ad filter in a group', () => {
     expect(sentTexts(await bot.say('o', '/spam', owner))).toEqual(['请回复要处理的那条消息再发送这个命令。']);
   });
 
+  it("the learning loop: an admin's /spam teaches this group's model, and no other group's", async () => {
+    const missed = '团购群今晚开团 价格美丽 手慢无';
+    await post('bob', '大家好');
+    await post('bob', '大家好', { groupId: 'g2' });
+    expect(await post('bob', missed)).toEqual([]); // nothing any check knows, and the shared model is not sure
+    await bot.app.dispatch({
+      type: 'message', ...g, chat: 'group', eventId: 'sp', messageId: 'sp', at: bot.clock.now(), sender: { id: 'o', name: 'o', role: 'owner' },
+      kind: 'text', text: '/spam', replyTo: { messageId: `p${seq}`, senderId: 'bob', senderName: 'bob', text: missed },
+    });
+    expect(types(await post('carl', `${missed}！`))).not.toEqual([]);
+    expect(await post('carl', `${missed}！`, { groupId: 'g2' })).toEqual([]);
+  });
+
   it('on WeChat the removal becomes a public reminder and an owner notice', async () => {
     const wx = makeBot({ dbPath: join(tmp.dir, 'w.db'), capabilities: SIMULATED.wechat, config: { owners: { test: ['boss'] } } });
     await wx.say('bob', '你好');

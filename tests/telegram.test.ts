@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import QRCode from 'qrcode';
 import { encodePng } from '../src/features/insights/png.js';
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -190,6 +191,18 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     api.push(groupText(GROUP, alice, 'picture'));
     await api.until(() => api.callsOf('sendPhoto').length === 1);
     expect(api.callsOf('sendPhoto')[0]!.payload).toMatchObject({ multipart: true, parts: expect.arrayContaining(['chat_id', 'photo', 'caption']) });
+  });
+
+  it('a picture with a QR code is downloaded, looked at off the event loop, removed, and the sender struck', async () => {
+    const { api } = await start();
+    api.files.set('big', await QRCode.toBuffer('https://u.wechat.com/EKsellsomething', { width: 600 }));
+    api.files.set('plain', Buffer.from(encodePng(600, 400, (x) => [x % 256, 120, 200])));
+    api.push(groupText(GROUP, alice, '', { text: undefined, photo: [{ file_id: 'thumb', width: 90, height: 90 }, { file_id: 'plain', width: 600, height: 400 }] }));
+    const ad = api.push(groupText(GROUP, alice, '', { text: undefined, caption: '看图', photo: [{ file_id: 'thumb', width: 90, height: 90 }, { file_id: 'big', width: 600, height: 600 }] }));
+    await api.until(() => api.callsOf('deleteMessage').length === 1 && api.callsOf('sendMessage').length === 1);
+    expect(api.callsOf('download').map((c) => c.payload.fileId)).toEqual(['plain', 'big']); // the largest size, never the thumbnail
+    expect(api.callsOf('deleteMessage')[0]!.payload).toMatchObject({ chat_id: String(GROUP), message_id: ad.message!.message_id });
+    expect(sendTexts(api)[0]).toMatch(/^@Alice 禁止广告（QR code in a picture）/);
   });
 
   it('mentions work for members without a username', async () => {

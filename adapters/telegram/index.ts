@@ -7,7 +7,7 @@ import type { Action, ActionResult, Adapter, AdapterState, Capabilities, EventSi
 import { NO_PERMISSIONS, refusal, retryDelay, sendPayload } from './execute.js';
 import { TELEGRAM, displayName, normalizeUpdate } from './normalize.js';
 import { Outbox } from '../pacing.js';
-import type { TgChatAdministrator, TgUpdate } from './wire.js';
+import type { TgChatAdministrator, TgPhotoSize, TgUpdate } from './wire.js';
 
 export interface TelegramAdapterOptions {
   config: TelegramConfig;
@@ -100,12 +100,31 @@ export class TelegramAdapter implements Adapter {
         const adminChange = !!membership && [membership.old_chat_member.status, membership.new_chat_member.status].some((s) => s === 'administrator' || s === 'creator');
         await this.refreshAdmins(String(chat.id), chat.title, adminChange || update.my_chat_member !== undefined);
       }
+      const photo = update.message?.photo && pictureToScan(update.message.photo);
+      if (photo) this.remember(`${update.message!.chat.id}:${update.message!.message_id}`, photo);
       for (const event of normalizeUpdate(update, me, this.opts.clock.now())) await this.sink?.(event);
     } finally {
       // A failing update is logged (bot.catch) and not retried forever.
       this.lastUpdate = update.update_id;
       this.state?.set(LAST_UPDATE, String(update.update_id));
     }
+  }
+
+  /** Recent pictures' file ids, so the bot can fetch one the engine asks to look at. */
+  private readonly pictures = new Map<string, string>();
+
+  private remember(key: string, fileId: string): void {
+    this.pictures.set(key, fileId);
+    if (this.pictures.size > 2_000) this.pictures.delete(this.pictures.keys().next().value as string);
+  }
+
+  async fetchImage(groupId: string, messageId: string): Promise<Uint8Array | undefined> {
+    const fileId = this.pictures.get(`${groupId}:${messageId}`);
+    if (!fileId) return undefined;
+    const link = await this.bot.telegram.getFileLink(fileId);
+    const res = await fetch(link, { signal: AbortSignal.timeout(30_000) });
+    if (!res.ok) throw new Error(`picture download failed: HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
   }
 
   /** Telegram is the authority on who administers a group and what the bot may do there. */
@@ -225,4 +244,10 @@ export class TelegramAdapter implements Adapter {
       return refusal(err);
     }
   }
+}
+
+/** The size worth scanning: the largest one up to about 1280 px and 5 MB (Telegram's usual biggest). */
+function pictureToScan(sizes: readonly TgPhotoSize[]): string | undefined {
+  const fitting = sizes.filter((p) => Math.max(p.width, p.height) <= 1600 && (p.file_size ?? 0) <= 5 * 1024 * 1024);
+  return (fitting.at(-1) ?? sizes[0])?.file_id;
 }

@@ -23,6 +23,13 @@ export interface TgEntity {
   user?: TgUser;
 }
 
+export interface TgPhotoSize {
+  file_id: string;
+  width: number;
+  height: number;
+  file_size?: number;
+}
+
 export interface TgMessage {
   message_id: number;
   date: number;
@@ -33,7 +40,8 @@ export interface TgMessage {
   caption?: string;
   entities?: TgEntity[];
   caption_entities?: TgEntity[];
-  photo?: unknown[];
+  /** The same picture in several sizes, smallest first. */
+  photo?: TgPhotoSize[];
   sticker?: unknown;
   animation?: unknown;
   contact?: { first_name: string; last_name?: string; phone_number?: string };

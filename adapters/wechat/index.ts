@@ -202,10 +202,28 @@ export class WechatAdapter implements Adapter {
         ownerId: room?.owner()?.id,
         unmanaged: room ? !this.managed(room, topic) : false,
       });
+      if (event?.type === 'message' && event.kind === 'image') this.remember(event.groupId, event.messageId, message);
       if (event) await this.emit(event);
     } catch (err) {
       this.opts.log.error({ err }, 'could not read a wechat message');
     }
+  }
+
+  /** Recent pictures, so the bot can fetch one the engine asks to look at. */
+  private readonly pictures = new Map<string, Message>();
+
+  private remember(roomId: string, messageId: string, message: Message): void {
+    this.pictures.set(`${roomId}\u0000${messageId}`, message);
+    if (this.pictures.size > 500) this.pictures.delete(this.pictures.keys().next().value as string);
+  }
+
+  async fetchImage(groupId: string, messageId: string): Promise<Uint8Array | undefined> {
+    const message = this.pictures.get(`${groupId}\u0000${messageId}`);
+    if (!message) return undefined;
+    const image = message.toImage();
+    // Not every puppet serves the full-size picture; the preview still shows a large QR code.
+    const box = await image.hd().catch(() => image.artwork());
+    return box.toBuffer();
   }
 
   private async onJoin(bot: Wechaty, room: Room, invitees: Contact[], inviter: Contact, date?: Date): Promise<void> {

@@ -31,6 +31,8 @@ export class FakeBotApi {
   private waiting: (() => void)[] = [];
   private readonly failures = new Map<string, Failure[]>();
   private readonly held = new Set<ServerResponse>();
+  /** Files the bot may download (getFile, then GET /file/bot<token>/<path>). */
+  readonly files = new Map<string, Buffer>();
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -78,6 +80,14 @@ export class FakeBotApi {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = performance.now();
+    const download = /^\/file\/bot[^/]+\/files\/([\w-]+)$/.exec(req.url ?? '');
+    if (download) {
+      const bytes = this.files.get(download[1]!);
+      this.calls.push({ method: 'download', payload: { fileId: download[1] }, at });
+      if (!bytes) res.writeHead(404).end();
+      else res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
+      return;
+    }
     const m = /^\/bot[^/]+\/(\w+)$/.exec(req.url ?? '');
     let body = '';
     for await (const chunk of req) body += String(chunk);
@@ -151,6 +161,10 @@ export class FakeBotApi {
             { status: 'administrator', user: BOT, can_delete_messages: true, can_restrict_members: true },
           ]
         );
+      case 'getFile': {
+        const bytes = this.files.get(String(p.file_id));
+        return bytes && { file_id: p.file_id, file_unique_id: p.file_id, file_size: bytes.length, file_path: `files/${String(p.file_id)}` };
+      }
       case 'getChat':
         return { id: Number(p.chat_id), type: 'supergroup', permissions: { can_send_messages: true, can_send_photos: true, can_send_polls: false } };
       default:
