@@ -27,6 +27,8 @@ describe('normalization', () => {
     expect(normalizeText('1 3 8 0 0 1 3 8 0 0 0')).toBe('13800138000');
     expect(compactText(normalizeText('加.微.信'))).toBe('加微信');
     expect(normalizeText('𝐜𝐫𝐲𝐩𝐭𝐨')).toBe('crypto');
+    expect(normalizeText('加🆅🆇 🇦🇧🇨')).toBe('加vx abc');
+    expect(normalizeText('兼職日結，詳情聯繫我')).toBe('兼职日结，详情联系我');
   });
 });
 
@@ -88,7 +90,7 @@ describe('the quick pass that skips plain messages', () => {
     const quiet = (text: string) => cannotBeAdByText({ kind: 'text', text, urls: [], blockWords: [] });
     expect(quiet('今天的第 1234 条消息，大家讨论一下部署方案')).toBe(true);
     expect(quiet('晚上一起吃饭吗')).toBe(true);
-    for (const t of ['加我薇信', '138 0013 8000', 'ｖｘ abc123', '微\u200b信', 'usdt 跑分', 'qq123456']) expect(quiet(t), t).toBe(false);
+    for (const t of ['加我薇信', '138 0013 8000', 'ｖｘ abc123', '微\u200b信', 'usdt 跑分', 'qq123456', '兼職日結']) expect(quiet(t), t).toBe(false);
   });
 
   it.skipIf(!haveData)(`never hides a finding: on every labeled text in ${haveData ? '../shared/data' : '(skipped: ../shared/data is absent)'}`, () => {

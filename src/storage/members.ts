@@ -1,6 +1,6 @@
 import type { Role } from '../engine/events.js';
 import type { Db } from './db.js';
-import { type GroupRef, groupKey } from './groups.js';
+import type { GroupRef } from './groups.js';
 
 export interface MemberRow {
   userId: string;
@@ -19,11 +19,50 @@ export interface MemberRow {
 const COLUMNS = `user_id AS userId, name, role, platform_role AS platformRole, first_seen AS firstSeen, joined_at AS joinedAt,
   left_at AS leftAt, inviter_id AS inviterId, trusted`;
 
+/**
+ * A per-member cache keyed by platform, group and user in nested maps: looking up existing strings
+ * instead of building a joined key saves a string per lookup, several times per message.
+ */
+class PerMember<T> {
+  private readonly byPlatform = new Map<string, Map<string, Map<string, T>>>();
+  size = 0;
+
+  private users(g: GroupRef, create: boolean): Map<string, T> | undefined {
+    let groups = this.byPlatform.get(g.platform);
+    if (!groups) {
+      if (!create) return undefined;
+      this.byPlatform.set(g.platform, (groups = new Map()));
+    }
+    let users = groups.get(g.groupId);
+    if (!users && create) groups.set(g.groupId, (users = new Map()));
+    return users;
+  }
+
+  get(g: GroupRef, userId: string): T | undefined {
+    return this.users(g, false)?.get(userId);
+  }
+
+  set(g: GroupRef, userId: string, value: T): void {
+    const users = this.users(g, true)!;
+    if (!users.has(userId)) this.size++;
+    users.set(userId, value);
+  }
+
+  delete(g: GroupRef, userId: string): void {
+    if (this.users(g, false)?.delete(userId)) this.size--;
+  }
+
+  clear(): void {
+    this.byPlatform.clear();
+    this.size = 0;
+  }
+}
+
 export class MembersRepo {
   /** Last name written per member: skip the write when nothing changed (hot path). */
-  private readonly names = new Map<string, string>();
+  private readonly names = new PerMember<string>();
   /** Rows read on the hot path (permission and exemption checks on every message); dropped on any write. */
-  private readonly rows = new Map<string, MemberRow | null>();
+  private readonly rows = new PerMember<MemberRow | null>();
   private readonly upsertName;
   private readonly joinStmt;
   private readonly leaveStmt;
@@ -65,17 +104,16 @@ export class MembersRepo {
   }
 
   seen(g: GroupRef, userId: string, name: string, at: number): void {
-    const key = `${groupKey(g)}\u0000${userId}`;
-    if (this.names.get(key) === name) return;
+    if (this.names.get(g, userId) === name) return;
     this.upsertName.run(g.platform, g.groupId, userId, name, at);
-    this.names.set(key, name);
-    this.rows.delete(key);
+    this.names.set(g, userId, name);
+    this.rows.delete(g, userId);
   }
 
   joined(g: GroupRef, userId: string, name: string, at: number, inviterId?: string): void {
     this.joinStmt.run(g.platform, g.groupId, userId, name, at, at, inviterId ?? null);
-    this.names.set(`${groupKey(g)}\u0000${userId}`, name);
-    this.rows.delete(`${groupKey(g)}\u0000${userId}`);
+    this.names.set(g, userId, name);
+    this.rows.delete(g, userId);
   }
 
   /** Forgets every cached row (after rows moved underneath, e.g. a group's new id). */
@@ -87,22 +125,21 @@ export class MembersRepo {
   /** Records a leave, also of a member who never spoke (statistics count them too). */
   left(g: GroupRef, userId: string, name: string, at: number): void {
     this.leaveStmt.run(g.platform, g.groupId, userId, name, at, at);
-    this.rows.delete(`${groupKey(g)}\u0000${userId}`);
+    this.rows.delete(g, userId);
   }
 
   /** Sets a role by command; the member must have been seen. Returns false when unknown. */
   setRole(g: GroupRef, userId: string, role: Role | null): boolean {
-    this.rows.delete(`${groupKey(g)}\u0000${userId}`);
+    this.rows.delete(g, userId);
     return this.roleStmt.run(role, g.platform, g.groupId, userId).changes > 0;
   }
 
   get(g: GroupRef, userId: string): MemberRow | undefined {
-    const key = `${groupKey(g)}\u0000${userId}`;
-    const cached = this.rows.get(key);
+    const cached = this.rows.get(g, userId);
     if (cached !== undefined) return cached ?? undefined;
     const row = (this.getStmt.get(g.platform, g.groupId, userId) as MemberRow | undefined) ?? null;
     if (this.rows.size > 100_000) this.rows.clear();
-    this.rows.set(key, row);
+    this.rows.set(g, userId, row);
     return row ?? undefined;
   }
 
@@ -112,7 +149,7 @@ export class MembersRepo {
   }
 
   setTrusted(g: GroupRef, userId: string, trusted: boolean): boolean {
-    this.rows.delete(`${groupKey(g)}\u0000${userId}`);
+    this.rows.delete(g, userId);
     return this.trustStmt.run(trusted ? 1 : 0, g.platform, g.groupId, userId).changes > 0;
   }
 
@@ -133,7 +170,7 @@ export class MembersRepo {
       this.clearPlatformRoles.run(g.platform, g.groupId);
       for (const a of admins) {
         this.upsertPlatformRole.run(g.platform, g.groupId, a.id, a.name, at, a.role);
-        this.names.set(`${groupKey(g)}\u0000${a.id}`, a.name);
+        this.names.set(g, a.id, a.name);
       }
     });
   }

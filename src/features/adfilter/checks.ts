@@ -1,5 +1,5 @@
 import type { ModelInput } from './classifier.js';
-import { PLAIN, compactText, normalizeText } from '../../text/normalize.js';
+import { PLAIN, compactText, normalizeText, toSimplified } from '../../text/normalize.js';
 
 /** What a check needs to know about a message; no platform, no storage. */
 export interface Suspect {
@@ -176,7 +176,7 @@ export const SPACE_OR_PUNCTUATION_PLAIN = /[\t-\r !-#%-*,-/:;?@[-\]_{}\u3001-\u3
  */
 export function cannotBeAdByText(s: Pick<Suspect, 'kind' | 'text' | 'urls' | 'qr' | 'blockWords'>, plain = PLAIN.test(s.text)): boolean {
   // Words are looked for across spaces and punctuation, as the checks do ("找，我" reads "找我").
-  return s.kind === 'text' && !s.urls.length && s.qr === undefined && !s.blockWords.length && plain && !TRIGGERS.test(s.text.replace(SPACE_OR_PUNCTUATION_PLAIN, ''));
+  return s.kind === 'text' && !s.urls.length && s.qr === undefined && !s.blockWords.length && plain && !TRIGGERS.test(toSimplified(s.text).replace(SPACE_OR_PUNCTUATION_PLAIN, ''));
 }
 
 export interface Verdict {
