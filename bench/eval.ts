@@ -3,7 +3,8 @@
 // - rules: the named checks alone;
 // - shipped: checks + the shipped model (models/spam-lr.json, redistributable sources only;
 //   optimistic on the sources it learned from, blind to the others);
-// - cv5: checks + a model fitted on 4/5 of the file and scored on the other 1/5, five times
+// - cv5: checks + a model fitted on 4/5 of the file and scored on the other 1/5, five times, folds
+//   by the data's split key so near-duplicates stay on one side
 //   (evaluation use of every source, research-only ones included): what the method does on
 //   held-out data of the same sources.
 // A message counts as caught when the filter would remove it (mode "on"; "strict" in its own rows;

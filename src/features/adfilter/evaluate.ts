@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type TextScorer, cannotBeAdByText, judge, modelInput, urlsIn } from './checks.js';
+import { foldOf } from '../../eval/folds.js';
 import { SpamModel } from './classifier.js';
 
 export interface SpamReport {
@@ -91,21 +92,22 @@ export function evaluateSpam(rows: readonly Labeled[], threshold: number, model?
 }
 
 /**
- * k-fold cross-validation by position (rows come in hash order): a model fitted on k−1 folds
- * scores the k-th, so every row gets a score from a model that never saw it.
+ * k-fold cross-validation, folds by split key (near-duplicates stay in one fold): a model fitted
+ * on k−1 folds scores the k-th, so every row gets a score from a model that never saw it or its twins.
  */
 export function crossValidatedScores(rows: readonly Labeled[], folds = 5): { scores: number[]; seconds: number } {
+  const fold = rows.map((r) => foldOf(r.text, folds));
   const scores = new Array<number>(rows.length);
   let seconds = 0;
-  for (let fold = 0; fold < folds; fold++) {
-    const model = trainSpamModel(rows.filter((_, i) => i % folds !== fold));
-    const held = rows.map((r, i) => ({ r, i })).filter(({ i }) => i % folds === fold);
+  for (let k = 0; k < folds; k++) {
+    const model = trainSpamModel(rows.filter((_, i) => fold[i] !== k));
+    const held = rows.map((r, i) => ({ r, i })).filter(({ i }) => fold[i] === k);
     const s = scoreRows(
       held.map(({ r }) => r),
       scorerOf(model),
     );
-    held.forEach(({ i }, k) => {
-      scores[i] = s.scores[k]!;
+    held.forEach(({ i }, j) => {
+      scores[i] = s.scores[j]!;
     });
     seconds += s.seconds;
   }

@@ -1,3 +1,4 @@
+import { foldOf } from '../../eval/folds.js';
 import { judgeTopic } from './offTopic.js';
 import { TopicModel, topicFeatures } from './topicModel.js';
 
@@ -60,18 +61,19 @@ export function evaluateTopic(rows: readonly TopicRow[], history: readonly Topic
   return topicReport(rows, offTopic, seconds);
 }
 
-/** k-fold by position: every row judged by a model whose history held the other folds. */
+/** k-fold, folds by split key (near-duplicates together): every row judged by a model whose history held the other folds. */
 export function crossValidatedTopic(rows: readonly TopicRow[], folds = 5): { offTopic: boolean[]; seconds: number } {
+  const fold = rows.map((r) => foldOf(r.text, folds));
   const offTopic = new Array<boolean>(rows.length);
   let seconds = 0;
-  for (let fold = 0; fold < folds; fold++) {
-    const held = rows.map((r, i) => ({ r, i })).filter(({ i }) => i % folds === fold);
+  for (let k = 0; k < folds; k++) {
+    const held = rows.map((r, i) => ({ r, i })).filter(({ i }) => fold[i] === k);
     const judged = judgeRows(
       held.map(({ r }) => r),
-      modelFromHistory(rows.filter((_, i) => i % folds !== fold)),
+      modelFromHistory(rows.filter((_, i) => fold[i] !== k)),
     );
-    held.forEach(({ i }, k) => {
-      offTopic[i] = judged.offTopic[k]!;
+    held.forEach(({ i }, j) => {
+      offTopic[i] = judged.offTopic[j]!;
     });
     seconds += judged.seconds;
   }
