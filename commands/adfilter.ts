@@ -4,6 +4,7 @@ import { adFilterRule, decideReview, removeAsAd } from '../src/features/adfilter
 import { adFilterMode, adFilterSettings, allowDomains, blockWords } from '../src/features/adfilter/settings.js';
 import { atLeast } from '../src/engine/registry.js';
 import type { SettingDef } from '../src/settings/definition.js';
+import { repliedTo } from './replied.js';
 
 const adfilter: Command = {
   name: 'adfilter',
@@ -17,18 +18,12 @@ const adfilter: Command = {
   },
 };
 
-/** The message an admin's /spam or /notspam replies to. */
-function replied(ctx: CommandContext) {
-  const r = ctx.event.replyTo;
-  return r?.senderId ? { id: r.senderId, name: r.senderName ?? r.senderId, messageId: r.messageId, text: r.text ?? '' } : undefined;
-}
-
 const spam: Command = {
   name: 'spam',
   aliases: ['广告'],
   level: 'admin',
   run(ctx) {
-    const m = replied(ctx);
+    const m = repliedTo(ctx);
     if (!m) return [ctx.reply(ctx.t.common.needsReply)];
     if (atLeast(ctx.levelOf(ctx.group, { id: m.id }), 'admin')) return [ctx.reply(ctx.t.penalties.notAdmins)];
     ctx.store.adfilter.addExample(ctx.group, 'spam', m.text, ctx.now.getTime());
@@ -41,7 +36,7 @@ const notspam: Command = {
   aliases: ['不是广告'],
   level: 'admin',
   run(ctx) {
-    const m = replied(ctx);
+    const m = repliedTo(ctx);
     if (!m) return [ctx.reply(ctx.t.common.needsReply)];
     ctx.store.adfilter.addExample(ctx.group, 'ham', m.text, ctx.now.getTime());
     return [ctx.reply(ctx.t.adfilter.notSpamDone)];

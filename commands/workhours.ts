@@ -1,5 +1,4 @@
 import type { Action } from '../src/engine/actions.js';
-import type { CommandContext } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import { topicModels } from '../src/features/workhours/topicModel.js';
 import { workHoursRule } from '../src/features/workhours/focus.js';
@@ -14,6 +13,7 @@ import {
   worktimeSetting,
 } from '../src/features/workhours/settings.js';
 import { parseWeeklySchedule } from '../src/time/calendar.js';
+import { repliedTo } from './replied.js';
 
 const worktime: Command = {
   name: 'worktime',
@@ -102,20 +102,14 @@ const topicWords: Command = {
   },
 };
 
-/** The message an admin's /offtopic or /ontopic replies to. */
-function replied(ctx: CommandContext) {
-  const r = ctx.event.replyTo;
-  return r?.senderId && r.text ? { id: r.senderId, name: r.senderName ?? r.senderId, messageId: r.messageId, text: r.text } : undefined;
-}
-
 /** An admin's correction: the group's model learns the replied message as off topic. */
 const offTopic: Command = {
   name: 'offtopic',
   aliases: ['跑题'],
   level: 'admin',
   run(ctx) {
-    const m = replied(ctx);
-    if (!m) return [ctx.reply(ctx.t.common.needsReply)];
+    const m = repliedTo(ctx);
+    if (!m?.text) return [ctx.reply(ctx.t.common.needsReply)];
     topicModels.learn(ctx.group, ctx.store.topicExamples, 'off', 'owner', m.text, ctx.now.getTime());
     return [ctx.reply(ctx.t.workhours.offTopicNoted)];
   },
@@ -127,8 +121,8 @@ const onTopic: Command = {
   aliases: ['不跑题'],
   level: 'admin',
   run(ctx) {
-    const m = replied(ctx);
-    if (!m) return [ctx.reply(ctx.t.common.needsReply)];
+    const m = repliedTo(ctx);
+    if (!m?.text) return [ctx.reply(ctx.t.common.needsReply)];
     const now = ctx.now.getTime();
     topicModels.learn(ctx.group, ctx.store.topicExamples, 'on', 'owner', m.text, now);
     const out: Action[] = [ctx.reply(ctx.t.workhours.onTopicNoted)];
