@@ -202,7 +202,7 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     await api.until(() => api.callsOf('deleteMessage').length === 1 && api.callsOf('sendMessage').length === 1);
     expect(api.callsOf('download').map((c) => c.payload.fileId)).toEqual(['plain', 'big']); // the largest size, never the thumbnail
     expect(api.callsOf('deleteMessage')[0]!.payload).toMatchObject({ chat_id: String(GROUP), message_id: ad.message!.message_id });
-    expect(sendTexts(api)[0]).toMatch(/^@Alice 禁止广告（QR code in a picture）/);
+    expect(sendTexts(api)[0]).toMatch(/^@Alice 禁止广告（图片二维码）/);
   });
 
   it('mentions work for members without a username', async () => {

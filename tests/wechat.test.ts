@@ -226,9 +226,9 @@ describe('WeChat over wechaty-puppet-service (gRPC on loopback)', () => {
     // The mock puppet serves every picture as a QR code of "fake-qrcode".
     world.emit(world.alice, room.id, PUPPET.types.Message.Image);
     await until(() => world.said.length >= 3);
-    expect(world.said[0]).toEqual({ to: room.id, text: '@Alice 这条消息不符合群规（QR code in a picture），请撤回。', mentions: [world.alice.id] });
+    expect(world.said[0]).toEqual({ to: room.id, text: '@Alice 这条消息不符合群规（图片二维码），请撤回。', mentions: [world.alice.id] });
     expect(world.said[1]).toMatchObject({ to: world.owner.id, text: expect.stringMatching(/^在「产品群」里我没法删除 Alice 的消息/) });
-    expect(world.said[2]).toMatchObject({ to: room.id, text: expect.stringMatching(/^@Alice 禁止广告（QR code in a picture）/) });
+    expect(world.said[2]).toMatchObject({ to: room.id, text: expect.stringMatching(/^@Alice 禁止广告（图片二维码）/) });
   });
 
   it('a wrong token fails within the login timeout, naming the endpoint and the cause', async () => {

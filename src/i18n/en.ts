@@ -322,6 +322,8 @@ export const en: Messages = {
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   },
   adfilter: {
+    checks: { link: 'a link', contact: 'contact details', card: 'a card', qr: 'a QR code', forward: 'a forward', scam: 'ad wording', 'block-word': 'a blocked word', 'same-text': 'the same text in several groups', model: 'ad content' },
+    because: (labels: string[]) => labels.join(', '),
     pictureCode: (payload: string) => `(QR code in a picture: ${payload})`,
     review: (group, name, text, reasons) => `This message by ${name} in "${group}" may be an ad (${reasons}):\n${text.slice(0, 300)}`,
     isSpam: 'Ad',

@@ -323,6 +323,8 @@ export const zhCN = {
     weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
   },
   adfilter: {
+    checks: { link: '链接', contact: '联系方式', card: '名片或小程序', qr: '图片二维码', forward: '转发内容', scam: '广告用语', 'block-word': '屏蔽词', 'same-text': '多群重复发送', model: '广告内容' } as Record<string, string>,
+    because: (labels: string[]) => labels.join('、'),
     pictureCode: (payload: string) => `（图片里的二维码：${payload}）`,
     review: (group: string, name: string, text: string, reasons: string) => `「${group}」里 ${name} 的这条消息可能是广告（${reasons}）：\n${text.slice(0, 300)}`,
     isSpam: '是广告',

@@ -64,8 +64,8 @@ describe('the shell simulator, driven through stdin with --json', () => {
       },
       { event: 'message', id: 'm8', group: 'demo', from: 'bob', kind: 'image', qr: 'https://u.wechat.com/abc' },
       // A QR code from someone who joined minutes ago: the ad filter removes message and sender.
-      { action: 'delete', group: 'demo', messageId: 'm8', reason: 'a newcomer posting an ad (QR code in a picture)' },
-      { action: 'kick', group: 'demo', user: 'bob', reason: 'a newcomer posting an ad (QR code in a picture)' },
+      { action: 'delete', group: 'demo', messageId: 'm8', reason: 'a newcomer posting an ad (a QR code)' },
+      { action: 'kick', group: 'demo', user: 'bob', reason: 'a newcomer posting an ad (a QR code)' },
       { event: 'message', id: 'm9', group: 'demo', from: 'bob', kind: 'text', text: '好的', replyTo: 'm1' },
       { error: 'unknown simulator line ":nonsense" (try :help)' },
     ]);

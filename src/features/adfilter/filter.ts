@@ -1,7 +1,7 @@
 import type { Action, Mention } from '../../engine/actions.js';
 import { type GroupContext, type RuleContext, answerPress } from '../../engine/context.js';
 import type { Rule, RuleResult } from '../../engine/registry.js';
-import { messages } from '../../i18n/index.js';
+import { type Messages, messages } from '../../i18n/index.js';
 import { isExempt, punish } from '../penalties/punish.js';
 import { type Finding, MODEL_FLOOR, type Suspect, cannotBeAdByText, judge } from './checks.js';
 import { GroupModels } from './models.js';
@@ -35,13 +35,19 @@ class RecentTexts {
   }
 }
 
+/** What was found, for the owner and the log: "WeChat id abc_12345 · text model 0.97". */
 const describe = (findings: Finding[]) => findings.slice(0, 2).map((f) => f.detail).join(' · ');
+/** What a member is told, in the group's language: "联系方式、广告内容". */
+const tell = (t: Messages['adfilter'], findings: Finding[]) => t.because([...new Set(findings.slice(0, 2).map((f) => t.checks[f.check] ?? f.check))]);
 
-/** Removes a message as an ad: deletion where possible, a strike on the ladder, the text kept for appeals. */
-export function removeAsAd(ctx: GroupContext, user: Mention, messageId: string, text: string, reasons: string): Action[] {
+/**
+ * Removes a message as an ad: deletion where possible, a strike on the ladder, the text kept for
+ * appeals. `reason` is what the member reads.
+ */
+export function removeAsAd(ctx: GroupContext, user: Mention, messageId: string, text: string, reason: string): Action[] {
   return [
-    { type: 'delete', ...ctx.group, messageId, user, reason: reasons },
-    ...punish(ctx, { user, rule: 'ads', reason: reasons, messageId, deletedText: text }),
+    { type: 'delete', ...ctx.group, messageId, user, reason },
+    ...punish(ctx, { user, rule: 'ads', reason, messageId, deletedText: text }),
   ];
 }
 
@@ -87,6 +93,7 @@ export function adFilterRule(models = new GroupModels()): Rule {
     const { remove, review } = THRESHOLDS[mode];
     if (verdict.score < review) return;
     const reasons = describe(verdict.findings);
+    const told = tell(ctx.t.adfilter, verdict.findings);
     const user = { id: m.sender.id, name: m.sender.name };
     const verdictWord = verdict.score >= remove ? 'remove' : 'review';
     if (mode === 'observe') {
@@ -96,14 +103,16 @@ export function adFilterRule(models = new GroupModels()): Rule {
     if (verdictWord === 'remove') {
       // A clear ad from a newcomer with no history: removed at once, not laddered.
       if (newcomer) {
-        const reason = ctx.t.adfilter.newcomerReason(reasons);
+        const reason = ctx.t.adfilter.newcomerReason(told);
         return { actions: [{ type: 'delete', ...ctx.group, messageId: m.messageId, user, reason }, { type: 'kick', ...ctx.group, user, reason }], stop: true };
       }
-      return { actions: removeAsAd(ctx, user, m.messageId, m.text, reasons), stop: true };
+      ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', user.id, reasons, `removed (${verdict.score.toFixed(2)})`);
+      return { actions: removeAsAd(ctx, user, m.messageId, m.text, told), stop: true };
     }
     // Doubtful: the owner decides with one tap; nobody is punished on a guess.
     const shown = m.text || (m.qr !== undefined ? ctx.t.adfilter.pictureCode(m.qr) : '');
-    const id = ctx.store.adfilter.addReview(ctx.group, { userId: user.id, userName: user.name, messageId: m.messageId, text: shown, score: verdict.score, reasons }, ctx.now.getTime());
+    // The review keeps what the member would be told; the owner sees what was found.
+    const id = ctx.store.adfilter.addReview(ctx.group, { userId: user.id, userName: user.name, messageId: m.messageId, text: shown, score: verdict.score, reasons: told }, ctx.now.getTime());
     const t = ctx.t.adfilter;
     const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
     return [
