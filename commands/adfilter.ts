@@ -11,6 +11,11 @@ const adfilter: Command = {
   aliases: ['防广告'],
   level: 'admin',
   run(ctx) {
+    if (!ctx.command.argv.length) {
+      const mode = ctx.groupSettings.get(adFilterMode);
+      const { spam, ham } = ctx.store.adfilter.exampleCounts(ctx.group);
+      return [ctx.reply(ctx.t.adfilter.status(ctx.t.adfilter.modes[mode] ?? mode, spam, ham))];
+    }
     const mode = ctx.command.argv.length === 1 ? adFilterMode.fromText(ctx.command.args) : undefined;
     if (!mode) return ctx.usage();
     ctx.save(adFilterMode, mode);

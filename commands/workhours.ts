@@ -76,8 +76,10 @@ const topicWords: Command = {
     };
     switch (sub) {
       case undefined:
-      case 'list':
-        return [ctx.reply(t.wordsShow(words.join('、') || ctx.t.common.none, ctx.groupSettings.get(topicDescriptionSetting) || ctx.t.common.none))];
+      case 'list': {
+        const { on, off } = topicModels.model(ctx.group, ctx.store.topicExamples).learned;
+        return [ctx.reply(t.wordsShow(words.join('、') || ctx.t.common.none, ctx.groupSettings.get(topicDescriptionSetting) || ctx.t.common.none, on, off))];
+      }
       case 'add': {
         const added = topicWordsSetting.fromText(rest.join(' '));
         if (!added?.length || words.length + added.length > 300) return ctx.usage();

@@ -80,6 +80,7 @@ describe('the ad filter in a group', () => {
     expect(types(out)).toEqual(['send', 'delete', 'send']);
     await bot.app.dispatch({ type: 'message', ...g, chat: 'group', eventId: 's2', messageId: 's2', at: bot.clock.now(), sender: { id: 'o', name: 'o', role: 'owner' }, kind: 'text', text: '/notspam', replyTo: { ...reply, text: '周末部署新版本' } });
     expect(bot.app.store.adfilter.examples(g).map((e) => e.label).sort()).toEqual(['ham', 'spam']);
+    expect(sentTexts(await bot.say('o', '/adfilter', owner))).toEqual(['防广告：开启\n本群教过我：广告 1 条，不是广告 1 条。']);
     expect(sentTexts(await bot.say('o', '/spam', owner))).toEqual(['请回复要处理的那条消息再发送这个命令。']);
   });
 

@@ -92,6 +92,7 @@ describe('learning in a group', () => {
     expect(rows.map((r) => [r.label, r.source])).toEqual([['on', 'history'], ['off', 'history']]);
     const columns = (bot.app.store.db.prepare('PRAGMA table_info(topic_examples)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).not.toContain('text');
+    expect(sentTexts(await bot.say('boss', '/topic-words', { role: 'owner' }))[0]).toBe('主题词：SQL、索引\n主题描述：（无）\n本群已学到：主题 1 条，跑题 1 条（各满 10 条后开始判断）');
   });
 
   it('/offtopic and /ontopic as replies teach the group; /ontopic withdraws the strike on that message', async () => {

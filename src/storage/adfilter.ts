@@ -23,6 +23,7 @@ export class AdFilterRepo {
   private readonly decideStmt;
   private readonly addExampleStmt;
   private readonly examplesStmt;
+  private readonly countStmt;
   /** Bumped on every new example, so a group's adapted model knows when it is stale. */
   private readonly versions = new Map<string, number>();
 
@@ -33,6 +34,7 @@ export class AdFilterRepo {
     this.decideStmt = db.prepare(`UPDATE ad_reviews SET state = ? WHERE id = ? AND state = 'open'`);
     this.addExampleStmt = db.prepare('INSERT INTO ad_examples (platform, group_id, label, text, at) VALUES (?, ?, ?, ?, ?)');
     this.examplesStmt = db.prepare('SELECT label, text FROM ad_examples WHERE platform = ? AND group_id = ? ORDER BY id DESC LIMIT ?');
+    this.countStmt = db.prepare('SELECT label, COUNT(*) AS n FROM ad_examples WHERE platform = ? AND group_id = ? GROUP BY label');
   }
 
   addReview(g: GroupRef, r: Omit<AdReview, 'id' | 'platform' | 'groupId' | 'state'>, at: number): number {
@@ -53,6 +55,13 @@ export class AdFilterRepo {
     this.addExampleStmt.run(g.platform, g.groupId, label, text.slice(0, 2000), at);
     const key = groupKey(g);
     this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+  }
+
+  /** How many examples of each label the group has given. */
+  exampleCounts(g: GroupRef): { spam: number; ham: number } {
+    const counts = { spam: 0, ham: 0 };
+    for (const r of this.countStmt.all(g.platform, g.groupId) as { label: 'spam' | 'ham'; n: number }[]) counts[r.label] = r.n;
+    return counts;
   }
 
   /** Changes whenever the group gets a new example (in this process). */

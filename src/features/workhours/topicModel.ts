@@ -32,6 +32,11 @@ export class TopicModel {
   private bias = 0;
   private readonly seen = { on: 0, off: 0 };
 
+  /** How many examples of each side it has learned from. */
+  get learned(): Readonly<{ on: number; off: number }> {
+    return this.seen;
+  }
+
   /** Enough of both sides to say anything. */
   get ready(): boolean {
     return this.seen.on >= MIN_EACH_SIDE && this.seen.off >= MIN_EACH_SIDE;
