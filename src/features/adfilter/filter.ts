@@ -2,10 +2,10 @@ import type { Action, Mention } from '../../engine/actions.js';
 import { type GroupContext, type RuleContext, answerPress } from '../../engine/context.js';
 import type { Rule, RuleResult } from '../../engine/registry.js';
 import { type Messages, messages } from '../../i18n/index.js';
+import { PLAIN, compactText, normalizeText } from '../../text/normalize.js';
 import { isExempt, punish } from '../penalties/punish.js';
 import { type Finding, MODEL_FLOOR, type Suspect, cannotBeAdByText, judge } from './checks.js';
 import { GroupModels } from './models.js';
-import { PLAIN, compactText, normalizeText } from '../../text/normalize.js';
 import { type AdFilterMode, THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours } from './settings.js';
 
 /** Who posted which text where, lately: the same ad dropped into several groups. */
