@@ -204,25 +204,26 @@ describe('WeChat over wechaty-puppet-service (gRPC on loopback)', () => {
     return server;
   }
 
-  it('a command round trip through the puppet service', async () => {
+  /** A world with one room, served over gRPC on loopback, and Steward logged in through it. */
+  async function throughService() {
     const world = new WechatWorld();
     const room = world.room('产品群');
     const port = await freePort();
     const t = token();
     await serve(world, port, t);
     runs.push(await startWechat({ dir: tmp.dir, wechat: { token: t, endpoint: `127.0.0.1:${port}` } }));
+    return { world, room };
+  }
+
+  it('a command round trip through the puppet service', async () => {
+    const { world, room } = await throughService();
     world.alice.say('/rules').to(room);
     await until(() => world.said.length === 1);
     expect(world.said[0]!.text).toBe('本群还没有设置群规。管理员可以用 /setrules 设置。');
   });
 
   it('a picture is fetched through the service and its QR code found; WeChat cannot delete, so the reminder is public', async () => {
-    const world = new WechatWorld();
-    const room = world.room('产品群');
-    const port = await freePort();
-    const t = token();
-    await serve(world, port, t);
-    runs.push(await startWechat({ dir: tmp.dir, wechat: { token: t, endpoint: `127.0.0.1:${port}` } }));
+    const { world, room } = await throughService();
     // The mock puppet serves every picture as a QR code of "fake-qrcode".
     world.emit(world.alice, room.id, PUPPET.types.Message.Image);
     await until(() => world.said.length >= 3);
