@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../paths.js';
 import { type GroupRef, groupKey } from '../../storage/groups.js';
-import { modelInput, type TextScorer } from './checks.js';
+import { type TextScorer, modelInput } from './checks.js';
 import { type Adaptation, type ModelFile, SpamModel } from './classifier.js';
 
 export const SHIPPED_MODEL = join(packageRoot, 'models', 'spam-lr.json');

@@ -4,8 +4,8 @@ import type { Rule } from '../../engine/registry.js';
 import { formatTimeOfDay, isWithinSchedule, localParts } from '../../time/calendar.js';
 import { isExempt, punish } from '../penalties/punish.js';
 import { judgeTopic } from './offTopic.js';
-import { topicModels } from './topicModel.js';
 import { focusSetting, holidaysSetting, topicDescriptionSetting, topicWordsSetting, worktimeSetting } from './settings.js';
+import { topicModels } from './topicModel.js';
 
 /** Remembers recent verdicts, so a reply in an on-topic thread stays on topic. */
 class RecentVerdicts {
