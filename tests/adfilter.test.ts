@@ -56,7 +56,7 @@ describe('the ad checks', () => {
     expect(verdict('小王', { kind: 'contact' }).score).toBeGreaterThanOrEqual(0.9);
     expect(verdict('', { kind: 'image', qr: 'https://u.wechat.com/xyz' }).score).toBeGreaterThanOrEqual(0.9);
     expect(verdict('', { kind: 'image', qr: 'https://example.com/join', allowDomains: ['example.com'] }).score).toBe(0);
-    expect(verdict('可以代开增值税发票', { blockWords: ['代开*发票'] }).findings[0]).toEqual({ check: 'block-word', score: 1, detail: '代开*发票' });
+    expect(verdict('可以代开增值税发票', { blockWords: ['代开*发票'] }).findings[0]).toEqual({ check: 'block-word', score: 1, detail: '代开*发票', what: 'block-word', value: '代开*发票' });
   });
 
   it('leave ordinary talk alone, including legitimate links and job posts in a tech group', () => {

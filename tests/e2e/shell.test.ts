@@ -56,7 +56,7 @@ describe('the shell simulator, driven through stdin with --json', () => {
       {
         action: 'dm',
         user: 'owner',
-        text: 'This message by 小明 in "demo" may be an ad (example.com, with nothing else said · link card):\n看看',
+        text: 'This message by 小明 in "demo" may be an ad (link example.com, with nothing else said · link card):\n看看',
         buttons: [
           { label: 'Ad', data: 'ad:spam:1' },
           { label: 'Not an ad', data: 'ad:ham:1' },

@@ -30,8 +30,13 @@ export interface Finding {
   check: string;
   /** 0–1: how strongly this alone says "ad". */
   score: number;
-  /** What was found, for the explanation and the log. */
+  /** What was found, for the process log (English, with the data). */
   detail: string;
+  /** The same for people: what kind of thing (the owner's language says it) and its data. */
+  what: string;
+  value?: string;
+  /** A link with nothing else said: the whole message is the link. */
+  alone?: true;
 }
 
 const SHORTENERS = ['t.cn', 'dwz.cn', 'url.cn', 'suo.im', 'bit.ly', 'tinyurl.com', 'goo.gl', 'is.gd', 'ow.ly', 'rebrand.ly', 'cutt.ly', 'reurl.cc', 'w.url.cn'];
@@ -53,13 +58,15 @@ function link(s: Prepared): Finding | undefined {
     const path = url.toLowerCase();
     const f: Finding =
       domain === 't.me' || domain === 'telegram.me'
-        ? { check: 'link', score: /\/(\+|joinchat)/.test(path) ? 0.9 : 0.6, detail: `Telegram ${url}` }
+        ? /\/(\+|joinchat)/.test(path)
+          ? { check: 'link', score: 0.9, detail: `Telegram ${url}`, what: 'telegram-invite', value: url }
+          : { check: 'link', score: 0.6, detail: `Telegram ${url}`, what: 'telegram-link', value: url }
         : SHORTENERS.includes(domain)
-          ? { check: 'link', score: 0.75, detail: `short link ${domain}` }
-          : { check: 'link', score: 0.35, detail: domain };
+          ? { check: 'link', score: 0.75, detail: `short link ${domain}`, what: 'short-link', value: domain }
+          : { check: 'link', score: 0.35, detail: domain, what: 'link', value: domain };
     if (!best || f.score > best.score) best = f;
   }
-  if (best && s.compact.length <= 20) best = { ...best, score: Math.min(1, best.score + 0.2), detail: `${best.detail}, with nothing else said` };
+  if (best && s.compact.length <= 20) best = { ...best, score: Math.min(1, best.score + 0.2), detail: `${best.detail}, with nothing else said`, alone: true };
   return best;
 }
 
@@ -73,21 +80,21 @@ const PRIVATE = /私聊|私我|私信我|加我|找我|联系我|详聊|dm me|pm
 function contact(s: Prepared): Finding | undefined {
   const text = s.ids;
   const wechat = WECHAT_ID.exec(text);
-  if (wechat) return { check: 'contact', score: 0.95, detail: `WeChat id ${wechat[1]}` };
+  if (wechat) return { check: 'contact', score: 0.95, detail: `WeChat id ${wechat[1]}`, what: 'wechat-id', value: wechat[1]! };
   const qq = QQ.exec(text);
-  if (qq) return { check: 'contact', score: 0.9, detail: `QQ ${qq[1]}` };
+  if (qq) return { check: 'contact', score: 0.9, detail: `QQ ${qq[1]}`, what: 'qq', value: qq[1]! };
   const phone = PHONE.exec(text);
-  if (phone) return { check: 'contact', score: PRIVATE.test(text) || WECHAT_ASK.test(text) ? 0.9 : 0.6, detail: `phone ${phone[0].slice(0, 3)}…` };
-  if (WECHAT_ASK.test(text)) return { check: 'contact', score: 0.6, detail: 'asks to add on WeChat' };
-  if (PRIVATE.test(text)) return { check: 'contact', score: 0.3, detail: 'asks for a private chat' };
+  if (phone) return { check: 'contact', score: PRIVATE.test(text) || WECHAT_ASK.test(text) ? 0.9 : 0.6, detail: `phone ${phone[0].slice(0, 3)}…`, what: 'phone', value: `${phone[0].slice(0, 3)}…` };
+  if (WECHAT_ASK.test(text)) return { check: 'contact', score: 0.6, detail: 'asks to add on WeChat', what: 'asks-wechat' };
+  if (PRIVATE.test(text)) return { check: 'contact', score: 0.3, detail: 'asks for a private chat', what: 'asks-private' };
   return undefined;
 }
 
 function card(s: Prepared): Finding | undefined {
-  if (s.kind === 'contact') return { check: 'card', score: 0.9, detail: 'contact card' };
-  if (s.kind === 'miniprogram') return { check: 'card', score: 0.6, detail: 'mini-program card' };
+  if (s.kind === 'contact') return { check: 'card', score: 0.9, detail: 'contact card', what: 'contact-card' };
+  if (s.kind === 'miniprogram') return { check: 'card', score: 0.6, detail: 'mini-program card', what: 'mini-program' };
   // The link inside is judged by the link check; the card itself adds little.
-  if (s.kind === 'link') return { check: 'card', score: 0.2, detail: 'link card' };
+  if (s.kind === 'link') return { check: 'card', score: 0.2, detail: 'link card', what: 'link-card' };
   return undefined;
 }
 
@@ -95,11 +102,11 @@ function qr(s: Prepared): Finding | undefined {
   if (s.qr === undefined) return undefined;
   const domain = domainOf(s.qr);
   if (domain && allowed(domain, s.allowDomains)) return undefined;
-  return { check: 'qr', score: 0.9, detail: 'QR code in a picture' };
+  return { check: 'qr', score: 0.9, detail: 'QR code in a picture', what: 'qr' };
 }
 
 function forward(s: Prepared): Finding | undefined {
-  return s.kind === 'forward' ? { check: 'forward', score: 0.25, detail: 'forwarded' } : undefined;
+  return s.kind === 'forward' ? { check: 'forward', score: 0.25, detail: 'forwarded', what: 'forward' } : undefined;
 }
 
 const SCAM_FAMILIES: Record<string, RegExp> = {
@@ -125,7 +132,7 @@ function scam(s: Prepared): Finding | undefined {
   if (!hits) return undefined;
   // One scam word can be innocent ("贷款" in a finance group); several together rarely are.
   const score = families.length > 1 || hits >= 3 ? 0.85 : hits === 2 ? 0.7 : 0.5;
-  return { check: 'scam', score, detail: families.join('+') };
+  return { check: 'scam', score, detail: families.join('+'), what: 'scam', value: families.join('+') };
 }
 
 const matchers = new WeakMap<readonly string[], (compact: string) => string | undefined>();
@@ -147,11 +154,11 @@ export function blockWordMatcher(words: readonly string[]): (compact: string) =>
 function blocked(s: Prepared): Finding | undefined {
   if (!s.blockWords.length) return undefined;
   const word = blockWordMatcher(s.blockWords)(s.compact);
-  return word ? { check: 'block-word', score: 1, detail: word } : undefined;
+  return word ? { check: 'block-word', score: 1, detail: word, what: 'block-word', value: word } : undefined;
 }
 
 function sameText(s: Prepared): Finding | undefined {
-  return s.sameTextElsewhere >= 2 ? { check: 'same-text', score: 0.8, detail: `posted in ${s.sameTextElsewhere + 1} groups` } : undefined;
+  return s.sameTextElsewhere >= 2 ? { check: 'same-text', score: 0.8, detail: `posted in ${s.sameTextElsewhere + 1} groups`, what: 'same-text', value: String(s.sameTextElsewhere + 1) } : undefined;
 }
 
 /** The named checks, each independent; add one here and it takes part in every verdict. */
@@ -243,7 +250,7 @@ export function judge(suspect: Suspect, o: { model?: TextScorer; quiet?: boolean
     if (p >= MODEL_FLOOR) {
       const context = findings.filter((f) => !TEXT_ONLY.has(f.check)).map((f) => f.score);
       score = Math.max(score, noisyOr([p, ...context]));
-      findings.push({ check: 'model', score: p, detail: `text model ${p.toFixed(2)}` });
+      findings.push({ check: 'model', score: p, detail: `text model ${p.toFixed(2)}`, what: 'model', value: p.toFixed(2) });
     }
   }
   findings.sort((a, b) => b.score - a.score);

@@ -35,8 +35,12 @@ class RecentTexts {
   }
 }
 
-/** What was found, for the owner and the log: "WeChat id abc_12345 · text model 0.97". */
-const describe = (findings: Finding[]) => findings.slice(0, 2).map((f) => f.detail).join(' · ');
+/** What was found, for the owner and /log, in the group's language: "微信号 abc_12345 · 文本模型 0.97". */
+const describe = (t: Messages['adfilter'], findings: Finding[]) =>
+  findings
+    .slice(0, 2)
+    .map((f) => (t.found[f.what]?.(f.value ?? '') ?? f.detail) + (f.alone ? t.alone : ''))
+    .join(' · ');
 /** What a member is told, in the group's language: "联系方式、广告内容". */
 const tell = (t: Messages['adfilter'], findings: Finding[]) => t.because([...new Set(findings.slice(0, 2).map((f) => t.checks[f.check] ?? f.check))]);
 
@@ -92,7 +96,7 @@ export function adFilterRule(models = new GroupModels()): Rule {
     const verdict = judge(suspect, { ...(compact ? { model } : {}), quiet, normalized, compact });
     const { remove, review } = THRESHOLDS[mode];
     if (verdict.score < review) return;
-    const reasons = describe(verdict.findings);
+    const reasons = describe(ctx.t.adfilter, verdict.findings);
     const told = tell(ctx.t.adfilter, verdict.findings);
     const user = { id: m.sender.id, name: m.sender.name };
     const verdictWord = verdict.score >= remove ? 'remove' : 'review';
