@@ -40,6 +40,12 @@ describe('the ad filter in a group', () => {
     expect(types(await post('new', 'USDT 跑分 稳赚 带单 私聊'))).toEqual(['delete', 'kick']);
   });
 
+  it('a member who joined lately but has been talking is no newcomer: the same ad is struck, not kicked', async () => {
+    await bot.dispatch({ type: 'memberJoined', ...g, eventId: 'j2', at: bot.clock.now(), members: [{ id: 'amy', name: 'amy' }] });
+    for (const text of ['大家好', '我是做前端的', '请教一个部署问题', '谢谢大家', '明白了']) await post('amy', text);
+    expect(types(await post('amy', 'USDT 跑分 稳赚 带单 私聊'))).toEqual(['delete', 'send']);
+  });
+
   it('sends a doubtful message to the owner, who decides with one tap; both answers teach the group', async () => {
     await post('bob', '大家好');
     const doubtful = await post('bob', '有需要的加我微信聊');

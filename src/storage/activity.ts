@@ -33,11 +33,13 @@ export class ActivityRepo {
   private increments = 0;
   private readonly bump;
   private readonly hourlyStmt;
+  private readonly memberStmt;
   private readonly writeAll: (rows: Pending[]) => void;
 
   constructor(db: Db) {
     this.bump = db.prepare(`INSERT INTO activity (platform, group_id, hour, user_id, kind, count) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (platform, group_id, hour, user_id, kind) DO UPDATE SET count = count + excluded.count`);
+    this.memberStmt = db.prepare('SELECT COALESCE(SUM(count), 0) FROM activity WHERE platform = ? AND group_id = ? AND user_id = ?').pluck();
     this.hourlyStmt = db.prepare(`SELECT hour, SUM(count) AS count FROM activity
       WHERE platform = ? AND group_id = ? AND hour >= ? AND hour < ? GROUP BY hour ORDER BY hour`);
     this.writeAll = db.transaction((rows: Pending[]) => {
@@ -61,6 +63,12 @@ export class ActivityRepo {
     this.pending.clear();
     this.increments = 0;
     this.writeAll(rows);
+  }
+
+  /** Every message the member has sent in the group, the one being handled included. */
+  memberMessages(g: GroupRef, userId: string): number {
+    this.flush();
+    return this.memberStmt.get(g.platform, g.groupId, userId) as number;
   }
 
   /** Messages per UTC hour in [from, to). */

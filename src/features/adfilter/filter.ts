@@ -35,6 +35,9 @@ class RecentTexts {
   }
 }
 
+/** Up to this many messages (the one judged included), a member who joined lately is still a newcomer. */
+const NEWCOMER_MESSAGES = 5;
+
 /** What was found, for the owner and /log, in the group's language: "微信号 abc_12345 · 文本模型 0.97". */
 const describe = (t: Messages['adfilter'], findings: Finding[]) =>
   findings
@@ -89,7 +92,9 @@ export function adFilterRule(models = new GroupModels()): Rule {
     if (p !== undefined && p < MODEL_FLOOR && elsewhere < 2) return;
     const model = p === undefined ? scorer : () => p;
     const member = ctx.store.members.get(ctx.group, m.sender.id);
-    const newcomer = !!member?.joinedAt && m.at.getTime() - member.joinedAt < s.get(newcomerHours) * 3_600_000;
+    const joinedLately = !!member?.joinedAt && m.at.getTime() - member.joinedAt < s.get(newcomerHours) * 3_600_000;
+    // A newcomer: joined lately and nothing much said yet (a member who has been talking is not one).
+    const newcomer = joinedLately && ctx.store.activity.memberMessages(ctx.group, m.sender.id) <= NEWCOMER_MESSAGES;
     suspect.newcomer = newcomer;
     suspect.allowDomains = s.get(allowDomains);
     suspect.sameTextElsewhere = elsewhere;
