@@ -59,6 +59,15 @@ describe('the ad checks', () => {
     expect(verdict('可以代开增值税发票', { blockWords: ['代开*发票'] }).findings[0]).toEqual({ check: 'block-word', score: 1, detail: '代开*发票', what: 'block-word', value: '代开*发票' });
   });
 
+  it('weigh a forward from a channel above one from a person, and neither alone as an ad', () => {
+    const fromChannel = verdict('今日好物推荐', { kind: 'forward', forwardedFrom: 'channel' }).score;
+    const fromPerson = verdict('今日好物推荐', { kind: 'forward', forwardedFrom: 'person' }).score;
+    expect(fromChannel).toBeGreaterThan(fromPerson);
+    expect(fromChannel).toBeLessThan(0.6);
+    // With a contact in it, a channel forward is a clear ad.
+    expect(verdict('今日好物推荐 加我薇信 abc_12345', { kind: 'forward', forwardedFrom: 'channel' }).score).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('leave ordinary talk alone, including legitimate links and job posts in a tech group', () => {
     for (const t of [
       '这个 React 组件为什么会重复渲染？',

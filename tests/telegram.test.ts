@@ -319,7 +319,8 @@ describe('message kinds from Telegram', () => {
     expect(one({ text: undefined, photo: [{}], caption: '看图' })).toMatchObject({ kind: 'image', text: '看图' });
     expect(one({ text: undefined, sticker: {} }).kind).toBe('sticker');
     expect(one({ text: undefined, contact: { first_name: '王', last_name: '五', phone_number: '1' } })).toMatchObject({ kind: 'contact', text: '王 五' });
-    expect(one({ forward_origin: { type: 'channel' } }).kind).toBe('forward');
+    expect(one({ forward_origin: { type: 'channel' } })).toMatchObject({ kind: 'forward', forwardedFrom: 'channel' });
+    expect(one({ forward_origin: { type: 'user' } }).forwardedFrom).toBeUndefined();
     expect(one({ text: 'see example.com and link', entities: [{ type: 'url', offset: 4, length: 11 }, { type: 'text_link', offset: 20, length: 4, url: 'https://t.me/x' }] }).urls).toEqual([
       'example.com',
       'https://t.me/x',

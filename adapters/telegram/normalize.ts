@@ -60,6 +60,7 @@ function messageEvent(m: TgMessage, bot: { id: number; username?: string }): Mes
     sender: from,
     kind: kindOf(m),
     text,
+    ...(m.forward_origin?.type === 'channel' || m.forward_from_chat?.type === 'channel' ? { forwardedFrom: 'channel' as const } : {}),
     ...(urls.length ? { urls } : {}),
     ...(reply
       ? {

@@ -52,6 +52,8 @@ export interface MessageEvent extends EventBase {
   urls?: string[];
   /** Payload decoded from an image's QR code, when the platform or simulator knows it. */
   qr?: string;
+  /** For a forward, where it came from, when the platform says: a channel is how ads travel. */
+  forwardedFrom?: 'channel' | 'person';
   mentionsBot?: boolean;
   /** Members @mentioned in the message, when the platform says who they are. */
   mentions?: Sender[];

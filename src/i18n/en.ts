@@ -338,6 +338,7 @@ export const en: Messages = {
       'mini-program': () => 'mini-program card',
       'link-card': () => 'link card',
       qr: () => 'QR code in a picture',
+      'channel-forward': () => 'forwarded from a channel',
       forward: () => 'forwarded',
       scam: (v: string) => `ad wording (${v.split('+').join(', ')})`,
       'block-word': (v: string) => `blocked word ${v}`,

@@ -339,6 +339,7 @@ export const zhCN = {
       'mini-program': () => '小程序',
       'link-card': () => '链接卡片',
       qr: () => '图片二维码',
+      'channel-forward': () => '频道转发',
       forward: () => '转发',
       scam: (v: string) => `广告用语（${v.split('+').map((f) => ({ job: '兼职', crypto: '币圈', gambling: '博彩', loan: '贷款', porn: '色情', shop: '推销' })[f] ?? f).join('、')}）`,
       'block-word': (v: string) => `屏蔽词 ${v}`,

@@ -7,6 +7,8 @@ export interface Suspect {
   text: string;
   urls: readonly string[];
   qr?: string | undefined;
+  /** A forward from a channel (Telegram), when known. */
+  forwardedFrom?: 'channel' | 'person' | undefined;
   /** Joined recently and has no history in the group. */
   newcomer: boolean;
   /** Domains the owner allows (a company site, docs). */
@@ -106,7 +108,10 @@ function qr(s: Prepared): Finding | undefined {
 }
 
 function forward(s: Prepared): Finding | undefined {
-  return s.kind === 'forward' ? { check: 'forward', score: 0.25, detail: 'forwarded', what: 'forward' } : undefined;
+  if (s.kind !== 'forward') return undefined;
+  return s.forwardedFrom === 'channel'
+    ? { check: 'forward', score: 0.45, detail: 'forwarded from a channel', what: 'channel-forward' }
+    : { check: 'forward', score: 0.25, detail: 'forwarded', what: 'forward' };
 }
 
 const SCAM_FAMILIES: Record<string, RegExp> = {
@@ -210,6 +215,7 @@ function prepare(s: Suspect, normalized = normalizeText(s.text), compact = compa
     text: s.text,
     urls: s.urls,
     qr: s.qr,
+    forwardedFrom: s.forwardedFrom,
     newcomer: s.newcomer,
     allowDomains: s.allowDomains,
     blockWords: s.blockWords,

@@ -64,6 +64,7 @@ interface Post {
   text: string;
   urls: readonly string[];
   qr: string | undefined;
+  forwardedFrom?: 'channel' | 'person' | undefined;
   sender: Mention;
   messageId: string;
   at: Date;
@@ -71,7 +72,8 @@ interface Post {
 
 function postOf(e: RuleContext['event']): Post | undefined {
   if (e.type === 'imageScanned') return { kind: 'image', text: '', urls: [], qr: e.qr, sender: e.sender, messageId: e.messageId, at: e.at };
-  if (e.type === 'message' && e.chat === 'group') return { kind: e.kind, text: e.text, urls: e.urls ?? [], qr: e.qr, sender: e.sender, messageId: e.messageId, at: e.at };
+  if (e.type === 'message' && e.chat === 'group')
+    return { kind: e.kind, text: e.text, urls: e.urls ?? [], qr: e.qr, forwardedFrom: e.forwardedFrom, sender: e.sender, messageId: e.messageId, at: e.at };
   return undefined;
 }
 
@@ -80,7 +82,17 @@ export function adFilterRule(models = new GroupModels()): Rule {
 
   function examine(ctx: RuleContext, m: Post, mode: Exclude<AdFilterMode, 'off'>): RuleResult | Action[] | undefined {
     const s = ctx.groupSettings;
-    const suspect: Suspect = { kind: m.kind, text: m.text, urls: m.urls, qr: m.qr, blockWords: s.get(blockWords), newcomer: false, allowDomains: [], sameTextElsewhere: 0 };
+    const suspect: Suspect = {
+      kind: m.kind,
+      text: m.text,
+      urls: m.urls,
+      qr: m.qr,
+      forwardedFrom: m.forwardedFrom,
+      blockWords: s.get(blockWords),
+      newcomer: false,
+      allowDomains: [],
+      sameTextElsewhere: 0,
+    };
     const plain = PLAIN.test(m.text);
     const quiet = cannotBeAdByText(suspect, plain);
     const normalized = normalizeText(m.text, plain);
