@@ -237,9 +237,25 @@ export class ShellSimulator implements Adapter {
     const base = { type: 'message' as const, platform: SHELL_PLATFORM, groupId: this.groupId, chat: 'group' as const, eventId: id, messageId: id, at, sender };
     let event: MessageEvent;
     switch (line.op) {
-      case 'text':
-        event = { ...base, kind: 'text', text: line.text, ...urls(line.text), mentionsBot: line.text.includes(`@${this.botUsername}`) };
+      case 'text': {
+        // Spelled out (no spreads): the common line, on the benchmark's hot path.
+        const found = line.text.match(URL_RE);
+        event = {
+          type: 'message',
+          platform: SHELL_PLATFORM,
+          groupId: this.groupId,
+          chat: 'group',
+          eventId: id,
+          messageId: id,
+          at,
+          sender,
+          kind: 'text',
+          text: line.text,
+          mentionsBot: line.text.includes(`@${this.botUsername}`),
+        };
+        if (found) event.urls = found;
         break;
+      }
       case 'reply':
         event = { ...base, kind: 'text', text: line.text, ...urls(line.text), replyTo: { messageId: line.messageId } };
         break;
@@ -260,20 +276,23 @@ export class ShellSimulator implements Adapter {
         event = { ...base, kind: 'forward', text: line.text, ...urls(line.text) };
         break;
     }
-    this.emit(
-      {
-        event: 'message',
-        id,
-        group: this.groupId,
-        from: sender.id,
-        kind: event.kind,
-        ...(event.text ? { text: event.text } : {}),
-        ...(event.urls ? { urls: event.urls } : {}),
-        ...(event.replyTo ? { replyTo: event.replyTo.messageId } : {}),
-        ...(event.qr ? { qr: event.qr } : {}),
-      },
-      'event',
-    );
+    // Readable output does not echo members' messages: build the JSON only when it is printed.
+    if (this.opts.json) {
+      this.emit(
+        {
+          event: 'message',
+          id,
+          group: this.groupId,
+          from: sender.id,
+          kind: event.kind,
+          ...(event.text ? { text: event.text } : {}),
+          ...(event.urls ? { urls: event.urls } : {}),
+          ...(event.replyTo ? { replyTo: event.replyTo.messageId } : {}),
+          ...(event.qr ? { qr: event.qr } : {}),
+        },
+        'event',
+      );
+    }
     await this.sink?.(event);
   }
 
