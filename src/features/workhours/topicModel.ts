@@ -1,5 +1,4 @@
-import type { GroupRef } from '../../storage/groups.js';
-import { groupKey } from '../../storage/groups.js';
+import { type GroupRef, groupKey } from '../../storage/groups.js';
 import type { TopicExample } from '../../storage/topicExamples.js';
 import { Featurizer } from '../../text/featurizer.js';
 import { compactText, normalizeText } from '../../text/normalize.js';
