@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SPACE_OR_PUNCTUATION_PLAIN, type Suspect, cannotBeAdByText, domainOf, judge } from '../src/features/adfilter/checks.js';
+import { SPACE_OR_PUNCTUATION_PLAIN, type Suspect, cannotBeAdByText, domainOf, judge, urlsIn } from '../src/features/adfilter/checks.js';
 import { compactText, normalizeText } from '../src/text/normalize.js';
 
 const base: Suspect = { kind: 'text', text: '', urls: [], newcomer: false, allowDomains: [], blockWords: [], sameTextElsewhere: 0 };
 const verdict = (text: string, extra: Partial<Suspect> = {}) => judge({ ...base, text, ...extra });
-const URL_RE = /\bhttps?:\/\/[^\s]+|\b(?:www\.|t\.me\/)[^\s]+/gi;
-const withUrls = (text: string, extra: Partial<Suspect> = {}) => verdict(text, { urls: text.match(URL_RE) ?? [], ...extra });
+const withUrls = (text: string, extra: Partial<Suspect> = {}) => verdict(text, { urls: urlsIn(text), ...extra });
 
 describe('normalization', () => {
   it('strips plain text on its fast paths exactly as the Unicode rules do', () => {

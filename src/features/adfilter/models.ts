@@ -5,7 +5,7 @@ import { type GroupRef, groupKey } from '../../storage/groups.js';
 import { type TextScorer, modelInput } from './checks.js';
 import { type Adaptation, type ModelFile, SpamModel } from './classifier.js';
 
-export const SHIPPED_MODEL = join(packageRoot, 'models', 'spam-lr.json');
+const SHIPPED_MODEL = join(packageRoot, 'models', 'spam-lr.json');
 
 export function loadModel(path = SHIPPED_MODEL): SpamModel {
   return SpamModel.fromFile(JSON.parse(readFileSync(path, 'utf8')) as ModelFile);
