@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,7 +112,7 @@ describe.skipIf(!haveBrowser)(`the dashboard in a real browser (${haveBrowser ? 
       expect(dialogs).toBe(0); // a member's "<script>" stays text, never runs
       const cells = await page.locator('table.grid td').count();
       expect(cells).toBe(7 * 24);
-      const shot = join(process.env.STEWARD_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'steward-shot-')), 'dashboard.png');
+      const shot = join(process.env.STEWARD_SCREENSHOTS ?? tmp.dir, 'dashboard.png');
       await page.screenshot({ path: shot, fullPage: true });
       expect(existsSync(shot)).toBe(true);
     } finally {

@@ -1,11 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { encodePng } from '../src/features/insights/png.js';
 import { createServer } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action } from '../src/engine/actions.js';
 import type { MessageEvent } from '../src/engine/events.js';
 import type { Feature } from '../src/engine/registry.js';
@@ -14,7 +13,9 @@ import { tempDir } from './support/recording.js';
 import { type TelegramRun, startTelegram } from './support/telegramBot.js';
 
 const GROUP = -1001;
-const PICTURE = join(mkdtempSync(join(tmpdir(), 'steward-tg-')), 'p.png');
+const pictureDir = tempDir();
+afterAll(() => pictureDir.cleanup());
+const PICTURE = join(pictureDir.dir, 'p.png');
 writeFileSync(PICTURE, encodePng(4, 4, () => [10, 20, 30]));
 const alice = { id: 42, first_name: 'Alice' };
 const sendTexts = (api: FakeBotApi) => api.callsOf('sendMessage').map((c) => c.payload.text);

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { PuppetServer } from 'wechaty-puppet-service';
 import * as PUPPET from 'wechaty-puppet';
@@ -12,11 +9,13 @@ import { WechatWorld, type WechatRun, freePort, startWechat, until } from './sup
 
 // puppet-service keeps a payload cache under $HOME/.wechaty: keep it out of the real home.
 const realHome = process.env.HOME;
+const home = tempDir();
 beforeAll(() => {
-  process.env.HOME = mkdtempSync(join(tmpdir(), 'steward-wechat-home-'));
+  process.env.HOME = home.dir;
 });
 afterAll(() => {
   process.env.HOME = realHome;
+  home.cleanup();
 });
 
 const seen: InboundEvent[] = [];
