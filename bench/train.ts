@@ -1,8 +1,9 @@
 // npm run train: the shipped spam model, from the dev files in ../shared/data whose terms allow
 // redistribution (see ../shared/data/README.md). Research-only sources are for evaluation only.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readJsonl, trainSpamModel } from '../src/features/adfilter/evaluate.js';
+import { writeModel } from '../src/features/adfilter/training.js';
 
 /** Sources a shipped model may learn from, with the terms that allow it. */
 export const REDISTRIBUTABLE: Record<string, string> = {
@@ -22,5 +23,5 @@ const allowed = rows.filter((r) => r.source in REDISTRIBUTABLE);
 const model = trainSpamModel(allowed);
 mkdirSync(join(import.meta.dirname, '..', 'models'), { recursive: true });
 const out = join(import.meta.dirname, '..', 'models', 'spam-lr.json');
-writeFileSync(out, `${JSON.stringify(model.toFile(Object.values(REDISTRIBUTABLE)))}\n`);
+writeModel(out, model, Object.values(REDISTRIBUTABLE));
 console.log(JSON.stringify({ model: out, trainedOn: allowed.length, bySource: Object.fromEntries(Object.keys(REDISTRIBUTABLE).map((s) => [s, allowed.filter((r) => r.source === s).length])) }));

@@ -1,6 +1,8 @@
 import type { CommandContext } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
+import type { SpamModel } from '../src/features/adfilter/classifier.js';
 import { adFilterRule, decideReview, removeAsAd } from '../src/features/adfilter/filter.js';
+import { GroupModels } from '../src/features/adfilter/models.js';
 import { adFilterMode, adFilterSettings, allowDomains, blockWords } from '../src/features/adfilter/settings.js';
 import { atLeast } from '../src/engine/registry.js';
 import type { SettingDef } from '../src/settings/definition.js';
@@ -68,9 +70,12 @@ function listCommand(name: 'block' | 'allow', alias: string, def: SettingDef<str
   };
 }
 
-export const adfilterFeature: Feature = {
-  name: 'adfilter',
-  commands: [adfilter, spam, notspam, listCommand('block', '屏蔽词', blockWords, (c) => c.t.adfilter.blockName), listCommand('allow', '允许网址', allowDomains, (c) => c.t.adfilter.allowName)],
-  rules: [adFilterRule(), decideReview],
-  settings: adFilterSettings,
-};
+/** The ad filter, judging with the shipped text model unless the operator brings their own. */
+export function adfilterFeature(spamModel?: SpamModel): Feature {
+  return {
+    name: 'adfilter',
+    commands: [adfilter, spam, notspam, listCommand('block', '屏蔽词', blockWords, (c) => c.t.adfilter.blockName), listCommand('allow', '允许网址', allowDomains, (c) => c.t.adfilter.allowName)],
+    rules: [adFilterRule(spamModel ? new GroupModels(() => spamModel) : new GroupModels()), decideReview],
+    settings: adFilterSettings,
+  };
+}

@@ -1,6 +1,7 @@
 // Every feature Steward runs, listed explicitly: the registry fails at start-up on any
 // duplicate command, alias, rule, job kind or setting. Later features add one line here.
 import type { Feature } from '../src/engine/registry.js';
+import type { SpamModel } from '../src/features/adfilter/classifier.js';
 import { adfilterFeature } from './adfilter.js';
 import { checkinFeature } from './checkin.js';
 import { helpFeature } from './help.js';
@@ -15,4 +16,9 @@ import { topicsFeature } from './topics.js';
 import { useFeature } from './use.js';
 import { workhoursFeature } from './workhours.js';
 
-export const features: Feature[] = [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, adfilterFeature, penaltiesFeature, workhoursFeature, checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, helpFeature];
+/** Every feature; `spamModel` is the operator's own ad model (config adfilter.model), else the shipped one. */
+export function buildFeatures(o: { spamModel?: SpamModel | undefined } = {}): Feature[] {
+  return [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, adfilterFeature(o.spamModel), penaltiesFeature, workhoursFeature, checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, helpFeature];
+}
+
+export const features: Feature[] = buildFeatures();

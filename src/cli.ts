@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config/load.js';
+import { loadConfig } from './config/load.js';
 import { features } from '../commands/index.js';
-import { runDashboard, runShell, runStart } from './main.js';
-import { MigrationError } from './storage/migrate.js';
-import { RegistryError } from './engine/registry.js';
+import { configuredSpamModel, runDashboard, runShell, runStart } from './main.js';
 
 const USAGE = `Usage:
   steward start [--config FILE]
   steward shell [--json] [--platform telegram|wechat] [--config FILE] [--db FILE]
   steward dashboard [--config FILE] [--db FILE] [--port N]
   steward check-config FILE
-  steward eval spam FILE.jsonl [--train DEV.jsonl] [--mode on|strict]
-      rows {"text", "label": "spam"|"ham"}; the shipped model unless --train fits one on DEV
+  steward train MODEL.json FILE.jsonl [FILE.jsonl ...]
+      fits the ad filter's text model on your rows {"text", "label": "spam"|"ham"} and prints a
+      5-fold estimate; "adfilter": {"model": "MODEL.json"} in the config puts it to work
+  steward eval spam FILE.jsonl [--model MODEL.json | --train DEV.jsonl] [--mode on|strict]
+      rows {"text", "label": "spam"|"ham"}; the shipped model unless --model or --train names one
   steward eval topic FILE.jsonl --history PAST.jsonl
       rows {"text", "label": "on"|"off"}; the group has learned from PAST (same rows)`;
 
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
       platform: { type: 'string', default: 'telegram' },
       port: { type: 'string' },
       train: { type: 'string' },
+      model: { type: 'string' },
       history: { type: 'string' },
       mode: { type: 'string', default: 'on' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -66,26 +68,38 @@ async function main(argv: string[]): Promise<number> {
       await new Promise(() => undefined); // serves until a signal stops it
       return 0;
     }
-    case 'eval': {
-      const [task, file] = positionals;
-      const mode = values.mode;
-      if ((task !== 'spam' && task !== 'topic') || !file || (mode !== 'on' && mode !== 'strict') || (task === 'topic' && !values.history)) {
+    case 'train': {
+      const [out, ...files] = positionals;
+      if (!out || !files.length) {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const { readJsonl } = await import('./features/adfilter/evaluate.js');
+      const { trainOwnModel } = await import('./features/adfilter/training.js');
+      process.stdout.write(`${JSON.stringify(trainOwnModel(files, out))}\n`);
+      return 0;
+    }
+    case 'eval': {
+      const [task, file] = positionals;
+      const mode = values.mode;
+      const badSpam = task === 'spam' && values.model && values.train;
+      if ((task !== 'spam' && task !== 'topic') || !file || (mode !== 'on' && mode !== 'strict') || (task === 'topic' && !values.history) || badSpam) {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      const { readLabeledRows } = await import('./features/adfilter/training.js');
       if (task === 'topic') {
         const { evaluateTopic } = await import('./features/workhours/evaluate.js');
-        process.stdout.write(`${JSON.stringify(evaluateTopic(readJsonl(file), readJsonl(values.history!)))}\n`);
+        const labels = ['on', 'off'] as const;
+        process.stdout.write(`${JSON.stringify(evaluateTopic(readLabeledRows([file], labels), readLabeledRows([values.history!], labels)))}\n`);
         return 0;
       }
       const { evaluateSpam, scorerOf, trainSpamModel } = await import('./features/adfilter/evaluate.js');
       const { loadModel } = await import('./features/adfilter/models.js');
       const { THRESHOLDS } = await import('./features/adfilter/settings.js');
+      const labels = ['spam', 'ham'] as const;
       // --train: a model fitted on the given rows (evaluation use of a research-only source) instead of the shipped one.
-      const model = values.train ? trainSpamModel(readJsonl(values.train)) : loadModel();
-      const rows = readJsonl<{ text: string; label: string }>(file);
-      process.stdout.write(`${JSON.stringify(evaluateSpam(rows, THRESHOLDS[mode].remove, scorerOf(model)))}\n`);
+      const model = values.train ? trainSpamModel(readLabeledRows([values.train], labels)) : loadModel(values.model);
+      process.stdout.write(`${JSON.stringify(evaluateSpam(readLabeledRows([file], labels), THRESHOLDS[mode].remove, scorerOf(model)))}\n`);
       return 0;
     }
     case 'check-config': {
@@ -95,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const { config, file } = loadConfig(path, process.env, settingDefinitions);
+      configuredSpamModel(config, file);
       const platforms = [config.telegram && 'telegram', config.wechat && 'wechat'].filter(Boolean);
       process.stdout.write(`${file}: OK (${platforms.length ? platforms.join(', ') : 'no platform: the shell simulator'})\n`);
       return 0;
@@ -105,14 +120,15 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Start-up and data problems the operator can fix: a plain message, not a stack trace. */
+const OPERATOR_ERRORS = new Set(['ConfigError', 'MigrationError', 'RegistryError', 'WechatLoginError', 'DataError', 'ModelFileError']);
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    // Start-up problems the operator can fix get a plain message, not a stack trace.
-    const operatorError = err instanceof ConfigError || err instanceof MigrationError || err instanceof RegistryError || (err instanceof Error && err.name === 'WechatLoginError');
-    if (operatorError) {
+    if (err instanceof Error && OPERATOR_ERRORS.has(err.name)) {
       process.stderr.write(`steward: ${err.message}\n`);
     } else {
       process.stderr.write(`steward: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -2,13 +2,15 @@
 import { createInterface } from 'node:readline';
 import cron from 'node-cron';
 import { ShellSimulator } from '../adapters/shell/simulator.js';
-import { features as allFeatures } from '../commands/index.js';
+import { buildFeatures } from '../commands/index.js';
 import { App } from './app.js';
 import { ConfigError, checkDefaults } from './config/load.js';
 import { type Dashboard, startDashboard } from './dashboard/server.js';
 import type { Config } from './config/schema.js';
 import type { Adapter } from './engine/port.js';
 import type { Feature } from './engine/registry.js';
+import type { SpamModel } from './features/adfilter/classifier.js';
+import { ModelFileError, loadModel } from './features/adfilter/models.js';
 import { type Logger, createLogger } from './log.js';
 import { packageRoot, migrationsDir } from './paths.js';
 import { openDatabase } from './storage/db.js';
@@ -26,9 +28,23 @@ export interface OpenOptions {
   features?: Feature[];
 }
 
+/**
+ * The operator's own ad model when the config names one (adfilter.model, relative to the working
+ * directory like the database); a file that will not load stops start-up and says why.
+ */
+export function configuredSpamModel(config: Config, configFile: string): SpamModel | undefined {
+  if (!config.adfilter.model) return undefined;
+  try {
+    return loadModel(resolve(config.adfilter.model));
+  } catch (err) {
+    if (err instanceof ModelFileError) throw new ConfigError(configFile, [`adfilter.model: ${err.message}`]);
+    throw err;
+  }
+}
+
 /** Opens and migrates the database, checks the config's setting defaults, and builds the app. */
 export function openApp(o: OpenOptions): App {
-  const features = o.features ?? allFeatures;
+  const features = o.features ?? buildFeatures({ spamModel: configuredSpamModel(o.config, o.configFile) });
   const defaults = checkDefaults(o.config, o.configFile, features.flatMap((f) => f.settings ?? []));
   const db = openDatabase(o.dbPath ?? o.config.database);
   try {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { modelInput } from '../src/features/adfilter/checks.js';
@@ -6,7 +6,7 @@ import { SpamModel } from '../src/features/adfilter/classifier.js';
 import { Featurizer } from '../src/text/featurizer.js';
 import { evaluateSpam, scorerOf, trainSpamModel } from '../src/features/adfilter/evaluate.js';
 import { GroupModels } from '../src/features/adfilter/models.js';
-import { runCli } from './support/cli.js';
+import { jsonLines, runCli } from './support/cli.js';
 import { tempDir } from './support/recording.js';
 
 const rows = [
@@ -84,5 +84,60 @@ describe('the spam classifier', () => {
     const trained = runCli(['eval', 'spam', file, '--train', train]);
     expect(JSON.parse(trained.stdout)).toMatchObject({ task: 'spam', n: 2, recall: 1 });
     expect(runCli(['eval', 'spam', file, '--mode', 'sometimes']).code).toBe(2);
+  });
+});
+
+describe("the operator's own model", () => {
+  // Fruit sellers the shipped model has never heard of, and a tech group's talk.
+  const fruit = ['蓝莓', '车厘子', '猕猴桃', '脐橙', '芒果', '荔枝'];
+  const ownRows = [
+    ...fruit.flatMap((f, i) => [`${f}果园直发 ${i + 2}斤装 今日特惠`, `新鲜${f}产地直供 整箱包邮 下单立减`, `${f}礼盒团购价 ${i + 3}箱起发 先到先得`, `果园${f}现摘现发 坏果包赔 拍下即发`]).map((text) => ({ text, label: 'spam' })),
+    ...['接口超时先看日志', '这个版本的构建失败了', '单测跑不过是因为时区', '数据库连接池调到二十', '缓存命中率掉到六成', '周五前把评审意见改完'].flatMap((t, i) => [t, `${t}，我下午再看`, `大家注意：${t}`, `刚才说的第${i + 1}点：${t}`]).map((text) => ({ text, label: 'ham' })),
+  ];
+  const jsonl = (rs: object[]) => `${rs.map((r) => JSON.stringify(r)).join('\n')}\n`;
+  const ad = '荔枝果园直发 五斤装 今日特惠';
+
+  it('steward train fits it on their rows and reports a 5-fold estimate; named in the config, the bot judges with it', () => {
+    const data = join(tmp.dir, 'own.jsonl');
+    const model = join(tmp.dir, 'own-model.json');
+    writeFileSync(data, jsonl(ownRows));
+    const trained = runCli(['train', model, data]);
+    expect(trained.code).toBe(0);
+    expect(JSON.parse(trained.stdout)).toMatchObject({ model, spam: 24, ham: 24, crossValidated: { n: 48 } });
+    expect(JSON.parse(runCli(['eval', 'spam', data, '--model', model]).stdout)).toMatchObject({ n: 48, precision: 1, recall: 1 });
+
+    const config = join(tmp.dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ adfilter: { model } }));
+    expect(runCli(['check-config', config]).code).toBe(0);
+    const say = (extra: string[]) => runCli(['shell', '--json', '--db', join(tmp.dir, `${extra.length}.db`), ...extra], `:as bob 小波\n大家好\n${ad}\n`);
+    const actions = (r: ReturnType<typeof runCli>) => jsonLines(r.stdout).filter((o) => o.action && o.action !== 'commandMenu').map((o) => o.action);
+    expect(actions(say([]))).toEqual([]); // the shipped model lets the fruit through
+    expect(actions(say(['--config', config]))).toEqual(['delete', 'send']);
+  });
+
+  it('bad rows are named by file and line, and no model is written', () => {
+    const data = join(tmp.dir, 'bad.jsonl');
+    const model = join(tmp.dir, 'm.json');
+    writeFileSync(data, `${JSON.stringify({ text: '加我', label: 'spam' })}\nnot json\n${JSON.stringify({ text: '好的', label: 'maybe' })}\n${JSON.stringify({ label: 'ham' })}\n`);
+    const r = runCli(['train', model, data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`steward: ${data}:2: not valid JSON\n${data}:3: label: must be "spam" or "ham"\n${data}:4: text: a string is required\n`);
+    expect(existsSync(model)).toBe(false);
+    writeFileSync(data, jsonl(ownRows.slice(0, 30)));
+    expect(runCli(['train', model, data]).stderr).toBe('steward: 24 spam and 6 ham rows: at least 20 of each are needed to learn from\n');
+    expect(runCli(['train', model]).code).toBe(2);
+  });
+
+  it('a model file that will not load stops start-up with the config key and the file', () => {
+    const config = join(tmp.dir, 'config.json');
+    const missing = join(tmp.dir, 'missing.json');
+    writeFileSync(config, JSON.stringify({ adfilter: { model: missing } }));
+    expect(runCli(['shell', '--config', config], '').stderr).toBe(`steward: ${config}: invalid configuration\n  - adfilter.model: ${missing}: not found\n`);
+    const notModel = join(tmp.dir, 'rows.json');
+    writeFileSync(notModel, JSON.stringify({ text: 'x', label: 'spam' }));
+    writeFileSync(config, JSON.stringify({ adfilter: { model: notModel } }));
+    const r = runCli(['check-config', config]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`adfilter.model: ${notModel}: not a Steward spam model of this version`);
   });
 });

@@ -74,6 +74,11 @@ export const configSchema = z
       .object({ tickSeconds: z.number().int().min(1).max(60).default(1) })
       .strict()
       .default({ tickSeconds: 1 }),
+    /** The ad filter's shared text model: the shipped one unless the operator trained their own (steward train). */
+    adfilter: z
+      .object({ model: z.string().min(1).optional() })
+      .strict()
+      .default({}),
     /** The read-only web dashboard; served by `steward dashboard`, and by `steward start` when set. */
     dashboard: z
       .object({

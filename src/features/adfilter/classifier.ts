@@ -131,9 +131,10 @@ export class SpamModel {
   }
 
   static fromFile(file: ModelFile): SpamModel {
-    if (file.kind !== 'steward-spam-lr' || file.version !== 2 || file.hashBits !== HASH_BITS) throw new Error('not a Steward spam model of this version (run npm run train)');
-    const ib = Buffer.from(file.indices, 'base64');
-    const vb = Buffer.from(file.values, 'base64');
+    if (file?.kind !== 'steward-spam-lr' || file.version !== 2 || file.hashBits !== HASH_BITS) throw new Error('not a Steward spam model of this version (make one with steward train)');
+    const ib = Buffer.from(typeof file.indices === 'string' ? file.indices : '', 'base64');
+    const vb = Buffer.from(typeof file.values === 'string' ? file.values : '', 'base64');
+    if (ib.byteLength !== vb.byteLength || ib.byteLength % 4 || !Number.isFinite(file.bias)) throw new Error('a Steward spam model, but damaged (make it again with steward train)');
     const indices = new Int32Array(ib.buffer.slice(ib.byteOffset, ib.byteOffset + ib.byteLength));
     const values = new Float32Array(vb.buffer.slice(vb.byteOffset, vb.byteOffset + vb.byteLength));
     const w = new Float32Array(SIZE);

@@ -7,8 +7,32 @@ import { type Adaptation, type ModelFile, SpamModel } from './classifier.js';
 
 const SHIPPED_MODEL = join(packageRoot, 'models', 'spam-lr.json');
 
+/** A model file that cannot be used, said in words an operator can act on. */
+export class ModelFileError extends Error {
+  override name = 'ModelFileError';
+}
+
+/** Why a file could not be read, in a line. */
+export const cannotRead = (path: string, err: unknown) => `${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : `cannot be read (${(err as Error).message})`}`;
+
 export function loadModel(path = SHIPPED_MODEL): SpamModel {
-  return SpamModel.fromFile(JSON.parse(readFileSync(path, 'utf8')) as ModelFile);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ModelFileError(cannotRead(path, err));
+  }
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    throw new ModelFileError(`${path}: not valid JSON`);
+  }
+  try {
+    return SpamModel.fromFile(file as ModelFile);
+  } catch (err) {
+    throw new ModelFileError(`${path}: ${(err as Error).message}`);
+  }
 }
 
 interface ExampleSource {
