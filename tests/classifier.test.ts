@@ -47,6 +47,19 @@ describe('the spam classifier', () => {
     expect(of('buy cheap pills')).not.toEqual(of('cheap buy pills')); // word order counts (word pairs)
   });
 
+  it('keeps the marks of how a text was written: its symbols, emoji and disguised letters', () => {
+    const f = new Featurizer();
+    const of = (text: string) => {
+      const m = modelInput(text);
+      return new Set(f.indices.slice(0, f.extract(m.normalized, m.compact, [], m.text)));
+    };
+    const added = (a: Set<number>, b: Set<number>) => [...a].filter((i) => !b.has(i)).length;
+    expect(added(of('ＶＸ １２３'), of('vx 123'))).toBe(1); // the disguise, and nothing else
+    expect(added(of('vx 123'), of('ＶＸ １２３'))).toBe(0);
+    expect(added(of('【京东】✅优惠'), of('京东优惠'))).toBeGreaterThanOrEqual(4); // 【, 】, ✅, how many
+    expect(added(of('京东优惠'), of('京东优惠'))).toBe(0);
+  });
+
   it("a group's own examples adapt the shared model for that group only", () => {
     const shared = trainSpamModel(rows);
     const examples = new Map<string, { label: 'spam' | 'ham'; text: string }[]>([['g1', [{ label: 'spam', text: '课程资料包 私信领取 仅限今天' }, { label: 'ham', text: '免费领取会员的活动是官方的' }]]]);

@@ -237,7 +237,7 @@ export const urlsIn = (text: string): string[] => text.match(URL_RE) ?? [];
 /** A bare text as the model reads it: what a labeled row or an owner's example gives. */
 export function modelInput(text: string): ModelInput {
   const s = prepare({ kind: 'text', text, urls: urlsIn(text), newcomer: false, allowDomains: [], blockWords: [], sameTextElsewhere: 0 });
-  return { normalized: s.normalized, compact: s.compact, findings: runChecks(s) };
+  return { text, normalized: s.normalized, compact: s.compact, findings: runChecks(s) };
 }
 
 /**
@@ -252,7 +252,7 @@ export function judge(suspect: Suspect, o: { model?: TextScorer; quiet?: boolean
   const findings = o.quiet ? [] : runChecks(prepare(suspect, normalized, compact));
   let score = noisyOr(findings.map((f) => f.score));
   if (o.model) {
-    const p = o.model({ normalized, compact, findings });
+    const p = o.model({ text: suspect.text, normalized, compact, findings });
     if (p >= MODEL_FLOOR) {
       const context = findings.filter((f) => !TEXT_ONLY.has(f.check)).map((f) => f.score);
       score = Math.max(score, noisyOr([p, ...context]));

@@ -5,6 +5,8 @@ import { type Finding, TEXT_ONLY } from './checks.js';
 
 /** The text in the forms the model reads; the filter has these already. */
 export interface ModelInput {
+  /** As written: the model reads its marks (symbols, emoji, disguised letters). */
+  text: string;
   normalized: string;
   compact: string;
   findings: readonly Finding[];
@@ -19,7 +21,7 @@ function findingTags(findings: readonly Finding[]): string[] {
   return tags;
 }
 
-const extract = (f: Featurizer, input: ModelInput) => f.extract(input.normalized, input.compact, input.findings.length ? findingTags(input.findings) : undefined);
+const extract = (f: Featurizer, input: ModelInput) => f.extract(input.normalized, input.compact, input.findings.length ? findingTags(input.findings) : undefined, input.text);
 
 /** A group's corrections on top of the shared weights: only the features its examples touched. */
 export interface Adaptation {
@@ -34,7 +36,7 @@ export interface TrainOptions {
 
 export interface ModelFile {
   kind: 'steward-spam-lr';
-  version: 2;
+  version: 3;
   hashBits: number;
   bias: number;
   /** Sparse weights: base64 of little-endian Int32 indices and Float32 values. */
@@ -121,7 +123,7 @@ export class SpamModel {
     const values = new Float32Array(idx.map((i) => this.weights[i]!));
     return {
       kind: 'steward-spam-lr',
-      version: 2,
+      version: 3,
       hashBits: HASH_BITS,
       bias: this.bias,
       indices: Buffer.from(indices.buffer).toString('base64'),
@@ -131,7 +133,7 @@ export class SpamModel {
   }
 
   static fromFile(file: ModelFile): SpamModel {
-    if (file?.kind !== 'steward-spam-lr' || file.version !== 2 || file.hashBits !== HASH_BITS) throw new Error('not a Steward spam model of this version (make one with steward train)');
+    if (file?.kind !== 'steward-spam-lr' || file.version !== 3 || file.hashBits !== HASH_BITS) throw new Error('not a Steward spam model of this version (make one with steward train)');
     const ib = Buffer.from(typeof file.indices === 'string' ? file.indices : '', 'base64');
     const vb = Buffer.from(typeof file.values === 'string' ? file.values : '', 'base64');
     if (ib.byteLength !== vb.byteLength || ib.byteLength % 4 || !Number.isFinite(file.bias)) throw new Error('a Steward spam model, but damaged (make it again with steward train)');

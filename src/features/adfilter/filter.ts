@@ -100,7 +100,7 @@ export function adFilterRule(models = new GroupModels()): Rule {
     const elsewhere = compact.length >= 8 ? recent.count(ctx.group.platform, m.sender.id, compact, ctx.group.groupId, m.at.getTime()) : 0;
     const scorer = models.scorer(ctx.group, ctx.store.adfilter);
     // Most messages stop here: nothing a check looks at, the model unconcerned, not posted all over.
-    const p = quiet ? scorer({ normalized, compact, findings: [] }) : undefined;
+    const p = quiet ? scorer({ text: m.text, normalized, compact, findings: [] }) : undefined;
     if (p !== undefined && p < MODEL_FLOOR && elsewhere < 2) return;
     const model = p === undefined ? scorer : () => p;
     const member = ctx.store.members.get(ctx.group, m.sender.id);
