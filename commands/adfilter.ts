@@ -75,7 +75,7 @@ export function adfilterFeature(spamModel?: SpamModel): Feature {
   return {
     name: 'adfilter',
     commands: [adfilter, spam, notspam, listCommand('block', '屏蔽词', blockWords, (c) => c.t.adfilter.blockName), listCommand('allow', '允许网址', allowDomains, (c) => c.t.adfilter.allowName)],
-    rules: [adFilterRule(spamModel ? new GroupModels(() => spamModel) : new GroupModels()), decideReview],
+    rules: [adFilterRule(new GroupModels(spamModel && (() => spamModel))), decideReview],
     settings: adFilterSettings,
   };
 }

@@ -88,7 +88,7 @@ export class Featurizer {
     let disguised = false;
     let zeroWidth = false;
     let cyrillic = false;
-    let other = false;
+    let latinOrChinese = false;
     for (let i = 0; i < len; i++) {
       let c = raw.charCodeAt(i);
       if (c === 32 || (c >= 9 && c <= 13) || c === 0x3000) {
@@ -96,7 +96,7 @@ export class Featurizer {
         continue;
       }
       if (isAsciiAlnum(c) || (c >= 0x4e00 && c <= 0x9fff)) {
-        other = true;
+        latinOrChinese = true;
         continue;
       }
       if (c >= 0x400 && c <= 0x4ff) {
@@ -121,7 +121,7 @@ export class Featurizer {
     this.add(SPACES[Math.min(spaces, 5)]!);
     if (disguised) this.add(DISGUISED_LETTERS);
     if (zeroWidth) this.add(ZERO_WIDTH);
-    if (cyrillic && other) this.add(MIXED_CYRILLIC);
+    if (cyrillic && latinOrChinese) this.add(MIXED_CYRILLIC);
   }
 
   /** Fills `indices[0..count)`; returns count. `raw`, the text as written, adds its marks. */
