@@ -3,7 +3,8 @@ import type { Action } from './engine/actions.js';
 import type { Services } from './engine/context.js';
 import { Engine } from './engine/engine.js';
 import type { InboundEvent } from './engine/events.js';
-import { Executor } from './engine/executor.js';
+import { Delivery } from './engine/delivery.js';
+import { Executor, type Planned } from './engine/executor.js';
 import type { Adapter } from './engine/port.js';
 import { PrivateTargets } from './engine/privateTargets.js';
 import { type Feature, Registry, highest } from './engine/registry.js';
@@ -13,6 +14,7 @@ import type { Logger } from './log.js';
 import { SettingsService } from './settings/service.js';
 import type { Db } from './storage/db.js';
 import { Store } from './storage/store.js';
+import { Units } from './storage/units.js';
 import type { Clock } from './time/clock.js';
 import { Scheduler } from './time/scheduler.js';
 
@@ -26,7 +28,15 @@ export interface AppOptions {
   defaults?: Map<string, unknown>;
   owners?: Config['owners'];
   logMessageText?: boolean;
+  /** Config `outbox`: when a reply is too late to send, when a refusing chat is given up on. */
+  outbox?: Config['outbox'];
 }
+
+/** How long handled event ids are kept for deduplication, and at most how many. */
+const HANDLED_EVENTS_AGE_MS = 48 * 3_600_000;
+const HANDLED_EVENTS_MAX = 500_000;
+/** On a clean stop, the outbox goes on delivering this long before what is left waits for the next start. */
+const STOP_GRACE_MS = 5_000;
 
 /**
  * One running Steward: storage, settings, the engine, the executor and the scheduler, wired to
@@ -39,7 +49,10 @@ export class App {
   readonly engine: Engine;
   readonly executor: Executor;
   readonly scheduler: Scheduler;
+  readonly delivery: Delivery;
   readonly services: Services;
+  /** One decision at a time, each in one transaction with what it sends. */
+  readonly units: Units;
   private readonly adapters: Map<string, Adapter>;
   private readonly scanner: QrScanner;
 
@@ -47,6 +60,8 @@ export class App {
     const { db, clock, log } = opts;
     const owners = opts.owners ?? {};
     this.store = new Store(db);
+    this.units = new Units(db);
+    const outbox = opts.outbox ?? { replyMaxAgeMinutes: 60, giveUpHours: 6 };
     this.adapters = new Map(opts.adapters.map((a) => [a.platform, a]));
     this.registry = new Registry(opts.features);
     this.settings = new SettingsService(this.store.settings, this.registry.settings, opts.defaults ?? new Map());
@@ -74,29 +89,65 @@ export class App {
     };
     this.engine = new Engine(this.services, this.registry);
     this.scanner = new QrScanner();
-    this.executor = new Executor(this.adapters, this.store, this.settings, owners, clock, log, { scanner: this.scanner, found: (e) => this.dispatch(e) });
+    this.executor = new Executor(this.adapters, this.store, this.settings, owners, clock, log, { replyMaxAgeMs: outbox.replyMaxAgeMinutes * 60_000 }, {
+      scanner: this.scanner,
+      found: (e) => this.dispatch(e),
+    });
+    this.delivery = new Delivery(this.store, this.units, this.executor, this.settings, clock, log, { giveUpMs: outbox.giveUpHours * 3_600_000 });
     this.scheduler = new Scheduler(
       this.store.jobs,
+      this.units,
       clock,
+      // Runs inside the job's transaction; what it queues goes out once that commits.
       async (job) => {
         const out = await this.engine.runJob(job);
-        await this.executor.execute(out.actions);
-        return out;
+        const planned = this.executor.plan(out.actions, { at: clock.now().getTime(), jobId: job.id });
+        // Safe before the commit: delivery reads the outbox only after this transaction.
+        this.afterCommit(planned);
+        return { ...out, sending: planned.lanes.length > 0 };
       },
       log,
+      () => this.settled(),
     );
+  }
+
+  private afterCommit(planned: Planned): void {
+    this.delivery.kick(planned.lanes);
+    this.executor.startScans(planned.scans);
+  }
+
+  /** Decides actions and writes them to the outbox in one transaction, then starts delivering them. */
+  private async decide(at: number, decision: () => Promise<Action[]>): Promise<Action[]> {
+    const { actions, planned } = await this.units.run(async () => {
+      const actions = await decision();
+      return { actions, planned: this.executor.plan(actions, { at }) };
+    });
+    this.afterCommit(planned);
+    return actions;
+  }
+
+  /** Resolves when everything decided so far has been delivered (or waits out a back-off), and pictures were looked at. */
+  async settled(): Promise<void> {
+    do {
+      await this.executor.scansSettled();
+      await this.delivery.settled();
+    } while (this.delivery.busy || this.executor.scanning);
   }
 
   private lastPrune = 0;
 
-  /** The periodic heartbeat: due jobs, the activity ledger's buffered counts, hourly tidying. */
+  /** The periodic heartbeat: due jobs, messages whose back-off ended, the activity ledger's buffered counts, hourly tidying. */
   async tick(): Promise<number> {
     const ran = await this.scheduler.tick();
-    this.store.activity.flush();
+    if (this.started) await this.delivery.resume();
+    await this.units.serial(() => this.store.activity.flush());
     const now = this.services.clock.now().getTime();
     if (now - this.lastPrune >= 3_600_000) {
       this.lastPrune = now;
-      this.store.buttonKeywords.prune(now);
+      await this.units.run(() => {
+        this.store.buttonKeywords.prune(now);
+        this.store.handledEvents.prune(now - HANDLED_EVENTS_AGE_MS, HANDLED_EVENTS_MAX);
+      });
     }
     return ran;
   }
@@ -108,19 +159,22 @@ export class App {
       const text = event.type === 'message' ? event.text : undefined;
       log[this.opts.logMessageText ? 'info' : 'debug']({ event: event.type, group: event.groupId, text }, 'event');
     }
-    const actions = await this.engine.handle(event);
-    await this.executor.execute(actions);
-    return actions;
+    return this.decide(event.at.getTime(), () => this.engine.handle(event));
   };
 
-  /** Reports jobs a crash interrupted, then starts every adapter. */
+  private started = false;
+
+  /** Reports jobs a crash interrupted, starts every adapter, then delivers what a restart left in the outbox. */
   async start(): Promise<void> {
-    for (const job of this.scheduler.recover()) {
-      const t = messages(this.settings.for(job).language);
-      await this.executor.execute([
-        { type: 'notifyOwner', platform: job.platform, groupId: job.groupId, text: t.jobs.interrupted(job.kind) },
-      ]);
-    }
+    const now = this.services.clock.now().getTime();
+    await this.decide(now, async () =>
+      this.scheduler.recover().map((job) => ({
+        type: 'notifyOwner' as const,
+        platform: job.platform,
+        groupId: job.groupId,
+        text: messages(this.settings.for(job).language).jobs.interrupted(job.kind),
+      })),
+    );
     for (const adapter of this.adapters.values()) {
       const state = this.store.platformState;
       await adapter.start(this.dispatch, {
@@ -129,12 +183,15 @@ export class App {
       });
       if (adapter.botUsername) this.engine.botUsername = adapter.botUsername;
     }
+    this.started = true;
+    await this.delivery.resume();
   }
 
   async stop(): Promise<void> {
-    await this.executor.settled(); // pictures being looked at finish (each has a time limit)
+    await this.executor.scansSettled(); // pictures being looked at finish (each has a time limit)
+    await this.delivery.stop(STOP_GRACE_MS);
     for (const adapter of this.adapters.values()) await adapter.stop();
     await this.scanner.close();
-    this.store.activity.flush();
+    await this.units.serial(() => this.store.activity.flush());
   }
 }

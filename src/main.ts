@@ -59,6 +59,7 @@ export function openApp(o: OpenOptions): App {
       defaults,
       owners: o.config.owners,
       logMessageText: o.config.log.messageText,
+      outbox: o.config.outbox,
     });
   } catch (err) {
     db.close();
@@ -106,7 +107,7 @@ export async function runShell(r: ShellRun): Promise<void> {
     for await (const line of rl) {
       if (!(await sim.feed(line))) break;
       // A script reads as a story: a picture's QR verdict comes before the next line does.
-      await app.executor.settled();
+      await app.settled();
       if (interactive) {
         rl.setPrompt(sim.prompt);
         rl.prompt();

@@ -31,11 +31,11 @@ describe('check-in', () => {
     expect(bot.app.store.checkins.figures(g, 'ann')).toMatchObject({ total: 1, points: 10 });
   });
 
-  it('the same message delivered twice counts once, even by a second process', async () => {
+  it('the same message delivered twice counts once, even by a second process after a restart', async () => {
     await bot.dispatch(msg('ann', '打卡', 'dup'));
     expect(await bot.dispatch(msg('ann', '打卡', 'dup'))).toEqual([]);
     const second = makeBot({ dbPath: bot.dbPath, clock: bot.clock });
-    expect(sentTexts(await second.dispatch(msg('ann', '打卡', 'dup')))[0]).toMatch(/^今天已经打过卡啦/);
+    expect(await second.dispatch(msg('ann', '打卡', 'dup'))).toEqual([]);
     second.close();
     expect(checkinRows()).toBe(1);
   });

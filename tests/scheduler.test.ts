@@ -88,6 +88,7 @@ describe('the scheduler', () => {
     const second = open(clock);
     await second.app.start();
     expect(await second.app.scheduler.tick()).toBe(1);
+    await second.app.settled();
     expect(second.adapter.texts()).toEqual(['reminder 7']);
     expect(runs).toEqual([`remind 2026-11-24T01:20:00.000Z late=${20 * 60_000}`]);
     second.close();
@@ -135,6 +136,7 @@ describe('the scheduler', () => {
     bot.app.scheduler.schedule({ ...g, kind: 'broken', key: '1', dueAt: clock.now().getTime() });
     bot.app.scheduler.schedule({ ...g, kind: 'remind', key: '2', dueAt: clock.now().getTime(), payload: { n: 3 } });
     expect(await bot.app.scheduler.tick()).toBe(2);
+    await bot.app.settled();
     expect(sentTexts(bot.adapter.performed)).toEqual(['reminder 3']);
     expect(bot.app.store.db.prepare("SELECT kind, state FROM jobs ORDER BY id").all()).toEqual([
       { kind: 'broken', state: 'failed' },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { MessageEvent, Sender } from '../../src/engine/events.js';
 import type { Role } from '../../src/engine/events.js';
@@ -51,6 +52,8 @@ export class ShellSimulator implements Adapter {
   private seq = 0;
   private otherSeq = 0;
   private botSeq = 0;
+  /** Event ids are unique per run: the engine remembers handled ids across restarts (same --db). */
+  private readonly run = randomUUID().slice(0, 8);
   private readonly groups = new Map<string, Map<string, SimMember>>();
   /** Pictures sent with :image file:<path>, by group and message id. */
   private readonly pictures = new Map<string, string>();
@@ -70,7 +73,7 @@ export class ShellSimulator implements Adapter {
     const admins = [...this.members(groupId)]
       .filter(([, m]) => m.role !== 'member')
       .map(([id, m]) => ({ id, name: m.name, role: m.role as 'owner' | 'admin' }));
-    await this.sink?.({ type: 'adminsKnown', platform: SHELL_PLATFORM, groupId, eventId: `a${++this.otherSeq}`, at: this.opts.clock.now(), admins });
+    await this.sink?.({ type: 'adminsKnown', platform: SHELL_PLATFORM, groupId, eventId: `${this.run}:a${++this.otherSeq}`, at: this.opts.clock.now(), admins });
   }
 
   async stop(): Promise<void> {
@@ -180,7 +183,7 @@ export class ShellSimulator implements Adapter {
           type: 'memberJoined',
           platform: SHELL_PLATFORM,
           groupId: this.groupId,
-          eventId: `j${++this.otherSeq}`,
+          eventId: `${this.run}:j${++this.otherSeq}`,
           at: now,
           members: [{ id: line.userId, name }],
           inviter,
@@ -191,7 +194,7 @@ export class ShellSimulator implements Adapter {
         const member = this.sender(line.userId);
         this.members(this.groupId).delete(line.userId);
         this.emit({ event: 'leave', group: this.groupId, user: line.userId }, 'event');
-        await this.sink?.({ type: 'memberLeft', platform: SHELL_PLATFORM, groupId: this.groupId, eventId: `l${++this.otherSeq}`, at: now, member });
+        await this.sink?.({ type: 'memberLeft', platform: SHELL_PLATFORM, groupId: this.groupId, eventId: `${this.run}:l${++this.otherSeq}`, at: now, member });
         return true;
       }
       case 'click': {
@@ -200,7 +203,7 @@ export class ShellSimulator implements Adapter {
           type: 'buttonPressed',
           platform: SHELL_PLATFORM,
           groupId: this.groupId,
-          eventId: `c${++this.otherSeq}`,
+          eventId: `${this.run}:c${++this.otherSeq}`,
           at: now,
           sender: this.sender(this.speaker),
           data: line.data,
@@ -214,7 +217,7 @@ export class ShellSimulator implements Adapter {
         const sender = this.sender(this.speaker);
         this.emit({ event: 'message', id, chat: 'private', from: sender.id, kind: 'text', text: line.text }, 'event');
         await this.sink?.({
-          type: 'message', platform: SHELL_PLATFORM, groupId: sender.id, chat: 'private', eventId: id, messageId: id, at: now,
+          type: 'message', platform: SHELL_PLATFORM, groupId: sender.id, chat: 'private', eventId: `${this.run}:${id}`, messageId: id, at: now,
           sender: { id: sender.id, name: sender.name }, kind: 'text', text: line.text,
         });
         return true;
@@ -234,7 +237,7 @@ export class ShellSimulator implements Adapter {
       return;
     }
     const id = `m${++this.seq}`;
-    const base = { type: 'message' as const, platform: SHELL_PLATFORM, groupId: this.groupId, chat: 'group' as const, eventId: id, messageId: id, at, sender };
+    const base = { type: 'message' as const, platform: SHELL_PLATFORM, groupId: this.groupId, chat: 'group' as const, eventId: `${this.run}:${id}`, messageId: id, at, sender };
     let event: MessageEvent;
     switch (line.op) {
       case 'text': {
@@ -245,7 +248,7 @@ export class ShellSimulator implements Adapter {
           platform: SHELL_PLATFORM,
           groupId: this.groupId,
           chat: 'group',
-          eventId: id,
+          eventId: `${this.run}:${id}`,
           messageId: id,
           at,
           sender,

@@ -1,7 +1,10 @@
 import type { Action, ActionResult } from '../types.js';
 import type { Mention } from '../../src/engine/actions.js';
 
-/** Whatever Telegram refused, as the engine's ActionResult: rights problems are "forbidden". */
+/**
+ * Whatever Telegram refused, as the engine's ActionResult: rights problems are "forbidden"; a
+ * 400 about the message itself (not the chat) is "rejected", since sending it again cannot help.
+ */
 export function refusal(err: unknown): ActionResult {
   const e = err as { response?: { error_code?: number; description?: string }; message?: string };
   const code = e.response?.error_code;
@@ -9,6 +12,7 @@ export function refusal(err: unknown): ActionResult {
   if (code === 403 || /not enough rights|rights|administrator|can't remove chat owner|CHAT_ADMIN_REQUIRED/i.test(detail)) {
     return { ok: false, why: 'forbidden', detail };
   }
+  if (code === 400 && !/chat not found|upgraded to a supergroup|group chat was deactivated/i.test(detail)) return { ok: false, why: 'rejected', detail };
   return { ok: false, why: 'failed', detail };
 }
 

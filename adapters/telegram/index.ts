@@ -175,12 +175,14 @@ export class TelegramAdapter implements Adapter {
     }
   }
 
-  /** Messages go through the paced queue and are not awaited: pacing must never hold up inbound updates. */
-  private queue(chatId: string, method: string, payload: Record<string, unknown>): ActionResult {
-    this.outbox.send(chatId, () => this.call(method, payload)).catch((err: unknown) => {
-      this.opts.log.error({ err, chat: chatId, method }, 'message not delivered');
-    });
-    return { ok: true };
+  /**
+   * Messages go through the paced queue; the result comes when Telegram took the message. The
+   * engine's durable outbox waits for it (never the inbound updates), and tries again later if
+   * it failed.
+   */
+  private async queue(chatId: string, method: string, payload: Record<string, unknown>): Promise<ActionResult> {
+    const sent = (await this.outbox.send(chatId, () => this.call(method, payload))) as { message_id?: number } | undefined;
+    return { ok: true, ...(sent?.message_id !== undefined ? { messageId: String(sent.message_id) } : {}) };
   }
 
   private async permissionsOf(chatId: string): Promise<Record<string, unknown>> {
@@ -198,11 +200,11 @@ export class TelegramAdapter implements Adapter {
     try {
       switch (action.type) {
         case 'send':
-          return this.queue(chat_id, 'sendMessage', sendPayload(action));
+          return await this.queue(chat_id, 'sendMessage', sendPayload(action));
         case 'dm':
-          return this.queue(action.userId, 'sendMessage', sendPayload({ ...action, type: 'send', groupId: action.userId }));
+          return await this.queue(action.userId, 'sendMessage', sendPayload({ ...action, type: 'send', groupId: action.userId }));
         case 'photo':
-          return this.queue(chat_id, 'sendPhoto', { chat_id, photo: { source: action.path }, ...(action.caption ? { caption: action.caption } : {}) });
+          return await this.queue(chat_id, 'sendPhoto', { chat_id, photo: { source: action.path }, ...(action.caption ? { caption: action.caption } : {}) });
         case 'delete':
           await this.callWithRetry('deleteMessage', { chat_id, message_id: Number(action.messageId) });
           return { ok: true };

@@ -259,14 +259,17 @@ export class WechatAdapter implements Adapter {
     }
   }
 
-  private queue(conversationId: string, send: (bot: Wechaty) => Promise<unknown>): ActionResult {
-    this.outbox
-      .send(conversationId, async () => {
+  /** Paced; resolves when WeChat took the message, so the engine's durable outbox can let it go. */
+  private async queue(conversationId: string, send: (bot: Wechaty) => Promise<unknown>): Promise<ActionResult> {
+    try {
+      await this.outbox.send(conversationId, async () => {
         if (!this.bot) throw new Error('not connected to WeChat');
         return send(this.bot);
-      })
-      .catch((err: unknown) => this.opts.log.error({ err: String(err), chat: conversationId }, 'message not delivered'));
-    return { ok: true };
+      });
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, why: 'failed', detail: String(err) };
+    }
   }
 
   async perform(action: Action): Promise<ActionResult> {

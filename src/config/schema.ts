@@ -79,6 +79,14 @@ export const configSchema = z
       .object({ model: z.string().min(1).optional() })
       .strict()
       .default({}),
+    /** The durable outbox: replies later than this are skipped; a chat refusing messages this long is given up on. */
+    outbox: z
+      .object({
+        replyMaxAgeMinutes: z.number().int().min(1).default(60),
+        giveUpHours: z.number().min(0.1).max(168).default(6),
+      })
+      .strict()
+      .default({ replyMaxAgeMinutes: 60, giveUpHours: 6 }),
     /** The read-only web dashboard; served by `steward dashboard`, and by `steward start` when set. */
     dashboard: z
       .object({

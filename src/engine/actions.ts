@@ -120,7 +120,11 @@ export type Action =
 
 export type ActionType = Action['type'];
 
-/** What an adapter reports after trying an action. */
+/**
+ * What an adapter reports after trying an action. `forbidden` and `failed` may pass (rights come
+ * back, the network returns), so a message is tried again later; `rejected` is the platform
+ * refusing this very message (too long, malformed), which no retry will change.
+ */
 export type ActionResult =
   | { ok: true; messageId?: string }
-  | { ok: false; why: 'unsupported' | 'forbidden' | 'failed'; detail?: string };
+  | { ok: false; why: 'unsupported' | 'forbidden' | 'failed' | 'rejected'; detail?: string };

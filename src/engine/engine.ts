@@ -9,7 +9,16 @@ import { commandMenu } from './menu.js';
 import { type ParsedCommand, parseCommand } from './parser.js';
 import { type JobOutcome, type Registry, type Rule, type RuleResult, atLeast } from './registry.js';
 
-/** Remembers recent event ids so a message delivered twice is handled once. */
+/** The one command heard in a group Steward does not manage yet. */
+export const MANAGE_COMMAND = 'manage';
+
+const EVENT_TYPES: InboundEvent['type'][] = ['message', 'imageScanned', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
+
+/**
+ * The one command-and-rule engine: records what happened, runs the command or the rules, and
+ * returns the actions they decided. It never performs anything itself; the executor does.
+ */
+/** Event ids this process handled lately (bounded), in front of the stored ones. */
 class RecentIds {
   private readonly ids = new Set<string>();
   constructor(private readonly max: number) {}
@@ -22,15 +31,6 @@ class RecentIds {
   }
 }
 
-/** The one command heard in a group Steward does not manage yet. */
-export const MANAGE_COMMAND = 'manage';
-
-const EVENT_TYPES: InboundEvent['type'][] = ['message', 'imageScanned', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
-
-/**
- * The one command-and-rule engine: records what happened, runs the command or the rules, and
- * returns the actions they decided. It never performs anything itself; the executor does.
- */
 export class Engine {
   botUsername: string | undefined;
   private readonly recent = new RecentIds(10_000);
@@ -44,8 +44,23 @@ export class Engine {
     for (const type of EVENT_TYPES) this.rulesFor.set(type, registry.rules.filter((r) => r.on.includes(type)));
   }
 
+  /**
+   * Decides about one event, once: an event delivered again (a restart, Telegram sending the same
+   * message under a new update id) is ignored. The id is stored with the decision when the decision
+   * changed something or acted; an event that did neither would decide the same again, so only
+   * this process's recent ids remember it (storing every chat line's id would halve throughput).
+   */
   async handle(event: InboundEvent): Promise<Action[]> {
-    if (!this.recent.add(`${event.platform}\u0000${event.groupId}\u0000${event.type}\u0000${event.eventId}`)) return [];
+    const { store, clock } = this.services;
+    const key = `${event.groupId}\u0000${event.type}\u0000${event.eventId}`;
+    if (!this.recent.add(`${event.platform}\u0000${key}`) || store.handledEvents.seen(event.platform, key)) return [];
+    const changes = store.changes();
+    const actions = await this.decide(event);
+    if (actions.length || store.changes() !== changes) store.handledEvents.add(event.platform, key, clock.now().getTime());
+    return actions;
+  }
+
+  private async decide(event: InboundEvent): Promise<Action[]> {
     if (event.unmanaged && !this.managed(event)) return this.enableOnly(event);
     const privateChat = (event.type === 'message' || event.type === 'buttonPressed') && event.chat === 'private';
     const actions = privateChat ? [] : this.record(event);
@@ -54,7 +69,7 @@ export class Engine {
       const pressed = this.services.store.buttonKeywords.match(event.platform, event.groupId, event.text, event.at.getTime());
       for (const [i, data] of pressed.entries()) {
         const press = { type: 'buttonPressed' as const, platform: event.platform, groupId: event.groupId, chat: event.chat, eventId: `${event.eventId}#${i}`, at: event.at, sender: event.sender, data, messageId: event.messageId };
-        actions.push(...(await this.handle(press)));
+        actions.push(...(await this.decide(press)));
       }
       if (pressed.length) return actions;
     }

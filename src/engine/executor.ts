@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { messages } from '../i18n/index.js';
 import type { SettingsService } from '../settings/service.js';
 import type { GroupRef } from '../storage/groups.js';
+import type { LaneRef, NewOutboxRow } from '../storage/outbox.js';
 import type { Store } from '../storage/store.js';
 import type { Clock } from '../time/clock.js';
 import { formatLocal } from '../time/calendar.js';
@@ -18,10 +19,34 @@ type Moderation = DeleteAction | MuteAction | KickAction;
 
 /** How long a typed keyword keeps standing for a button. */
 const KEYWORD_LIFETIME_MS = 7 * 86_400_000;
+/** Telegram refuses to answer a button press after a while; later than this it is pointless. */
+const BUTTON_ANSWER_LIFETIME_MS = 10 * 60_000;
+
+export interface OutboxLimits {
+  /** A reply to a member's message older than this is skipped: it would only confuse. */
+  replyMaxAgeMs: number;
+}
+
+/** Where a batch of actions came from: the event's time (or the job's run), and the job. */
+export interface Origin {
+  at: number;
+  jobId?: number;
+}
+
+/** What planning left to do once the transaction commits. */
+export interface Planned {
+  lanes: LaneRef[];
+  scans: ScanImageAction[];
+}
+
+/** Platform calls that go out paced, in order per chat, and are retried until delivered. */
+export const isMessage = (a: Action): a is Extract<Action, { type: 'send' | 'dm' | 'photo' }> => a.type === 'send' || a.type === 'dm' || a.type === 'photo';
+export const isModeration = (a: Action): a is Moderation => a.type === 'delete' || a.type === 'mute' || a.type === 'kick';
 
 /**
- * Carries actions out through the adapter, in order. Where the platform cannot do something
- * (WeChat cannot delete or mute; a bot without the right) it applies the fallback: a public
+ * Turns decided actions into durable outbox rows, inside the decision's transaction, and carries
+ * one row out through its adapter when the delivery loop asks. Where the platform cannot do
+ * something (WeChat cannot delete or mute; a bot without the right) it plans the fallback: a public
  * reminder with an @mention, and a private note to the owners saying what could not be done.
  */
 export class Executor {
@@ -33,6 +58,7 @@ export class Executor {
     private readonly superusers: Readonly<Record<string, readonly string[]>>,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly limits: OutboxLimits,
     /** Where pictures are looked at, and where a found code is reported back to (the engine). */
     private readonly images?: { scanner: ImageScanner; found(event: ImageScannedEvent): Promise<unknown> },
   ) {}
@@ -40,15 +66,15 @@ export class Executor {
   /** Pictures being looked at now. */
   private readonly scans = new Set<Promise<void>>();
 
-  async execute(actions: Action[]): Promise<void> {
-    for (const action of actions) {
-      try {
-        await this.one(action);
-      } catch (err) {
-        // One failed action (network, a deleted chat) must not drop the ones after it.
-        this.log.error({ err, action: action.type, group: action.groupId }, 'action failed');
-      }
-    }
+  /** Writes the actions to the outbox. Call inside the transaction of the decision that made them. */
+  plan(actions: readonly Action[], origin: Origin): Planned {
+    const planned: Planned = { lanes: [], scans: [] };
+    for (const action of actions) this.planOne(action, origin, planned);
+    return planned;
+  }
+
+  private capabilities(platform: string) {
+    return this.adapter(platform).capabilities;
   }
 
   private adapter(platform: string): Adapter {
@@ -57,60 +83,123 @@ export class Executor {
     return a;
   }
 
-  private async one(action: Action): Promise<void> {
-    const caps = this.adapter(action.platform).capabilities;
+  private planOne(action: Action, origin: Origin, out: Planned): void {
+    const caps = this.capabilities(action.platform);
     switch (action.type) {
       case 'send':
-        await this.perform(caps.buttons || !action.buttons?.length ? action : this.withoutButtons(action, action.groupId));
+        this.enqueue(caps.buttons || !action.buttons?.length ? action : this.withoutButtons(action, action.groupId), origin, out);
         return;
       case 'notifyOwner':
-        await this.notifyOwners(action.platform, action.groupId, action.text, action.buttons);
+        for (const dm of this.ownerNotes(action.platform, action.groupId, action.text, action.buttons)) this.planOne(dm, origin, out);
         return;
       case 'photo':
-        if (!caps.photo) {
-          await this.perform({ type: 'send', platform: action.platform, groupId: action.groupId, text: action.fallbackText });
-          return;
-        }
-        break;
-      case 'answerButton':
-        if (!caps.buttons) return;
-        break;
+        if (!caps.photo) this.enqueue({ type: 'send', platform: action.platform, groupId: action.groupId, text: action.fallbackText }, origin, out);
+        else this.enqueue(action, origin, out);
+        return;
       case 'dm':
         if (!caps.dm) {
           this.log.warn({ group: action.groupId }, 'cannot send private messages on this platform');
           return;
         }
-        if (!caps.buttons && action.buttons?.length) {
-          await this.perform(this.withoutButtons(action, action.userId));
-          return;
-        }
-        break;
+        this.enqueue(caps.buttons || !action.buttons?.length ? action : this.withoutButtons(action, action.userId), origin, out);
+        return;
+      case 'answerButton':
+        if (caps.buttons) this.enqueue(action, origin, out);
+        return;
       case 'unmute':
-        if (!caps.mute) return; // nothing was muted
-        break;
+        if (caps.mute) this.enqueue(action, origin, out); // else nothing was muted
+        return;
       case 'commandMenu':
-        if (!caps.commandMenu) return;
-        break;
+        if (caps.commandMenu) this.enqueue(action, origin, out);
+        return;
       case 'delete':
       case 'mute':
-      case 'kick':
-        await this.moderate(action);
+      case 'kick': {
+        const capable = { delete: 'deleteMessages', mute: 'mute', kick: 'kick' } as const;
+        if (caps[capable[action.type]]) this.enqueue(action, origin, out);
+        else for (const a of this.couldNot(action, { ok: false, why: 'unsupported' })) this.planOne(a, origin, out);
         return;
+      }
       case 'scanImage':
-        this.scanInBackground(action);
+        out.scans.push(action);
         return;
     }
-    await this.perform(action);
+  }
+
+  private enqueue(action: Action, origin: Origin, out: Planned): void {
+    const chat = action.type === 'dm' ? action.userId : action.groupId;
+    const lane = `${isMessage(action) ? 'chat' : 'mod'}:${chat}`;
+    const row: NewOutboxRow = { platform: action.platform, lane, groupId: action.groupId, action, createdAt: this.clock.now().getTime() };
+    const expiresAt = this.expiry(action, origin);
+    if (expiresAt !== undefined) row.expiresAt = expiresAt;
+    if (origin.jobId !== undefined) row.jobId = origin.jobId;
+    this.store.outbox.add(row);
+    if (!out.lanes.some((l) => l.platform === action.platform && l.lane === lane)) out.lanes.push({ platform: action.platform, lane });
+  }
+
+  /** Replies to members go stale; scheduled posts, notices to owners and moderation do not. */
+  private expiry(action: Action, origin: Origin): number | undefined {
+    if (action.type === 'send' && action.replyTo && origin.jobId === undefined) return origin.at + this.limits.replyMaxAgeMs;
+    if (action.type === 'answerButton') return origin.at + BUTTON_ANSWER_LIFETIME_MS;
+    if (action.type === 'mute') return action.until.getTime();
+    return undefined;
+  }
+
+  /** Makes one platform call for a row the delivery loop took from the outbox. */
+  async deliver(action: Action): Promise<ActionResult> {
+    let result: ActionResult;
+    try {
+      result = await this.adapter(action.platform).perform(action);
+    } catch (err) {
+      result = { ok: false, why: 'failed', detail: err instanceof Error ? err.message : String(err) };
+    }
+    if (!result.ok) this.log.warn({ action: action.type, group: action.groupId, why: result.why, detail: result.detail }, 'action not done');
+    return result;
   }
 
   /**
-   * Fetches the picture and has it looked at without waiting: the event that carried it, and the
-   * events after it, go on. A found code comes back as an imageScanned event.
+   * A moderation call's outcome, in the log; where it failed, what to do instead (the fallback
+   * reminder and owner note). Call inside a transaction, then plan what it returns.
    */
+  moderated(action: Moderation, result: ActionResult): Action[] {
+    const g = { platform: action.platform, groupId: action.groupId };
+    const at = this.clock.now().getTime();
+    if (result.ok) {
+      this.store.actionLog.add(g, at, action.type, action.user.id, action.reason, 'done');
+      return [];
+    }
+    return this.couldNot(action, result);
+  }
+
+  private couldNot(action: Moderation, result: Extract<ActionResult, { ok: false }>): Action[] {
+    const g = { platform: action.platform, groupId: action.groupId };
+    const at = this.clock.now().getTime();
+    this.store.actionLog.add(g, at, action.type, action.user.id, action.reason, `fallback: ${result.why}${result.detail ? ` (${result.detail})` : ''}`);
+    return this.fallback(g, action, result.detail ?? result.why);
+  }
+
+  private fallback(g: GroupRef, action: Moderation, why: string): Action[] {
+    const s = this.settings.for(g);
+    const t = messages(s.language);
+    const reason = action.reason ?? why;
+    const base = { type: 'send' as const, platform: g.platform, groupId: g.groupId, mentions: [action.user] };
+    const out: Action[] = [];
+    if (action.type === 'delete') out.push({ ...base, text: t.fallback.deleteReminder(action.user.name, reason), replyTo: action.messageId });
+    else if (action.type === 'mute') out.push({ ...base, text: t.fallback.muteReminder(action.user.name, formatLocal(action.until, s.timezone), reason) });
+    const title = this.store.groups.title(g) ?? g.groupId;
+    out.push({ type: 'notifyOwner', ...g, text: t.fallback.ownerCouldNot(t.fallback.what[action.type](action.user.name), title, reason) });
+    return out;
+  }
+
+  /** Looks at pictures without waiting: the event that carried one, and the events after it, go on. */
+  startScans(scans: readonly ScanImageAction[]): void {
+    for (const a of scans) this.scanInBackground(a);
+  }
+
   private scanInBackground(a: ScanImageAction): void {
-    const adapter = this.adapter(a.platform);
+    const adapter = this.adapters.get(a.platform);
     const images = this.images;
-    if (!adapter.fetchImage || !images) return;
+    if (!adapter?.fetchImage || !images) return;
     const scan = (async () => {
       const bytes = await adapter.fetchImage!(a.groupId, a.messageId);
       if (!bytes) return;
@@ -136,45 +225,13 @@ export class Executor {
     this.scans.add(scan);
   }
 
+  get scanning(): boolean {
+    return this.scans.size > 0;
+  }
+
   /** Resolves once every picture being looked at is done (a clean stop; tests). */
-  async settled(): Promise<void> {
+  async scansSettled(): Promise<void> {
     while (this.scans.size) await Promise.all([...this.scans]);
-  }
-
-  private async perform(action: Action): Promise<ActionResult> {
-    const result = await this.adapter(action.platform).perform(action);
-    if (!result.ok) this.log.warn({ action: action.type, group: action.groupId, why: result.why, detail: result.detail }, 'action not done');
-    return result;
-  }
-
-  private async moderate(action: Moderation): Promise<void> {
-    const g = { platform: action.platform, groupId: action.groupId };
-    const capable = { delete: 'deleteMessages', mute: 'mute', kick: 'kick' } as const;
-    const result: ActionResult = this.adapter(action.platform).capabilities[capable[action.type]]
-      ? await this.perform(action)
-      : { ok: false, why: 'unsupported' };
-    const at = this.clock.now().getTime();
-    if (result.ok) {
-      this.store.actionLog.add(g, at, action.type, action.user.id, action.reason, 'done');
-      return;
-    }
-    this.store.actionLog.add(g, at, action.type, action.user.id, action.reason, `fallback: ${result.why}${result.detail ? ` (${result.detail})` : ''}`);
-    await this.fallback(g, action, result.detail ?? result.why);
-  }
-
-  private async fallback(g: GroupRef, action: Moderation, why: string): Promise<void> {
-    const s = this.settings.for(g);
-    const t = messages(s.language);
-    const reason = action.reason ?? why;
-    const mention = [action.user];
-    const base = { type: 'send' as const, platform: g.platform, groupId: g.groupId, mentions: mention };
-    if (action.type === 'delete') {
-      await this.perform({ ...base, text: t.fallback.deleteReminder(action.user.name, reason), replyTo: action.messageId });
-    } else if (action.type === 'mute') {
-      await this.perform({ ...base, text: t.fallback.muteReminder(action.user.name, formatLocal(action.until, s.timezone), reason) });
-    }
-    const title = this.store.groups.title(g) ?? g.groupId;
-    await this.notifyOwners(g.platform, g.groupId, t.fallback.ownerCouldNot(t.fallback.what[action.type](action.user.name), title, reason));
   }
 
   /**
@@ -190,14 +247,14 @@ export class Executor {
     return { ...rest, text: `${action.text}\n${lines.join('\n')}` } as A;
   }
 
-  /** The configured superusers and everyone with the owner role in the group. */
-  private async notifyOwners(platform: string, groupId: string, text: string, buttons?: Button[]): Promise<void> {
+  /** The configured superusers and everyone with the owner role in the group, as private messages. */
+  ownerNotes(platform: string, groupId: string, text: string, buttons?: Button[]): DmAction[] {
     const owners = new Set(this.superusers[platform] ?? []);
     for (const m of this.store.members.withRole({ platform, groupId }, 'owner')) owners.add(m.userId);
-    if (!owners.size || !this.adapter(platform).capabilities.dm) {
+    if (!owners.size || !this.capabilities(platform).dm) {
       this.log.warn({ group: groupId }, 'no owner could be told; owner notice dropped');
-      return;
+      return [];
     }
-    for (const userId of owners) await this.one({ type: 'dm', platform, groupId, userId, text, ...(buttons?.length ? { buttons } : {}) });
+    return [...owners].map((userId) => ({ type: 'dm', platform, groupId, userId, text, ...(buttons?.length ? { buttons } : {}) }));
   }
 }

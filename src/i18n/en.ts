@@ -446,6 +446,10 @@ export const en: Messages = {
   jobs: {
     interrupted: (kind) => `The scheduled job "${kind}" was interrupted by a restart. To avoid posting twice it will not run again; please check.`,
   },
+  outbox: {
+    undeliverable: (group, hours, count, why) =>
+      `For ${hours} hours I could not post in "${group}" (the platform said: ${why}), so I gave up on ${count} unsent message${count === 1 ? '' : 's'}. Please check that I am still in the group and allowed to speak.`,
+  },
   fallback: {
     deleteReminder: (name, reason) => `@${name} this message breaks the group rules (${reason}); please recall it.`,
     muteReminder: (name, until, reason) => `@${name} please stay quiet until ${until} (${reason}).`,

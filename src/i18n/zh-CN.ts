@@ -445,6 +445,10 @@ export const zhCN = {
   jobs: {
     interrupted: (kind: string) => `计划任务「${kind}」执行到一半时程序重启了。为避免重复发送，它不会再执行，请检查。`,
   },
+  outbox: {
+    undeliverable: (group: string, hours: number, count: number, why: string) =>
+      `我在「${group}」里已经 ${hours} 小时发不出消息了（平台的回复：${why}），有 ${count} 条没发出的消息已放弃。请检查我是否还在群里、是否被禁言。`,
+  },
   fallback: {
     deleteReminder: (name: string, reason: string) => `@${name} 这条消息不符合群规（${reason}），请撤回。`,
     muteReminder: (name: string, until: string, reason: string) => `@${name} 请在 ${until} 前暂停发言（${reason}）。`,

@@ -32,6 +32,7 @@ export class JobsRepo {
   private readonly runningStmt;
   private readonly cancelStmt;
   private readonly pendingStmt;
+  private readonly deliveredStmt;
   private readonly tx: (fn: () => unknown) => unknown;
 
   constructor(db: Db) {
@@ -47,6 +48,8 @@ export class JobsRepo {
     this.nextStmt = db.prepare(`SELECT MIN(due_at) AS dueAt FROM jobs WHERE state = 'pending'`);
     this.runningStmt = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE state = 'running'`);
     this.cancelStmt = db.prepare(`UPDATE jobs SET state = 'cancelled' WHERE platform = ? AND group_id = ? AND kind = ? AND key = ? AND state = 'pending'`);
+    this.deliveredStmt = db.prepare(`UPDATE jobs SET state = CASE WHEN @error IS NULL THEN 'done' ELSE 'failed' END, finished_at = @at,
+      error = @error WHERE id = @id AND state = 'sending'`);
     this.pendingStmt = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE platform = ? AND group_id = ? AND kind = ? AND state = 'pending' ORDER BY due_at, id`);
   }
 
@@ -73,7 +76,15 @@ export class JobsRepo {
     return this.claimStmt.run(id).changes > 0;
   }
 
-  finish(id: number, state: 'done' | 'failed' | 'interrupted', at: number, error?: string): void {
+  /**
+   * The last message of a job that was 'sending' went out (or, with an error, could not): the job
+   * is done (or failed). A recurring job has already moved on to its next run and is left alone.
+   */
+  delivered(id: number, at: number, error?: string): void {
+    this.deliveredStmt.run({ error: error ?? null, at, id });
+  }
+
+  finish(id: number, state: 'done' | 'failed' | 'interrupted' | 'sending', at: number, error?: string): void {
     this.finishStmt.run(state, at, error ?? null, id);
   }
 

@@ -10,6 +10,7 @@ import { JobsRepo } from './jobs.js';
 import { MembersRepo } from './members.js';
 import { NewcomersRepo } from './newcomers.js';
 import { NoticesRepo } from './notices.js';
+import { HandledEventsRepo, OutboxRepo } from './outbox.js';
 import { PlatformStateRepo } from './platformState.js';
 import { PointsRepo } from './points.js';
 import { SettingsRepo } from './settings.js';
@@ -36,12 +37,16 @@ export class Store {
   readonly insights: InsightsRepo;
   readonly adfilter: AdFilterRepo;
   readonly topicExamples: TopicExamplesRepo;
+  readonly outbox: OutboxRepo;
+  readonly handledEvents: HandledEventsRepo;
 
   /** Built once: better-sqlite3 compiles a wrapper per db.transaction() call. */
   private readonly tx: (fn: () => unknown) => unknown;
+  private readonly changesStmt;
 
   constructor(readonly db: Db) {
     this.tx = db.transaction((fn: () => unknown) => fn());
+    this.changesStmt = db.prepare('SELECT total_changes()').pluck();
     this.groups = new GroupsRepo(db);
     this.members = new MembersRepo(db);
     this.settings = new SettingsRepo(db);
@@ -59,6 +64,8 @@ export class Store {
     this.insights = new InsightsRepo(db);
     this.adfilter = new AdFilterRepo(db);
     this.topicExamples = new TopicExamplesRepo(db);
+    this.outbox = new OutboxRepo(db);
+    this.handledEvents = new HandledEventsRepo(db);
   }
 
   /**
@@ -83,6 +90,11 @@ export class Store {
     });
     this.groups.forget({ platform, groupId: from });
     this.members.forgetAll();
+  }
+
+  /** Rows changed on this connection so far: tells whether a decision wrote anything. */
+  changes(): number {
+    return this.changesStmt.get() as number;
   }
 
   transaction<T>(fn: () => T): T {

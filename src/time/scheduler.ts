@@ -1,24 +1,32 @@
 import type { Logger } from 'pino';
 import type { JobRow, JobsRepo, NewJob } from '../storage/jobs.js';
+import type { Units } from '../storage/units.js';
 import type { Clock, ManualClock } from './clock.js';
 
-/** Runs one job and says whether (and when) it recurs. Errors mark the job failed. */
-export type JobRunner = (job: JobRow) => Promise<{ next?: { dueAt: Date; payload?: unknown } } | void>;
+/**
+ * Runs one job inside its transaction and says whether (and when) it recurs, and whether it left
+ * messages in the outbox (then the job is 'sending' until they are delivered). Errors mark it failed.
+ */
+export type JobRunner = (job: JobRow) => Promise<{ next?: { dueAt: Date; payload?: unknown }; sending?: boolean } | void>;
 
 /**
- * Persisted jobs, run from a tick. A job is claimed ('running') before it runs and finished after,
- * so a crash in between leaves it 'running': on the next start it is marked 'interrupted' and
- * reported, never run a second time. Nothing due is lost: jobs that fell due while the process was
- * down run at the first tick, and their handlers see how late they are.
+ * Persisted jobs, run from a tick. A job's claim, its decision, the messages it queues and its
+ * next run commit in one transaction, so a crash mid-run leaves it pending: it runs at the next
+ * start, once. (Databases from before that kept the claim apart: a job left 'running' is marked
+ * 'interrupted' and reported, never run a second time.) Nothing due is lost: jobs that fell due
+ * while the process was down run at the first tick, and their handlers see how late they are.
  */
 export class Scheduler {
   private ticking: Promise<number> | undefined;
 
   constructor(
     private readonly jobs: JobsRepo,
+    private readonly units: Units,
     private readonly clock: Clock,
     private readonly run: JobRunner,
     private readonly log: Logger,
+    /** Awaited after each step of advanceTo, so what a job sent is out before the clock moves on. */
+    private readonly settle: () => Promise<void> = async () => {},
   ) {}
 
   schedule(job: NewJob): void {
@@ -46,25 +54,26 @@ export class Scheduler {
     for (;;) {
       const batch = this.jobs.due(this.clock.now().getTime());
       if (!batch.length) return count;
-      for (const job of batch) {
-        if (!this.jobs.claim(job.id)) continue;
-        count++;
-        await this.runOne(job);
-      }
+      for (const job of batch) if (await this.runOne(job)) count++;
     }
   }
 
-  private async runOne(job: JobRow): Promise<void> {
+  /** False when someone else had claimed the job. */
+  private async runOne(job: JobRow): Promise<boolean> {
     try {
-      const out = await this.run(job);
-      const at = this.clock.now().getTime();
-      this.jobs.transaction(() => {
-        this.jobs.finish(job.id, 'done', at);
+      return await this.units.run(async () => {
+        if (!this.jobs.claim(job.id)) return false;
+        const out = await this.run(job);
+        const at = this.clock.now().getTime();
+        this.jobs.finish(job.id, out?.sending ? 'sending' : 'done', at);
         if (out?.next) this.jobs.schedule({ ...job, dueAt: out.next.dueAt.getTime(), payload: out.next.payload ?? job.payload }, at);
+        return true;
       });
     } catch (err) {
       this.log.error({ err, job: job.kind, group: job.groupId }, 'job failed');
-      this.jobs.finish(job.id, 'failed', this.clock.now().getTime(), err instanceof Error ? err.message : String(err));
+      const error = err instanceof Error ? err.message : String(err);
+      await this.units.run(() => this.jobs.finish(job.id, 'failed', this.clock.now().getTime(), error));
+      return true;
     }
   }
 
@@ -79,8 +88,11 @@ export class Scheduler {
       if (next === undefined || next > target.getTime()) break;
       if (next > clock.now().getTime()) clock.set(next);
       count += await this.tick();
+      await this.settle();
     }
     if (target.getTime() > clock.now().getTime()) clock.set(target);
-    return count + (await this.tick());
+    count += await this.tick();
+    await this.settle();
+    return count;
   }
 }

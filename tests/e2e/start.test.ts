@@ -29,7 +29,7 @@ describe('steward start', () => {
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     try {
       await api.until((calls) => calls.some((c) => c.method === 'getMe'), 30_000);
-      api.push(groupText(-1001, { id: 5, first_name: 'Ann' }, '/rules'));
+      api.push(groupText(-1001, { id: 5, first_name: 'Ann' }, '/rules', { date: Math.floor(Date.now() / 1000) }));
       await api.until(() => api.callsOf('sendMessage').length === 1, 30_000);
       expect(api.callsOf('sendMessage')[0]!.payload.text).toBe('本群还没有设置群规。管理员可以用 /setrules 设置。');
     } finally {

@@ -51,6 +51,23 @@ export interface TestBot {
 
 let seq = 0;
 
+/** A text message in a group (default "g1") on the test platform, with a fresh id. */
+export function textEvent(from: string, text: string, at: Date, opts: { role?: Role; group?: string; chat?: 'group' | 'private'; id?: string } = {}): MessageEvent {
+  const id = opts.id ?? `m${++seq}`;
+  return {
+    type: 'message',
+    platform: 'test',
+    groupId: opts.group ?? 'g1',
+    chat: opts.chat ?? 'group',
+    eventId: id,
+    messageId: id,
+    at,
+    sender: { id: from, name: from, ...(opts.role ? { role: opts.role } : {}) },
+    kind: 'text',
+    text,
+  };
+}
+
 export function makeBot(o: {
   dbPath: string;
   features?: Feature[];
@@ -68,26 +85,18 @@ export function makeBot(o: {
     adapter,
     clock,
     dbPath: o.dbPath,
-    dispatch: (event) => app.dispatch(event),
-    say(from, text, opts = {}) {
-      const id = `m${++seq}`;
-      const event: MessageEvent = {
-        type: 'message',
-        platform: 'test',
-        groupId: opts.group ?? 'g1',
-        chat: opts.chat ?? 'group',
-        eventId: id,
-        messageId: id,
-        at: clock.now(),
-        sender: { id: from, name: from, ...(opts.role ? { role: opts.role } : {}) },
-        kind: 'text',
-        text,
-      };
-      return app.dispatch(event);
-    },
+    dispatch: (event) => delivered(app, app.dispatch(event)),
+    say: (from, text, opts = {}) => delivered(app, app.dispatch(textEvent(from, text, clock.now(), opts))),
     close: () => app.store.db.close(),
   };
   return bot;
+}
+
+/** What the engine decided, once the outbox has delivered it (the recording adapter is instant). */
+async function delivered<T>(app: App, decided: Promise<T>): Promise<T> {
+  const result = await decided;
+  await app.settled();
+  return result;
 }
 
 /** The text of every send/reply among actions. */

@@ -1,0 +1,138 @@
+import type { Action } from '../engine/actions.js';
+import type { Db } from './db.js';
+
+/** One platform call still to make, as stored. */
+export interface OutboxRow {
+  id: number;
+  platform: string;
+  lane: string;
+  groupId: string;
+  action: Action;
+  createdAt: number;
+  expiresAt: number | null;
+  notBefore: number;
+  attempts: number;
+  failingSince: number | null;
+  jobId: number | null;
+}
+
+export interface NewOutboxRow {
+  platform: string;
+  lane: string;
+  groupId: string;
+  action: Action;
+  createdAt: number;
+  expiresAt?: number;
+  jobId?: number;
+}
+
+export interface LaneRef {
+  platform: string;
+  lane: string;
+}
+
+type RawRow = Omit<OutboxRow, 'action'> & { action: string };
+
+/** A mute's end is a Date in the action and an ISO string in JSON. */
+function decode(json: string): Action {
+  const action = JSON.parse(json) as Action;
+  if (action.type === 'mute') action.until = new Date(action.until);
+  return action;
+}
+
+const COLUMNS = `id, platform, lane, group_id AS groupId, action, created_at AS createdAt, expires_at AS expiresAt,
+  not_before AS notBefore, attempts, failing_since AS failingSince, job_id AS jobId`;
+
+/** The durable outbox's SQL: rows in, the head of a lane out, done rows deleted. */
+export class OutboxRepo {
+  private readonly insertStmt;
+  private readonly headStmt;
+  private readonly deleteStmt;
+  private readonly failStmt;
+  private readonly readyStmt;
+  private readonly laneStmt;
+  private readonly dropLaneStmt;
+  private readonly jobLeftStmt;
+  private readonly countStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(`INSERT INTO outbox (platform, lane, group_id, action, created_at, expires_at, not_before, job_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.headStmt = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE platform = ? AND lane = ? ORDER BY id LIMIT 1`);
+    this.deleteStmt = db.prepare('DELETE FROM outbox WHERE id = ?');
+    this.failStmt = db.prepare(`UPDATE outbox SET attempts = attempts + 1, failing_since = COALESCE(failing_since, ?), not_before = ?,
+      last_error = ? WHERE id = ?`);
+    // Lanes whose first row may go now. Only pending rows are kept, so this reads little.
+    this.readyStmt = db.prepare(`SELECT platform, lane FROM outbox o WHERE id = (SELECT MIN(id) FROM outbox
+      WHERE platform = o.platform AND lane = o.lane) AND not_before <= ?`);
+    this.laneStmt = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE platform = ? AND lane = ? ORDER BY id`);
+    this.dropLaneStmt = db.prepare('DELETE FROM outbox WHERE platform = ? AND lane = ?');
+    this.jobLeftStmt = db.prepare('SELECT 1 FROM outbox WHERE job_id = ? LIMIT 1').pluck();
+    this.countStmt = db.prepare('SELECT COUNT(*) FROM outbox').pluck();
+  }
+
+  add(row: NewOutboxRow): void {
+    this.insertStmt.run(row.platform, row.lane, row.groupId, JSON.stringify(row.action), row.createdAt, row.expiresAt ?? null, row.createdAt, row.jobId ?? null);
+  }
+
+  head(lane: LaneRef): OutboxRow | undefined {
+    const raw = this.headStmt.get(lane.platform, lane.lane) as RawRow | undefined;
+    return raw && { ...raw, action: decode(raw.action) };
+  }
+
+  done(id: number): void {
+    this.deleteStmt.run(id);
+  }
+
+  failed(id: number, at: number, retryAt: number, error: string): void {
+    this.failStmt.run(at, retryAt, error.slice(0, 500), id);
+  }
+
+  /** Lanes whose head row is due by `now`. */
+  ready(now: number): LaneRef[] {
+    return this.readyStmt.all(now) as LaneRef[];
+  }
+
+  /** Removes every row of a lane (a chat that refused messages for hours); returns them. */
+  dropLane(lane: LaneRef): OutboxRow[] {
+    const rows = (this.laneStmt.all(lane.platform, lane.lane) as RawRow[]).map((r) => ({ ...r, action: decode(r.action) }));
+    this.dropLaneStmt.run(lane.platform, lane.lane);
+    return rows;
+  }
+
+  /** True while some row of the job is still to go. */
+  jobPending(jobId: number): boolean {
+    return this.jobLeftStmt.get(jobId) !== undefined;
+  }
+
+  get size(): number {
+    return this.countStmt.get() as number;
+  }
+}
+
+/** Platform event ids already handled (idempotency across restarts), pruned by age. */
+export class HandledEventsRepo {
+  private readonly insertStmt;
+  private readonly seenStmt;
+  private readonly pruneStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare('INSERT OR IGNORE INTO handled_events (platform, key, at) VALUES (?, ?, ?)');
+    this.seenStmt = db.prepare('SELECT 1 FROM handled_events WHERE platform = ? AND key = ?').pluck();
+    // By age, and by count: a burst never grows the table past `keep` rows for long.
+    this.pruneStmt = db.prepare(`DELETE FROM handled_events WHERE at < MAX(?, COALESCE((SELECT at FROM handled_events ORDER BY at DESC
+      LIMIT 1 OFFSET ?), 0))`);
+  }
+
+  seen(platform: string, key: string): boolean {
+    return this.seenStmt.get(platform, key) !== undefined;
+  }
+
+  add(platform: string, key: string, at: number): void {
+    this.insertStmt.run(platform, key, at);
+  }
+
+  prune(olderThan: number, keep: number): number {
+    return this.pruneStmt.run(olderThan, keep).changes;
+  }
+}
