@@ -129,6 +129,10 @@ describe('small parsers', () => {
     expect(parseDuration('90m')).toBe(5_400_000);
     expect(parseDuration('2 d')).toBe(172_800_000);
     expect(parseDuration('1w')).toBeUndefined();
+    // An owner's typing never becomes a date past the end of time.
+    expect(parseDuration('366d')).toBe(366 * 86_400_000);
+    expect(parseDuration('367d')).toBeUndefined();
+    expect(parseDuration('99999999999999999999d')).toBeUndefined();
     expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
     expect(isValidTimeZone('Mars/Base')).toBe(false);
   });

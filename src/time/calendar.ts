@@ -223,12 +223,16 @@ export function parseWeeklySchedule(text: string): WeeklySchedule | undefined {
   return { days, ranges };
 }
 
-/** "30s", "10m", "2h", "7d" → milliseconds. */
+/** The longest duration anyone types: past a year, Telegram treats a restriction as forever anyway. */
+const MAX_DURATION_MS = 366 * 86_400_000;
+
+/** "30s", "10m", "2h", "7d" → milliseconds (at most 366 days). */
 export function parseDuration(text: string): number | undefined {
-  const m = /^(\d+)\s*(s|m|h|d)$/i.exec(text.trim());
+  const m = /^(\d{1,9})\s*(s|m|h|d)$/i.exec(text.trim());
   if (!m) return undefined;
   const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]!.toLowerCase() as 's' | 'm' | 'h' | 'd'];
-  return Number(m[1]) * unit;
+  const ms = Number(m[1]) * unit;
+  return ms > 0 && ms <= MAX_DURATION_MS ? ms : undefined;
 }
 
 /** "tue,thu 20:00" / "daily 09:00" → days and minute, or undefined. */

@@ -1,3 +1,4 @@
+import { partsInOrder } from '../../text/glob.js';
 import type { ModelInput } from './classifier.js';
 import { PLAIN, compactText, normalizeText, toSimplified } from '../../text/normalize.js';
 
@@ -142,15 +143,15 @@ function scam(s: Prepared): Finding | undefined {
 
 const matchers = new WeakMap<readonly string[], (compact: string) => string | undefined>();
 
+/** Characters a block word's `*` may stand for. */
+const WILDCARD_SPAN = 20;
+
 /** "代开*发票" matches "代开增值税发票". Owner words are deliberate: a match is decisive. */
 export function blockWordMatcher(words: readonly string[]): (compact: string) => string | undefined {
   const known = matchers.get(words);
   if (known) return known;
-  const patterns = words.map((w) => ({
-    word: w,
-    re: new RegExp(w.split('*').map((part) => compactText(normalizeText(part)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.{0,20}')),
-  }));
-  const match = (compact: string) => patterns.find((p) => p.re.test(compact))?.word;
+  const patterns = words.map((w) => ({ word: w, parts: w.split('*').map((part) => compactText(normalizeText(part))) }));
+  const match = (compact: string) => patterns.find((p) => partsInOrder(compact, p.parts, WILDCARD_SPAN))?.word;
   // Settings hand out the same array until the owner changes it: compile once per list.
   matchers.set(words, match);
   return match;
