@@ -41,7 +41,7 @@ export interface GroupContext extends Services {
 
 export interface RuleContext extends GroupContext {
   event: InboundEvent;
-  /** Set when the message is a command (rules with seesCommands get those too). */
+  /** Set when the message is a command (only guards see those). */
   command?: ParsedCommand;
 }
 

@@ -80,12 +80,19 @@ export class Engine {
       if (command && !this.registry.commands.has(command.name)) command = undefined;
     }
     // In private chats only commands run, and button presses (an owner's one-tap decisions).
-    let rules = privateChat && event.type === 'message' ? [] : (this.rulesFor.get(event.type) ?? []);
-    if (command) rules = rules.filter((r) => r.seesCommands);
+    const rules = privateChat && event.type === 'message' ? [] : (this.rulesFor.get(event.type) ?? []);
     if (!command && !rules.length) return actions;
     const ctx = groupContext(this.services, { platform: event.platform, groupId: event.groupId }, messages);
-    if (command) actions.push(...(await this.runCommand(ctx, event as MessageEvent, command)));
-    if (rules.length) actions.push(...(await this.runRules(Object.assign(ctx, { event, command }), rules)));
+    const ruleCtx: RuleContext = Object.assign(ctx, { event, command });
+    if (!command) {
+      actions.push(...(await this.runRules(ruleCtx, rules)).actions);
+      return actions;
+    }
+    // Guards see the command first: an unverified newcomer's "/me 加我微信…" is held back, and
+    // "打卡 <an ad>" is an ad, not a check-in.
+    const guarded = await this.runRules(ruleCtx, rules.filter((r) => r.guard));
+    actions.push(...guarded.actions);
+    if (!guarded.stopped) actions.push(...(await this.runCommand(ctx, event as MessageEvent, command)));
     return actions;
   }
 
@@ -199,7 +206,7 @@ export class Engine {
     }
   }
 
-  private async runRules(ctx: RuleContext, rules: Rule[]): Promise<Action[]> {
+  private async runRules(ctx: RuleContext, rules: Rule[]): Promise<{ actions: Action[]; stopped: boolean }> {
     const actions: Action[] = [];
     for (const rule of rules) {
       let result: RuleResult | Action[] | void;
@@ -214,10 +221,10 @@ export class Engine {
       if (Array.isArray(result)) actions.push(...result);
       else {
         actions.push(...result.actions);
-        if (result.stop) break;
+        if (result.stop) return { actions, stopped: true };
       }
     }
-    return actions;
+    return { actions, stopped: false };
   }
 
   /** Runs one persisted job through its feature's handler. */

@@ -31,8 +31,11 @@ export interface Rule {
   on: EventType[];
   /** Lower runs first. */
   priority: number;
-  /** Rules skip messages that are commands unless this is set. */
-  seesCommands?: boolean;
+  /**
+   * A guard (newcomer hold-back, ad filter, work-hours focus) sees every message, commands
+   * included, before any command runs, and may stop it. Other rules see what is not a command.
+   */
+  guard?: boolean;
   decide(ctx: RuleContext): RuleResult | Action[] | void | Promise<RuleResult | Action[] | void>;
 }
 

@@ -151,11 +151,12 @@ export function adFilterRule(models = new GroupModels()): Rule {
     id: 'adfilter',
     on: ['message', 'imageScanned'],
     priority: 20,
+    guard: true,
     decide(ctx: RuleContext) {
       const post = postOf(ctx.event);
       if (!post) return;
       const mode = ctx.groupSettings.get(adFilterMode);
-      if (mode === 'off' || isExempt(ctx, post.sender.id)) return;
+      if (mode === 'off' || isExempt(ctx, post.sender)) return;
       const result = examine(ctx, post, mode);
       // A picture nobody has looked into yet: look for a QR code, off the event loop.
       if (ctx.event.type !== 'message' || post.kind !== 'image' || post.qr !== undefined) return result;

@@ -153,6 +153,7 @@ const newcomerMessages: Rule = {
   id: 'onboarding.newcomer-messages',
   on: ['message', 'buttonPressed'],
   priority: 5,
+  guard: true,
   decide(ctx: RuleContext) {
     const e = ctx.event;
     if (e.type === 'buttonPressed') return verifyButton(ctx);
@@ -162,6 +163,7 @@ const newcomerMessages: Rule = {
     const s = ctx.groupSettings;
     const t = ctx.t.onboarding;
     if (n.stage === 'intro') {
+      if (ctx.command) return; // "/rules" is no self-introduction
       ctx.store.newcomers.setStage(ctx.group, n.userId, 'done');
       ctx.store.jobs.cancel(ctx.group, JOB_INTRO, n.userId);
       return [ctx.send(t.introThanks(n.name), { replyTo: e.messageId, mentions: [mention(n)] })];

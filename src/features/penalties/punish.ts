@@ -1,5 +1,6 @@
 import type { Action, Mention } from '../../engine/actions.js';
 import type { GroupContext } from '../../engine/context.js';
+import type { Role } from '../../engine/events.js';
 import { atLeast } from '../../engine/registry.js';
 import type { Messages } from '../../i18n/index.js';
 import { parseDuration } from '../../time/calendar.js';
@@ -19,9 +20,10 @@ export interface Offence {
 }
 
 /** Admins and trusted members are never punished automatically. */
-export function isExempt(ctx: GroupContext, userId: string): boolean {
-  if (atLeast(ctx.levelOf(ctx.group, { id: userId }), 'admin')) return true;
-  return !!ctx.store.members.get(ctx.group, userId)?.trusted;
+/** Admins (by the platform's word on this very message, or as stored) and trusted members. */
+export function isExempt(ctx: GroupContext, sender: { id: string; role?: Role | undefined }): boolean {
+  if (atLeast(ctx.levelOf(ctx.group, sender), 'admin')) return true;
+  return !!ctx.store.members.get(ctx.group, sender.id)?.trusted;
 }
 
 export function describeStep(t: Messages, step: Step): string {

@@ -29,9 +29,13 @@ export function workHoursRule(): Rule {
     id: 'workhours.focus',
     on: ['message'],
     priority: 50,
+    guard: true,
     decide(ctx: RuleContext) {
       const e = ctx.event;
       if (e.type !== 'message' || e.chat !== 'group') return;
+      // A command is judged by the member's own words after it ("打卡 哈哈哈哈"); a bare one is on topic.
+      const text = ctx.command ? ctx.command.args : e.text;
+      if (ctx.command && !text) return;
       const s = ctx.groupSettings;
       const mode = s.get(focusSetting);
       const schedule = s.get(worktimeSetting);
@@ -43,7 +47,7 @@ export function workHoursRule(): Rule {
       const thread = e.replyTo ? verdicts.get(key(e.replyTo.messageId)) : undefined;
       const model = topicModels.model(ctx.group, ctx.store.topicExamples);
       const verdict = judgeTopic(
-        { kind: e.kind, text: e.text, ...(thread ? { repliesToOnTopic: true } : {}) },
+        { kind: e.kind, text, ...(thread ? { repliesToOnTopic: true } : {}) },
         { words: s.get(topicWordsSetting), description: s.get(topicDescriptionSetting) },
         model.ready ? model : undefined,
       );
@@ -51,8 +55,8 @@ export function workHoursRule(): Rule {
       // The group's own history teaches its model: what the topic words vouch for, and plain chatter.
       // Its own guesses never do (a model taught by itself only grows surer of its mistakes).
       const learned = verdict.why === 'topic-word' ? 'on' : verdict.why === 'chatter' ? 'off' : undefined;
-      if (learned && e.kind === 'text') topicModels.learn(ctx.group, ctx.store.topicExamples, learned, 'history', e.text, e.at.getTime());
-      if (!verdict.offTopic || isExempt(ctx, e.sender.id)) return;
+      if (learned && e.kind === 'text') topicModels.learn(ctx.group, ctx.store.topicExamples, learned, 'history', text, e.at.getTime());
+      if (!verdict.offTopic || isExempt(ctx, e.sender)) return;
       const p = localParts(e.at, tz);
       const minute = p.hour * 60 + p.minute;
       const range = schedule.ranges.find((r) => minute >= r.start && minute < r.end);

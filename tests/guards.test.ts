@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let bot: TestBot;
+const g = { platform: 'test', groupId: 'g1' };
+const owner = { role: 'owner' as const };
+const AD = '加我微信 wx_abc12345 兼职日结 刷单 日赚500';
+
+beforeEach(() => {
+  tmp = tempDir();
+  bot = makeBot({ dbPath: join(tmp.dir, 'g.db') });
+});
+afterEach(() => {
+  bot.close();
+  tmp.cleanup();
+});
+
+describe('guards see every message, commands included, before any command runs', () => {
+  it('an unverified newcomer\'s command carrying an ad is held back, not answered', async () => {
+    await bot.say('o', '/verify button', owner);
+    await bot.dispatch({ type: 'memberJoined', ...g, eventId: 'j1', at: bot.clock.now(), members: [{ id: 'newbie', name: 'newbie' }] });
+    const out = await bot.say('newbie', `/me ${AD}`);
+    expect(out.map((a) => a.type)).toContain('delete');
+    expect(sentTexts(out).join('\n')).not.toMatch(/积分|连续/); // /me was not answered
+  });
+
+  it('"打卡 <an ad>" is removed as an ad and earns no check-in', async () => {
+    await bot.say('ann', '大家好，今天开始学习');
+    const out = await bot.say('ann', `打卡 ${AD}`);
+    expect(out.map((a) => a.type)).toContain('delete');
+    expect(sentTexts(out).join('\n')).toMatch(/禁止广告/);
+    expect(bot.app.store.checkins.figures(g, 'ann')?.total ?? 0).toBe(0);
+  });
+
+  it('an ordinary command still runs, after the guards let it through', async () => {
+    await bot.say('ann', '大家好');
+    expect(sentTexts(await bot.say('ann', '打卡 读完第三章'))[0]).toMatch(/^✅/);
+  });
+
+  it('in work hours a command is judged by the words after it; a bare command is on topic', async () => {
+    await bot.say('o', '/worktime mon-fri 09:00-18:00', owner);
+    await bot.say('o', '/focus strict', owner);
+    expect(sentTexts(await bot.say('ann', '打卡'))).toEqual([expect.stringMatching(/^✅/)]);
+    const chatter = sentTexts(await bot.say('bob', '打卡 哈哈哈哈哈哈'));
+    expect(chatter[0]).toMatch(/^@bob 工作时间请聊与主题相关的内容/);
+  });
+});
