@@ -141,6 +141,8 @@ export class App {
     const ran = await this.scheduler.tick();
     if (this.started) await this.delivery.resume();
     await this.units.serial(() => this.store.activity.flush());
+    const dropped = this.store.activity.takeDropped();
+    if (dropped) this.services.log.warn({ dropped }, 'activity rows could not be written; dropped');
     const now = this.services.clock.now().getTime();
     if (now - this.lastPrune >= 3_600_000) {
       this.lastPrune = now;
@@ -155,6 +157,11 @@ export class App {
   /** The whole inbound path: decide, then act. Adapters call this for every event. */
   readonly dispatch = async (event: InboundEvent): Promise<Action[]> => {
     const { log } = this.opts;
+    // Adapters validate times at the boundary; an event that still has none is refused here, alone.
+    if (!Number.isFinite(event.at.getTime())) {
+      log.warn({ event: event.type, group: event.groupId }, 'event without a valid time; ignored');
+      return [];
+    }
     if (log.isLevelEnabled('debug') || this.opts.logMessageText) {
       const text = event.type === 'message' ? event.text : undefined;
       log[this.opts.logMessageText ? 'info' : 'debug']({ event: event.type, group: event.groupId, text }, 'event');

@@ -39,7 +39,15 @@ function mentionsBot(text: string, entities: TgEntity[], bot: { id: number; user
   );
 }
 
-function messageEvent(m: TgMessage, bot: { id: number; username?: string }): MessageEvent | undefined {
+/**
+ * When Telegram says a message was sent. A date that is not a plausible Unix time (a malformed
+ * update, a broken proxy) stands as `now`: one bad field must not poison what is counted with it.
+ */
+export function sentAt(date: unknown, now: Date): Date {
+  return typeof date === 'number' && Number.isFinite(date) && date > 0 && date < 1e11 ? new Date(date * 1000) : now;
+}
+
+function messageEvent(m: TgMessage, bot: { id: number; username?: string }, now: Date): MessageEvent | undefined {
   if (!m.from) return undefined;
   const text = m.text ?? m.caption ?? (m.contact ? [m.contact.first_name, m.contact.last_name].filter(Boolean).join(' ') : m.document?.file_name ?? '');
   const entities = m.entities ?? m.caption_entities ?? [];
@@ -56,7 +64,7 @@ function messageEvent(m: TgMessage, bot: { id: number; username?: string }): Mes
     chat: m.chat.type === 'private' ? 'private' : 'group',
     eventId: `${m.chat.id}:${m.message_id}`,
     messageId: String(m.message_id),
-    at: new Date(m.date * 1000),
+    at: sentAt(m.date, now),
     sender: from,
     kind: kindOf(m),
     text,
@@ -83,7 +91,7 @@ function buttonEvent(q: TgCallbackQuery): InboundEvent | undefined {
     groupId: String(q.message.chat.id),
     chat: q.message.chat.type === 'private' ? 'private' : 'group',
     eventId: `cb:${q.id}`,
-    at: new Date(q.message.date * 1000),
+    at: new Date(0), // replaced by the caller's now: Telegram does not say when a button was pressed
     sender: sender(q.from),
     data: q.data,
     pressId: q.id,
@@ -107,7 +115,7 @@ export function normalizeUpdate(update: TgUpdate, bot: { id: number; username?: 
     platform: TELEGRAM,
     groupId: String(m.chat.id),
     ...(m.chat.title ? { groupTitle: m.chat.title } : {}),
-    at: new Date(m.date * 1000),
+    at: sentAt(m.date, now),
   };
   if (m.migrate_to_chat_id !== undefined || m.migrate_from_chat_id !== undefined) {
     // Both the old group's and the new group's service messages announce one move.
@@ -126,6 +134,6 @@ export function normalizeUpdate(update: TgUpdate, bot: { id: number; username?: 
     return [{ ...base, type: 'memberLeft', eventId: `${m.chat.id}:${m.message_id}`, member: sender(m.left_chat_member) }];
   }
   if (m.new_chat_title !== undefined) return [];
-  const e = messageEvent(m, bot);
+  const e = messageEvent(m, bot, now);
   return e ? [e] : [];
 }

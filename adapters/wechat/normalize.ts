@@ -39,6 +39,11 @@ async function cardText(msg: Message, kind: MessageKind): Promise<{ text: string
   return { text: msg.text() };
 }
 
+/** A puppet that sends no usable time gets the time it arrived: one bad field must not poison a batch. */
+function validDate(d: Date): Date {
+  return Number.isFinite(d.getTime()) ? d : new Date();
+}
+
 /** A Wechaty message → the engine's event, or undefined for what Steward ignores. */
 export async function normalizeMessage(msg: Message, o: { botId: string; ownerId?: string; unmanaged: boolean }): Promise<MessageEvent | undefined> {
   if (msg.self() || msg.type() === types.Message.Recalled) return undefined;
@@ -57,7 +62,7 @@ export async function normalizeMessage(msg: Message, o: { botId: string; ownerId
     chat: room ? 'group' : 'private',
     eventId: msg.id,
     messageId: msg.id,
-    at: msg.date(),
+    at: validDate(msg.date()),
     sender: await senderOf(talker, room, o.ownerId),
     kind,
     text,

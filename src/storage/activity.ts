@@ -49,6 +49,7 @@ export class ActivityRepo {
 
   record(g: GroupRef, userId: string, at: Date, kind: MessageKind): void {
     const hour = Math.floor(at.getTime() / 3_600_000) * 3600;
+    if (!Number.isFinite(hour)) return; // never buffer a row that cannot be written
     const key = `${g.platform}\u0000${g.groupId}\u0000${hour}\u0000${userId}\u0000${kind}`;
     const p = this.pending.get(key);
     if (p) p.n++;
@@ -56,13 +57,36 @@ export class ActivityRepo {
     if (++this.increments >= FLUSH_EVERY) this.flush();
   }
 
-  /** Writes what is buffered. Cheap when nothing is. */
+  /** Rows a flush could not write, since last asked (the caller logs them). */
+  private dropped = 0;
+
+  /**
+   * Writes what is buffered, in one transaction; cheap when nothing is. Never throws: if the batch
+   * fails, each row is tried alone and only a row that still fails is dropped (and counted).
+   */
   flush(): void {
     if (!this.pending.size) return;
     const rows = [...this.pending.values()];
+    try {
+      this.writeAll(rows);
+    } catch {
+      for (const r of rows) {
+        try {
+          this.bump.run(r.platform, r.groupId, r.hour, r.userId, r.kind, r.n);
+        } catch {
+          this.dropped++;
+        }
+      }
+    }
     this.pending.clear();
     this.increments = 0;
-    this.writeAll(rows);
+  }
+
+  /** How many rows flushes dropped since the last call. */
+  takeDropped(): number {
+    const n = this.dropped;
+    this.dropped = 0;
+    return n;
   }
 
   /** Every message the member has sent in the group, the one being handled included. */
