@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/load.js';
+import { redactError, secretsOf } from './log.js';
 import { features } from '../commands/index.js';
 import { configuredSpamModel, runDashboard, runShell, runStart } from './main.js';
 
@@ -44,7 +45,9 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'start': {
       const { config, file } = loadConfig(values.config, process.env, settingDefinitions);
-      await runStart(config, file);
+      await runStart(config, file).catch((err: unknown) => {
+        throw redactError(err, secretsOf(config));
+      });
       return 0;
     }
     case 'shell': {
@@ -63,7 +66,9 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`--port must be a port number\n${USAGE}\n`);
         return 2;
       }
-      const dashboard = await runDashboard(config, file, values.db, port);
+      const dashboard = await runDashboard(config, file, values.db, port).catch((err: unknown) => {
+        throw redactError(err, secretsOf(config));
+      });
       process.stdout.write(`dashboard: ${dashboard.url}/?token=…\n`);
       await new Promise(() => undefined); // serves until a signal stops it
       return 0;

@@ -11,7 +11,7 @@ import type { Adapter } from './engine/port.js';
 import type { Feature } from './engine/registry.js';
 import type { SpamModel } from './features/adfilter/classifier.js';
 import { ModelFileError, loadModel } from './features/adfilter/models.js';
-import { type Logger, createLogger } from './log.js';
+import { type Logger, createLogger, secretsOf } from './log.js';
 import { packageRoot, migrationsDir } from './paths.js';
 import { openDatabase } from './storage/db.js';
 import { loadMigrations, migrate } from './storage/migrate.js';
@@ -79,7 +79,7 @@ export interface ShellRun {
 
 /** The shell simulator: reads the line protocol until end of input or `:quit`. */
 export async function runShell(r: ShellRun): Promise<void> {
-  const log = createLogger(r.config.log.level ?? 'warn');
+  const log = createLogger(r.config.log.level ?? 'warn', { secrets: secretsOf(r.config) });
   const clock = new SimulatedClock(systemClock);
   const interactive = !!r.input.isTTY && !r.json;
   const sim = new ShellSimulator({
@@ -128,7 +128,7 @@ export async function runStart(config: Config, configFile: string): Promise<void
     await runShell({ config, configFile, json: false, imitate: 'telegram', input: process.stdin, output: process.stdout });
     return;
   }
-  const log = createLogger(config.log.level ?? 'info');
+  const log = createLogger(config.log.level ?? 'info', { secrets: secretsOf(config) });
   const adapters = await loadPlatformAdapters(config, systemClock, log);
   const app = openApp({ config, configFile, clock: systemClock, log, adapters });
   try {
@@ -177,7 +177,7 @@ export async function loadPlatformAdapters(config: Config, clock: Clock, log: Lo
 /** `steward dashboard`: the web page alone, reading the database (the bot may run beside it). */
 export async function runDashboard(config: Config, configFile: string, dbPath: string | undefined, port: number | undefined): Promise<Dashboard> {
   if (!config.dashboard) throw new ConfigError(configFile, ['dashboard.token: required to serve the dashboard (or set STEWARD_DASHBOARD_TOKEN)']);
-  const log = createLogger(config.log.level ?? 'info');
+  const log = createLogger(config.log.level ?? 'info', { secrets: secretsOf(config) });
   const app = openApp({ config, configFile, dbPath, clock: systemClock, log, adapters: [] });
   const dashboard = await startDashboard({
     store: app.store,
