@@ -13,7 +13,7 @@ import type { SpamModel } from './features/adfilter/classifier.js';
 import { ModelFileError, loadModel } from './features/adfilter/models.js';
 import { type Logger, createLogger, secretsOf } from './log.js';
 import { packageRoot, migrationsDir } from './paths.js';
-import { openDatabase } from './storage/db.js';
+import { DatabasePathError, openDatabase } from './storage/db.js';
 import { loadMigrations, migrate } from './storage/migrate.js';
 import { type Clock, SimulatedClock, systemClock } from './time/clock.js';
 import { resolve } from 'node:path';
@@ -46,7 +46,13 @@ export function configuredSpamModel(config: Config, configFile: string): SpamMod
 export function openApp(o: OpenOptions): App {
   const features = o.features ?? buildFeatures({ spamModel: configuredSpamModel(o.config, o.configFile) });
   const defaults = checkDefaults(o.config, o.configFile, features.flatMap((f) => f.settings ?? []));
-  const db = openDatabase(o.dbPath ?? o.config.database);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(o.dbPath ?? o.config.database);
+  } catch (err) {
+    if (err instanceof DatabasePathError) throw new ConfigError(o.configFile, [`${o.dbPath ? '--db' : 'database'}: ${err.message}`]);
+    throw err;
+  }
   try {
     const { applied } = migrate(db, loadMigrations(migrationsDir), o.clock.now().getTime());
     if (applied.length) o.log.info({ applied }, 'database migrated');

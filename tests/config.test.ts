@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { features } from '../commands/index.js';
 import { ConfigError, checkDefaults, loadConfig, parseConfig } from '../src/config/load.js';
+import { silentLogger } from '../src/log.js';
+import { openApp } from '../src/main.js';
+import { ManualClock } from '../src/time/clock.js';
 import { tempDir } from './support/recording.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -95,5 +98,25 @@ describe('config', () => {
         'defaults.nosuch: unknown setting',
       ]),
     );
+  });
+});
+
+describe('a database path that cannot work stops start-up like any config error', () => {
+  const openWith = (database: string) => () =>
+    openApp({ config: parseConfig({ database }, 'c.json'), configFile: 'c.json', clock: new ManualClock(0), log: silentLogger, adapters: [], features });
+
+  it('names the key, the path and the problem', () => {
+    const file = join(tmp.dir, 'a-file');
+    writeFileSync(file, 'x');
+    expect(problems(openWith(join(file, 'steward.db')))).toEqual([`database: ${file} is a file, not a directory`]);
+    expect(problems(openWith(tmp.dir))).toEqual([`database: ${tmp.dir} is a directory; name a file in it, such as ${join(tmp.dir, 'steward.db')}`]);
+    expect(problems(openWith('/dev/null'))).toEqual(['database: /dev/null is not a regular file (a device, a pipe or a socket)']);
+    expect(problems(openWith('/proc/self/steward.db'))[0]).toMatch(/^database: \/proc\/self\/steward\.db is on a kernel filesystem/);
+  });
+
+  it('a file that is not a database is refused with its path, not a stack trace', () => {
+    const file = join(tmp.dir, 'notes.txt');
+    writeFileSync(file, 'these are not the pages you are looking for '.repeat(200));
+    expect(problems(openWith(file))).toEqual([expect.stringMatching(new RegExp(`^database: ${file} cannot be opened: file is not a database`))]);
   });
 });
