@@ -32,6 +32,8 @@ export interface AppOptions {
   outbox?: Config['outbox'];
 }
 
+/** An admin command is decided on an admin list at most this old (the platform is asked again). */
+const ADMINS_FRESH_MS = 60_000;
 /** How long handled event ids are kept for deduplication, and at most how many. */
 const HANDLED_EVENTS_AGE_MS = 48 * 3_600_000;
 const HANDLED_EVENTS_MAX = 500_000;
@@ -165,6 +167,15 @@ export class App {
     if (log.isLevelEnabled('debug') || this.opts.logMessageText) {
       const text = event.type === 'message' ? event.text : undefined;
       log[this.opts.logMessageText ? 'info' : 'debug']({ event: event.type, group: event.groupId, text }, 'event');
+    }
+    // Rights are checked against fresh data before an admin command changes anything: a demotion
+    // the bot missed (a lost chat_member update) must not leave someone their rights.
+    const rights = this.engine.rightsToRefresh(event);
+    if (rights) {
+      await this.adapters
+        .get(rights.platform)
+        ?.refreshAdmins?.(rights.groupId, ADMINS_FRESH_MS)
+        .catch((err: unknown) => log.warn({ err, group: rights.groupId }, 'could not refresh the admin list'));
     }
     return this.decide(event.at.getTime(), () => this.engine.handle(event));
   };

@@ -10,6 +10,8 @@ import type { MessageEvent } from '../src/engine/events.js';
 import type { Feature } from '../src/engine/registry.js';
 import { BOT, FakeBotApi, OWNER, groupText } from './support/fakeBotApi.js';
 import { tempDir } from './support/recording.js';
+import { rulesSetting } from '../src/settings/core.js';
+import type { ManualClock } from '../src/time/clock.js';
 import { type TelegramRun, startTelegram } from './support/telegramBot.js';
 
 const GROUP = -1001;
@@ -168,6 +170,22 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     await api.until(() => api.callsOf('answerCallbackQuery').length === 1);
     expect(api.callsOf('answerCallbackQuery')[0]!.payload).toEqual({ callback_query_id: 'cq1', text: '已验证' });
     await api.until(() => sendTexts(api).includes('Alice pressed test:42'));
+  });
+
+  it('a demotion the bot never heard of: rights are checked with Telegram before an admin command, in private too', async () => {
+    const { api, app } = await start();
+    const bot = { status: 'administrator' as const, user: BOT, can_delete_messages: true, can_restrict_members: true };
+    api.admins.set(String(GROUP), [{ status: 'creator', user: OWNER }, { status: 'administrator', user: alice }, bot]);
+    api.push(groupText(GROUP, alice, 'hello')); // the bot learns the group and that Alice administers it
+    api.push(groupText(alice.id, alice, '/use 1'));
+    await api.until(() => api.callsOf('sendMessage').length === 1);
+    // Alice is demoted, and the chat_member update about it never arrives.
+    api.admins.set(String(GROUP), [{ status: 'creator', user: OWNER }, bot]);
+    (app.services.clock as ManualClock).advance(2 * 60_000);
+    api.push(groupText(alice.id, alice, '/setrules 我说了算'));
+    await api.until(() => api.callsOf('sendMessage').length === 2);
+    expect(sendTexts(api)[1]).toBe('抱歉，/setrules 只有群主和管理员可以使用。');
+    expect(app.settings.for({ platform: 'telegram', groupId: String(GROUP) }).get(rulesSetting)).toBe('');
   });
 
   it('an owner configures the group from a private chat', async () => {

@@ -98,7 +98,7 @@ export class TelegramAdapter implements Adapter {
       const chat = update.message?.chat ?? update.callback_query?.message?.chat ?? membership?.chat;
       if (chat && chat.type !== 'private' && chat.type !== 'channel') {
         const adminChange = !!membership && [membership.old_chat_member.status, membership.new_chat_member.status].some((s) => s === 'administrator' || s === 'creator');
-        await this.refreshAdmins(String(chat.id), chat.title, adminChange || update.my_chat_member !== undefined);
+        await this.learnAdmins(String(chat.id), chat.title, adminChange || update.my_chat_member !== undefined);
       }
       const photo = update.message?.photo && pictureToScan(update.message.photo);
       if (photo) this.remember(`${update.message!.chat.id}:${update.message!.message_id}`, photo);
@@ -127,11 +127,15 @@ export class TelegramAdapter implements Adapter {
     return new Uint8Array(await res.arrayBuffer());
   }
 
+  async refreshAdmins(groupId: string, maxAgeMs: number): Promise<void> {
+    await this.learnAdmins(groupId, undefined, false, maxAgeMs);
+  }
+
   /** Telegram is the authority on who administers a group and what the bot may do there. */
-  private async refreshAdmins(chatId: string, title: string | undefined, force: boolean): Promise<void> {
+  private async learnAdmins(chatId: string, title: string | undefined, force: boolean, maxAgeMs = ADMINS_TTL_MS): Promise<void> {
     const now = this.opts.clock.now().getTime();
     const last = this.adminsFetchedAt.get(chatId);
-    if (!force && last !== undefined && now - last < ADMINS_TTL_MS) return;
+    if (!force && last !== undefined && now - last < maxAgeMs) return;
     this.adminsFetchedAt.set(chatId, now);
     let admins: TgChatAdministrator[];
     try {

@@ -96,6 +96,21 @@ export class Engine {
     return actions;
   }
 
+  /**
+   * The group whose admin list must be fresh before this message is decided: the group (or, in a
+   * private chat, the group chosen with /use) of a command that needs rights, or of any command
+   * from someone the bot now counts as an admin (a demotion it missed would keep their rights).
+   */
+  rightsToRefresh(event: InboundEvent): { platform: string; groupId: string } | undefined {
+    if (event.type !== 'message' || event.kind !== 'text' || event.sender.isBot) return undefined;
+    const command = parseCommand(event.text, { botUsername: this.botUsername, aliases: this.registry.aliases, keywords: this.registry.keywords });
+    const def = command && this.registry.commands.get(command.name);
+    if (!def) return undefined;
+    const group = event.chat === 'private' ? this.services.privateTargets.get(event.platform, event.sender.id) : { platform: event.platform, groupId: event.groupId };
+    if (!group) return undefined;
+    return def.level !== 'member' || this.services.levelOf(group, event.sender) !== 'member' ? group : undefined;
+  }
+
   private managed(event: InboundEvent): boolean {
     const g = { platform: event.platform, groupId: event.groupId };
     return this.services.store.groups.exists(g) && this.services.settings.for(g).get(managedSetting);

@@ -31,6 +31,11 @@ export interface Adapter {
   readonly botUsername?: string;
   start(sink: EventSink, state: AdapterState): Promise<void>;
   perform(action: Action): Promise<ActionResult>;
+  /**
+   * Asks the platform who administers the group, unless it was asked within `maxAgeMs`; the answer
+   * comes back as an adminsKnown event. Called before an admin command is decided.
+   */
+  refreshAdmins?(groupId: string, maxAgeMs: number): Promise<void>;
   /** The bytes of a picture in a recent message, where the platform lets the bot fetch them. */
   fetchImage?(groupId: string, messageId: string): Promise<Uint8Array | undefined>;
   stop(): Promise<void>;
