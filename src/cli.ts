@@ -20,6 +20,13 @@ const USAGE = `Usage:
 
 const settingDefinitions = features.flatMap((f) => f.settings ?? []);
 
+/** The config, with its warnings (a key given twice) on stderr. */
+function load(path: string | undefined): { config: ReturnType<typeof loadConfig>['config']; file: string } {
+  const { config, file, warnings } = loadConfig(path, process.env, settingDefinitions);
+  for (const w of warnings) process.stderr.write(`steward: ${file}: warning: ${w}\n`);
+  return { config, file };
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
   const { values, positionals } = parseArgs({
@@ -44,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'start': {
-      const { config, file } = loadConfig(values.config, process.env, settingDefinitions);
+      const { config, file } = load(values.config);
       await runStart(config, file).catch((err: unknown) => {
         throw redactError(err, secretsOf(config));
       });
@@ -55,12 +62,12 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`--platform must be telegram or wechat, not "${values.platform}"\n${USAGE}\n`);
         return 2;
       }
-      const { config, file } = loadConfig(values.config, process.env, settingDefinitions);
+      const { config, file } = load(values.config);
       await runShell({ config, configFile: file, json: values.json, imitate: values.platform, dbPath: values.db, input: process.stdin, output: process.stdout });
       return 0;
     }
     case 'dashboard': {
-      const { config, file } = loadConfig(values.config, process.env, settingDefinitions);
+      const { config, file } = load(values.config);
       const port = values.port === undefined ? undefined : Number(values.port);
       if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
         process.stderr.write(`--port must be a port number\n${USAGE}\n`);
@@ -113,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const { config, file } = loadConfig(path, process.env, settingDefinitions);
+      const { config, file } = load(path);
       configuredSpamModel(config, file);
       const platforms = [config.telegram && 'telegram', config.wechat && 'wechat'].filter(Boolean);
       process.stdout.write(`${file}: OK (${platforms.length ? platforms.join(', ') : 'no platform: the shell simulator'})\n`);

@@ -103,9 +103,18 @@ export async function runShell(r: ShellRun): Promise<void> {
     if (clock.isLive) void app.tick();
   }, r.config.scheduler.tickSeconds * 1000);
   timer.unref();
+  let stopListening = () => {};
   try {
     await app.start();
     const rl = createInterface({ input: r.input, ...(interactive ? { output: r.output, prompt: sim.prompt } : {}) });
+    // A signal is a clean stop: the loop ends, what was decided is delivered, the exit code is 0.
+    const close = () => rl.close();
+    process.once('SIGTERM', close);
+    process.once('SIGINT', close);
+    stopListening = () => {
+      process.off('SIGTERM', close);
+      process.off('SIGINT', close);
+    };
     if (interactive) {
       r.output.write('Steward shell simulator. Type /help for the bot, :help for the simulator.\n');
       rl.prompt();
@@ -121,6 +130,7 @@ export async function runShell(r: ShellRun): Promise<void> {
     }
     rl.close();
   } finally {
+    stopListening();
     clearInterval(timer);
     await app.stop();
     app.store.db.close();

@@ -64,12 +64,16 @@ export function parseShellLine(line: string): ShellLine {
     case 'clock': {
       const at = new Date(arg);
       if (!ISO_WITH_OFFSET.test(arg) || Number.isNaN(at.getTime())) return { op: 'invalid', problem: 'usage: :clock <ISO-8601 time with offset>, e.g. 2026-11-24T09:00:00+08:00' };
+      // No platform dates a message in year 1: calendars and schedules are not made for it.
+      if (at.getUTCFullYear() < 2000 || at.getUTCFullYear() > 2999) return { op: 'invalid', problem: ':clock takes a time between the years 2000 and 2999' };
       return { op: 'clock', at };
     }
     case 'advance': {
       const m = DURATION_RE.exec(arg);
       if (!m) return { op: 'invalid', problem: 'usage: :advance <N>s|m|h|d' };
-      return { op: 'advance', ms: Number(m[1]) * UNIT[m[2] as keyof typeof UNIT] };
+      const ms = Number(m[1]) * UNIT[m[2] as keyof typeof UNIT];
+      if (ms > 366 * UNIT.d) return { op: 'invalid', problem: ':advance moves at most 366 days at a time' };
+      return { op: 'advance', ms };
     }
     case 'image':
       if (!arg) return { op: 'image' };

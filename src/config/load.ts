@@ -75,20 +75,75 @@ export function loadConfig(
   path: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
   definitions?: SettingDef[],
-): { config: Config; file: string } {
+): { config: Config; file: string; warnings: string[] } {
   const named = path ?? env.STEWARD_CONFIG;
   const file = resolve(named ?? 'config.json');
   if (!existsSync(file)) {
     if (named) throw new ConfigError(file, ['(file): not found']);
-    return { config: parseConfig({}, '(built-in defaults)', env, definitions), file: '(built-in defaults)' };
+    return { config: parseConfig({}, '(built-in defaults)', env, definitions), file: '(built-in defaults)', warnings: [] };
   }
+  // Editors on Windows save UTF-8 with a byte-order mark; it is not part of the JSON.
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (err) {
     throw new ConfigError(file, [`(file): not valid JSON: ${(err as Error).message}`]);
   }
-  return { config: parseConfig(raw, file, env, definitions), file };
+  const warnings = duplicateKeys(text).map((k) => `${k}: appears more than once; the last one counts`);
+  return { config: parseConfig(raw, file, env, definitions), file, warnings };
+}
+
+interface Frame {
+  /** Keys seen so far (objects only). */
+  keys?: Set<string>;
+  path: string;
+  key?: string;
+  index: number;
+}
+
+/**
+ * Keys that appear twice in one object of a valid JSON text (JSON.parse keeps the last silently),
+ * as dotted paths. One pass over the text.
+ */
+export function duplicateKeys(json: string): string[] {
+  const dups: string[] = [];
+  const stack: Frame[] = [];
+  let expectKey = false;
+  const childPath = () => {
+    const top = stack.at(-1);
+    if (!top) return '';
+    const name = top.keys ? top.key! : String(top.index);
+    return top.path ? `${top.path}.${name}` : name;
+  };
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (json[j] !== '"') j += json[j] === '\\' ? 2 : 1;
+      const top = stack.at(-1);
+      if (expectKey && top?.keys) {
+        const key = JSON.parse(json.slice(i, j + 1)) as string;
+        if (top.keys.has(key) && !key.startsWith('//')) dups.push(top.path ? `${top.path}.${key}` : key);
+        top.keys.add(key);
+        top.key = key;
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === '{') {
+      stack.push({ keys: new Set(), path: childPath(), index: 0 });
+      expectKey = true;
+    } else if (c === '[') {
+      stack.push({ path: childPath(), index: 0 });
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ',') {
+      const top = stack.at(-1);
+      if (top?.keys) expectKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return dups;
 }
 
 /** The file's `defaults` must be values the settings accept; checked once the features are known. */

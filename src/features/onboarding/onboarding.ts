@@ -64,13 +64,16 @@ function welcomeNow(ctx: GroupContext): Action[] {
   const first = last - waiting.length + 1;
   const rules = s.get(rulesSetting);
   const inviters = [...new Set(waiting.map((n) => n.inviterName).filter((x): x is string => !!x))];
-  let text = renderTemplate(s.get(welcomeTemplate) || t.defaultWelcome, {
+  const values = {
     name: waiting.map((n) => `@${n.name}`).join(' '),
     group: ctx.store.groups.title(ctx.group) ?? ctx.group.groupId,
     rules: rules ? t.rulesBlock(rules) : '',
     count: first === last ? String(last) : `${first}–${last}`,
     inviter: inviters.join('、'),
-  });
+  };
+  let text = renderTemplate(s.get(welcomeTemplate) || t.defaultWelcome, values);
+  // A template that comes out empty ("{rules}" with no rules yet) would be no welcome at all.
+  if (!text.trim()) text = renderTemplate(t.defaultWelcome, values);
   const intro = s.get(introEnabled);
   if (intro) text += `\n${t.introPrompt(s.get(introTemplate) || t.defaultIntro)}`;
   const now = ctx.now.getTime();

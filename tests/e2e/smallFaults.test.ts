@@ -1,0 +1,61 @@
+// The small faults the reliability review found, each told as the operator met it.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { duplicateKeys, loadConfig } from '../../src/config/load.js';
+import { jsonLines, runCli } from '../support/cli.js';
+import { tempDir } from '../support/recording.js';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+
+const script = (...lines: string[]) => `${lines.join('\n')}\n`;
+const shell = (...lines: string[]) => jsonLines(runCli(['shell', '--json', '--db', join(tmp.dir, 'sim.db')], script(...lines)).stdout);
+
+describe('small faults', () => {
+  it('a welcome of just {rules} in a group without rules still welcomes, never an empty message', () => {
+    const out = shell(':clock 2026-11-24T10:00:00+08:00', '/welcome {rules}', ':join bob 小明', ':advance 1m');
+    const sends = out.filter((l) => l.action === 'send').map((l) => l.text as string);
+    expect(sends.at(-1)).toBe('🎉 欢迎 @小明 加入「demo」！你是本群第 2 位成员。');
+  });
+
+  it('the simulator refuses a clock in year 1 instead of breaking /checkin', () => {
+    const out = shell(':clock 0001-01-01T00:00:00+00:00', ':clock 2026-11-24T10:00:00+08:00', '/checkin');
+    expect(out[0]).toEqual({ error: ':clock takes a time between the years 2000 and 2999' });
+    expect(out.find((l) => l.action === 'send')?.text).toMatch(/^✅/);
+  });
+
+  it('a config file saved with a byte-order mark is read like any other', () => {
+    const file = join(tmp.dir, 'bom.json');
+    writeFileSync(file, `\uFEFF${JSON.stringify({ scheduler: { tickSeconds: 2 } })}`);
+    expect(loadConfig(file, {}).config.scheduler.tickSeconds).toBe(2);
+  });
+
+  it('a key given twice in the config is named in a warning (the last one counts)', () => {
+    const file = join(tmp.dir, 'dup.json');
+    writeFileSync(file, '{"log": {"level": "warn", "level": "debug"}, "database": "a.db", "owners": {"telegram": ["1", "2"]}, "database": "b.db", "//": 1, "//": 2}');
+    expect(loadConfig(file, {}).warnings).toEqual(['log.level: appears more than once; the last one counts', 'database: appears more than once; the last one counts']);
+    expect(duplicateKeys('{"a": {"b": "\\\\\\"", "c": 1}, "s": "{\\"a\\": 1, \\"a\\": 2}", "x": [{"a": 1}, {"a": 2}]}')).toEqual([]);
+    expect(duplicateKeys('{"x": [1, {"a": 1, "a": 2}]}')).toEqual(['x.1.a']);
+    const r = runCli(['check-config', file]);
+    expect(r.stderr).toContain(`steward: ${file}: warning: database: appears more than once; the last one counts`);
+  });
+
+  it('the simulator stopped by SIGTERM exits 0', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve('src/cli.ts'), 'shell', '--json', '--db', join(tmp.dir, 'term.db')], {
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    child.stdin.write('/rules\n'); // stdin stays open: the simulator waits for more
+    for (let i = 0; i < 300 && !out.includes('"action":"send"'); i++) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 30_000);
+});
