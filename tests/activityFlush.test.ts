@@ -1,20 +1,14 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { normalizeUpdate } from '../adapters/telegram/normalize.js';
 import { groupText } from './support/fakeBotApi.js';
-import { type TestBot, makeBot, tempDir, textEvent } from './support/recording.js';
+import { type TestBot, perTest, textEvent } from './support/recording.js';
 
-let tmp: ReturnType<typeof tempDir>;
+const scratch = perTest();
 let bot: TestBot;
 const g = { platform: 'test', groupId: 'g1' };
 beforeEach(() => {
-  tmp = tempDir();
-  bot = makeBot({ dbPath: join(tmp.dir, 'a.db') });
+  bot = scratch.bot();
   bot.app.store.groups.ensure(g, 0);
-});
-afterEach(() => {
-  bot.close();
-  tmp.cleanup();
 });
 
 const counted = () => bot.app.store.db.prepare('SELECT COALESCE(SUM(count), 0) FROM activity').pluck().get();

@@ -1,20 +1,14 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type TestBot, perTest, sentTexts } from './support/recording.js';
 
-let tmp: ReturnType<typeof tempDir>;
+const scratch = perTest();
 let bot: TestBot;
 const g = { platform: 'test', groupId: 'g1' };
 const owner = { role: 'owner' as const };
 const AD = '加我微信 wx_abc12345 兼职日结 刷单 日赚500';
 
 beforeEach(() => {
-  tmp = tempDir();
-  bot = makeBot({ dbPath: join(tmp.dir, 'g.db') });
-});
-afterEach(() => {
-  bot.close();
-  tmp.cleanup();
+  bot = scratch.bot();
 });
 
 describe('guards see every message, commands included, before any command runs', () => {

@@ -1,25 +1,11 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { features } from '../commands/index.js';
 import type { Action, ActionResult } from '../src/engine/actions.js';
 import type { Feature } from '../src/engine/registry.js';
 import { ManualClock } from '../src/time/clock.js';
-import { type TestBot, makeBot, tempDir, textEvent } from './support/recording.js';
+import { type TestBot, perTest, textEvent } from './support/recording.js';
 
-let tmp: ReturnType<typeof tempDir>;
-let bots: TestBot[] = [];
-beforeEach(() => {
-  tmp = tempDir();
-});
-afterEach(() => {
-  for (const b of bots) {
-    try {
-      b.close();
-    } catch {}
-  }
-  bots = [];
-  tmp.cleanup();
-});
+const scratch = perTest();
 
 const g = { platform: 'test', groupId: 'g1' };
 const MINUTE = 60_000;
@@ -31,9 +17,8 @@ const poster: Feature = {
 };
 
 function open(clock: ManualClock, config: Record<string, unknown> = {}): TestBot {
-  const b = makeBot({ dbPath: join(tmp.dir, 'o.db'), features: [...features, poster], clock, config: { owners: { test: ['boss'] }, ...config } });
+  const b = scratch.bot({ features: [...features, poster], clock, config: { owners: { test: ['boss'] }, ...config } });
   b.app.store.groups.ensure(g, 0);
-  bots.push(b);
   return b;
 }
 

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { blockWordMatcher } from '../src/features/adfilter/checks.js';
 import { partsInOrder } from '../src/text/glob.js';
-import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+import { perTest, sentTexts } from './support/recording.js';
 
 describe('block words with a wildcard', () => {
   it('match the parts in order, each within twenty characters of the last', () => {
@@ -24,18 +23,10 @@ describe('block words with a wildcard', () => {
 });
 
 describe('one group\'s settings never stall another group', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let bot: TestBot;
-  beforeEach(() => {
-    tmp = tempDir();
-    bot = makeBot({ dbPath: join(tmp.dir, 'p.db') });
-  });
-  afterEach(() => {
-    bot.close();
-    tmp.cleanup();
-  });
+  const scratch = perTest();
 
   it('after /block add a*a*a*a*a*a*b, a 100-character message is judged and the next group is answered', async () => {
+    const bot = scratch.bot();
     await bot.say('owner', '/block add a*a*a*a*a*a*b', { role: 'owner', group: 'hostile' });
     expect(await bot.say('ann', 'a'.repeat(100), { group: 'hostile' })).toEqual([]);
     expect(sentTexts(await bot.say('bob', '/rules', { group: 'calm' }))).toHaveLength(1);

@@ -1,24 +1,10 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { features } from '../commands/index.js';
 import type { Feature } from '../src/engine/registry.js';
 import { ManualClock } from '../src/time/clock.js';
-import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+import { type TestBot, perTest, sentTexts } from './support/recording.js';
 
-let tmp: ReturnType<typeof tempDir>;
-let bots: TestBot[] = [];
-beforeEach(() => {
-  tmp = tempDir();
-});
-afterEach(() => {
-  for (const b of bots) {
-    try {
-      b.close();
-    } catch {}
-  }
-  bots = [];
-  tmp.cleanup();
-});
+const scratch = perTest();
 
 const runs: string[] = [];
 const g = { platform: 'test', groupId: 'g1' };
@@ -46,9 +32,8 @@ const timed: Feature = {
 };
 
 function open(clock: ManualClock): TestBot {
-  const b = makeBot({ dbPath: join(tmp.dir, 's.db'), features: [...features, timed], clock });
+  const b = scratch.bot({ features: [...features, timed], clock });
   b.app.store.groups.ensure(g, 0);
-  bots.push(b);
   return b;
 }
 
@@ -108,8 +93,7 @@ describe('the scheduler', () => {
     expect(first.app.store.jobs.claim(job!.id)).toBe(true);
     first.close();
 
-    const second = makeBot({ dbPath: join(tmp.dir, 's.db'), features: [...features, timed], clock, config: { owners: { test: ['boss'] } } });
-    bots.push(second);
+    const second = scratch.bot({ features: [...features, timed], clock, config: { owners: { test: ['boss'] } } });
     await second.app.start();
     expect(await second.app.scheduler.tick()).toBe(0);
     expect(second.adapter.performed).toEqual([

@@ -24,17 +24,19 @@ export class Units {
 
   /** Runs `work` after every unit before it, inside one transaction; a throw rolls it all back. */
   run<T>(work: () => T | Promise<T>): Promise<T> {
-    return this.serial(async () => {
-      this.begin.run();
-      try {
-        const result = await work();
-        this.commit.run();
-        return result;
-      } catch (err) {
-        if (this.db.inTransaction) this.rollback.run();
-        throw err;
-      }
-    });
+    return this.serial(() => this.inTransaction(work));
+  }
+
+  private async inTransaction<T>(work: () => T | Promise<T>): Promise<T> {
+    this.begin.run();
+    try {
+      const result = await work();
+      this.commit.run();
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.rollback.run();
+      throw err;
+    }
   }
 
   /** Runs `work` after every unit before it, without a transaction of its own. */

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { App } from '../../src/app.js';
 import { parseConfig } from '../../src/config/load.js';
 import type { Action, ActionResult } from '../../src/engine/actions.js';
@@ -36,6 +37,37 @@ export class RecordingAdapter implements Adapter {
 export function tempDir(): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'steward-test-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A fresh temporary directory for each test of the file, and the bots opened in it on a real
+ * SQLite file: closed and removed after each test. Call once at the top of a test file.
+ */
+export function perTest(): { readonly dir: string; bot(o?: Omit<Parameters<typeof makeBot>[0], 'dbPath'> & { db?: string }): TestBot } {
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  const bots: TestBot[] = [];
+  beforeEach(() => {
+    tmp = tempDir();
+  });
+  afterEach(() => {
+    for (const b of bots.splice(0)) {
+      try {
+        b.close();
+      } catch {} // a test may have closed it already (a simulated crash)
+    }
+    tmp?.cleanup();
+  });
+  return {
+    get dir() {
+      return tmp!.dir;
+    },
+    bot(o = {}) {
+      const { db = 'steward.db', ...rest } = o;
+      const b = makeBot({ ...rest, dbPath: join(tmp!.dir, db) });
+      bots.push(b);
+      return b;
+    },
+  };
 }
 
 export interface TestBot {
