@@ -36,7 +36,7 @@ export interface AppOptions {
 const ADMINS_FRESH_MS = 60_000;
 /** How long handled event ids are kept for deduplication, and at most how many. */
 const HANDLED_EVENTS_AGE_MS = 48 * 3_600_000;
-const HANDLED_EVENTS_MAX = 500_000;
+const HANDLED_EVENTS_MAX = 100_000;
 /** On a clean stop, the outbox goes on delivering this long before what is left waits for the next start. */
 const STOP_GRACE_MS = 5_000;
 

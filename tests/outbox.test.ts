@@ -144,3 +144,21 @@ describe('the durable outbox', () => {
     expect(bot.app.store.outbox.size).toBe(0);
   });
 });
+
+describe('handled event ids', () => {
+  it('are bounded in age and count, and what is kept still answers after a restart', () => {
+    const clock = new ManualClock('2026-11-24T09:00:00+08:00');
+    const bot = open(clock);
+    const ids = bot.app.store.handledEvents;
+    for (let i = 0; i < 50; i++) ids.add('test', `old${i}`, 1_000 + i);
+    for (let i = 0; i < 50; i++) ids.add('test', `new${i}`, 5_000 + i);
+    expect(ids.prune(0, 60)).toBe(40); // the 40 oldest go: 60 remain
+    expect(ids.prune(5_010, 1_000)).toBe(20); // and everything older than 5,010
+    bot.close();
+    const again = open(clock).app.store.handledEvents;
+    expect(again.seen('test', 'new10')).toBe(true);
+    expect(again.seen('test', 'new9')).toBe(false);
+    expect(again.seen('test', 'old49')).toBe(false);
+    expect(again.seen('test', 'never')).toBe(false);
+  });
+});

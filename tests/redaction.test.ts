@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, redactor } from '../src/log.js';
+import { freePort } from './support/cli.js';
 import { tempDir } from './support/recording.js';
 
 const TOKEN = 'not-a-botfather-token_S3CRET"x'; // not digits:secret, and with a character JSON escapes
@@ -15,14 +15,6 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-/** A port nothing listens on: a failing call. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 describe('no configured secret reaches a log line, whatever its format', () => {
   it('is taken out of messages, fields, error messages and stacks, raw, JSON-escaped and URL-encoded', () => {
@@ -41,7 +33,7 @@ describe('no configured secret reaches a log line, whatever its format', () => {
 
   it('the logs of a failing Telegram call at start-up do not show the token', async () => {
     const config = join(tmp.dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ database: join(tmp.dir, 'r.db'), log: { level: 'debug' }, telegram: { apiRoot: `http://127.0.0.1:${await closedPort()}` } }));
+    writeFileSync(config, JSON.stringify({ database: join(tmp.dir, 'r.db'), log: { level: 'debug' }, telegram: { apiRoot: `http://127.0.0.1:${await freePort()}` } }));
     const child = spawn(process.execPath, ['--import', 'tsx', resolve('src/cli.ts'), 'start', '--config', config], {
       env: { PATH: process.env.PATH ?? '', STEWARD_TELEGRAM_TOKEN: TOKEN },
       stdio: ['ignore', 'pipe', 'pipe'],

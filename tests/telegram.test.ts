@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { encodePng } from '../src/features/insights/png.js';
-import { createServer } from 'node:net';
+import { freePort } from './support/cli.js';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action } from '../src/engine/actions.js';
 import type { MessageEvent } from '../src/engine/events.js';
@@ -292,14 +292,6 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
 });
 
 describe('Telegram webhook mode', () => {
-  async function freePort(): Promise<number> {
-    const s = createServer();
-    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-    const { port } = s.address() as { port: number };
-    await new Promise((r) => s.close(r));
-    return port;
-  }
-
   function post(port: number, path: string, body: unknown, secret?: string): Promise<number> {
     return new Promise((resolve, reject) => {
       const req = request(

@@ -18,15 +18,22 @@ const EVENT_TYPES: InboundEvent['type'][] = ['message', 'imageScanned', 'memberJ
  * The one command-and-rule engine: records what happened, runs the command or the rules, and
  * returns the actions they decided. It never performs anything itself; the executor does.
  */
-/** Event ids this process handled lately (bounded), in front of the stored ones. */
+/** Event ids this process handled lately (the last `max`), in front of the stored ones. */
 class RecentIds {
   private readonly ids = new Set<string>();
-  constructor(private readonly max: number) {}
+  private readonly ring: (string | undefined)[];
+  private next = 0;
+  constructor(max: number) {
+    this.ring = new Array<string | undefined>(max);
+  }
   /** True if the id was new. */
   add(id: string): boolean {
     if (this.ids.has(id)) return false;
+    const oldest = this.ring[this.next];
+    if (oldest !== undefined) this.ids.delete(oldest);
+    this.ring[this.next] = id;
+    this.next = (this.next + 1) % this.ring.length;
     this.ids.add(id);
-    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value as string);
     return true;
   }
 }
@@ -54,11 +61,20 @@ export class Engine {
     const { store, clock } = this.services;
     const key = `${event.groupId}\u0000${event.type}\u0000${event.eventId}`;
     if (!this.recent.add(`${event.platform}\u0000${key}`) || store.handledEvents.seen(event.platform, key)) return [];
-    const changes = store.changes();
+    // Rows changed on the connection since the last decision ended: writes made between decisions
+    // (delivery's bookkeeping) may make this store an id it did not need to, never the reverse.
+    const before = this.changesSeen;
     const actions = await this.decide(event);
-    if (actions.length || store.changes() !== changes) store.handledEvents.add(event.platform, key, clock.now().getTime());
+    let after = store.changes();
+    if (actions.length || after !== before) {
+      store.handledEvents.add(event.platform, key, clock.now().getTime());
+      after = store.changes();
+    }
+    this.changesSeen = after;
     return actions;
   }
+
+  private changesSeen = -1;
 
   private async decide(event: InboundEvent): Promise<Action[]> {
     if (event.unmanaged && !this.managed(event)) return this.enableOnly(event);
@@ -76,7 +92,7 @@ export class Engine {
 
     let command: ParsedCommand | undefined;
     if (event.type === 'message' && event.kind === 'text' && !event.sender.isBot) {
-      command = parseCommand(event.text, { botUsername: this.botUsername, aliases: this.registry.aliases, keywords: this.registry.keywords });
+      command = this.commandIn(event);
       if (command && !this.registry.commands.has(command.name)) command = undefined;
     }
     // In private chats only commands run, and button presses (an owner's one-tap decisions).
@@ -96,6 +112,18 @@ export class Engine {
     return actions;
   }
 
+  /** Parsed once per message: the rights check before the decision and the decision share it. */
+  private readonly parsed = new WeakMap<MessageEvent, ParsedCommand | null>();
+
+  private commandIn(event: MessageEvent): ParsedCommand | undefined {
+    let command = this.parsed.get(event);
+    if (command === undefined) {
+      command = parseCommand(event.text, { botUsername: this.botUsername, aliases: this.registry.aliases, keywords: this.registry.keywords }) ?? null;
+      this.parsed.set(event, command);
+    }
+    return command ?? undefined;
+  }
+
   /**
    * The group whose admin list must be fresh before this message is decided: the group (or, in a
    * private chat, the group chosen with /use) of a command that needs rights, or of any command
@@ -103,7 +131,7 @@ export class Engine {
    */
   rightsToRefresh(event: InboundEvent): { platform: string; groupId: string } | undefined {
     if (event.type !== 'message' || event.kind !== 'text' || event.sender.isBot) return undefined;
-    const command = parseCommand(event.text, { botUsername: this.botUsername, aliases: this.registry.aliases, keywords: this.registry.keywords });
+    const command = this.commandIn(event);
     const def = command && this.registry.commands.get(command.name);
     if (!def) return undefined;
     const group = event.chat === 'private' ? this.services.privateTargets.get(event.platform, event.sender.id) : { platform: event.platform, groupId: event.groupId };
@@ -119,7 +147,7 @@ export class Engine {
   /** In a group nobody enabled, the bot records nothing and answers only the owner's /manage. */
   private async enableOnly(event: InboundEvent): Promise<Action[]> {
     if (event.type !== 'message' || event.chat !== 'group' || event.kind !== 'text') return [];
-    const command = parseCommand(event.text, { botUsername: this.botUsername, aliases: this.registry.aliases, keywords: this.registry.keywords });
+    const command = this.commandIn(event);
     if (command?.name !== MANAGE_COMMAND || !this.registry.commands.has(MANAGE_COMMAND)) return [];
     const g = { platform: event.platform, groupId: event.groupId };
     if (!atLeast(this.services.levelOf(g, event.sender), 'owner')) return [];

@@ -110,29 +110,57 @@ export class OutboxRepo {
   }
 }
 
-/** Platform event ids already handled (idempotency across restarts), pruned by age. */
+/** FNV-1a over a string: a 32-bit fingerprint for the in-memory index of handled ids. */
+function fingerprint(platform: string, key: string): number {
+  let h = 0x811c9dc5;
+  for (const s of [platform, key]) {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0, 0x01000193); // a separator, so ("ab", "c") and ("a", "bc") differ
+  }
+  return h >>> 0;
+}
+
+/**
+ * Platform event ids already handled (idempotency across restarts), pruned by age and count.
+ * Fingerprints of the stored ids are kept in memory, so the usual answer ("never seen") costs no
+ * query; a fingerprint that matches is confirmed in SQLite.
+ */
 export class HandledEventsRepo {
   private readonly insertStmt;
   private readonly seenStmt;
   private readonly pruneStmt;
+  private readonly allStmt;
+  private stored = new Set<number>();
 
   constructor(db: Db) {
     this.insertStmt = db.prepare('INSERT OR IGNORE INTO handled_events (platform, key, at) VALUES (?, ?, ?)');
     this.seenStmt = db.prepare('SELECT 1 FROM handled_events WHERE platform = ? AND key = ?').pluck();
     // By age, and by count: a burst never grows the table past `keep` rows for long.
-    this.pruneStmt = db.prepare(`DELETE FROM handled_events WHERE at < MAX(?, COALESCE((SELECT at FROM handled_events ORDER BY at DESC
-      LIMIT 1 OFFSET ?), 0))`);
+    this.pruneStmt = db.prepare(`DELETE FROM handled_events WHERE at < ? OR at <= COALESCE((SELECT at FROM handled_events
+      ORDER BY at DESC LIMIT 1 OFFSET ?), -1)`);
+    this.allStmt = db.prepare('SELECT platform, key FROM handled_events').raw();
+    this.reindex();
+  }
+
+  /** The table is bounded by prune(), so reading it whole stays cheap. */
+  private reindex(): void {
+    this.stored = new Set();
+    for (const [platform, key] of this.allStmt.iterate() as Iterable<[string, string]>) this.stored.add(fingerprint(platform, key));
   }
 
   seen(platform: string, key: string): boolean {
-    return this.seenStmt.get(platform, key) !== undefined;
+    return this.stored.has(fingerprint(platform, key)) && this.seenStmt.get(platform, key) !== undefined;
   }
 
   add(platform: string, key: string, at: number): void {
     this.insertStmt.run(platform, key, at);
+    this.stored.add(fingerprint(platform, key));
   }
 
   prune(olderThan: number, keep: number): number {
-    return this.pruneStmt.run(olderThan, keep).changes;
+    const removed = this.pruneStmt.run(olderThan, keep).changes;
+    // Fingerprints of pruned rows only cost a confirming query; rebuild once they outnumber the rows.
+    if (this.stored.size > 2 * keep) this.reindex();
+    return removed;
   }
 }

@@ -17,7 +17,9 @@ export class Units {
   private readonly rollback;
 
   constructor(private readonly db: Db) {
-    this.begin = db.prepare('BEGIN IMMEDIATE');
+    // Deferred: a decision that only reads (most chat lines) takes no write lock. Steward is the
+    // only writer of its database (the dashboard only reads), so the upgrade never meets a rival.
+    this.begin = db.prepare('BEGIN');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
   }
