@@ -184,15 +184,16 @@ export class App {
 
   /** Reports jobs a crash interrupted, starts every adapter, then delivers what a restart left in the outbox. */
   async start(): Promise<void> {
-    const now = this.services.clock.now().getTime();
-    await this.decide(now, async () =>
-      this.scheduler.recover().map((job) => ({
+    // Queued now, delivered once the adapters are up (with whatever a restart left in the outbox).
+    await this.units.run(() => {
+      const notes = this.scheduler.recover().map((job) => ({
         type: 'notifyOwner' as const,
         platform: job.platform,
         groupId: job.groupId,
         text: messages(this.settings.for(job).language).jobs.interrupted(job.kind),
-      })),
-    );
+      }));
+      this.executor.plan(notes, { at: this.services.clock.now().getTime() });
+    });
     for (const adapter of this.adapters.values()) {
       const state = this.store.platformState;
       await adapter.start(this.dispatch, {

@@ -14,10 +14,6 @@ export const MANAGE_COMMAND = 'manage';
 
 const EVENT_TYPES: InboundEvent['type'][] = ['message', 'imageScanned', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
 
-/**
- * The one command-and-rule engine: records what happened, runs the command or the rules, and
- * returns the actions they decided. It never performs anything itself; the executor does.
- */
 /** Event ids this process handled lately (the last `max`), in front of the stored ones. */
 class RecentIds {
   private readonly ids = new Set<string>();
@@ -38,9 +34,15 @@ class RecentIds {
   }
 }
 
+/**
+ * The one command-and-rule engine: records what happened, runs the command or the rules, and
+ * returns the actions they decided. It never performs anything itself; the executor does.
+ */
 export class Engine {
   botUsername: string | undefined;
   private readonly recent = new RecentIds(10_000);
+  /** Rows changed on the connection when the last decision ended (SQLite's total_changes()). */
+  private changesSeen = -1;
   /** Rules per event type, in priority order, computed once. */
   private readonly rulesFor = new Map<InboundEvent['type'], Rule[]>();
 
@@ -73,8 +75,6 @@ export class Engine {
     this.changesSeen = after;
     return actions;
   }
-
-  private changesSeen = -1;
 
   private async decide(event: InboundEvent): Promise<Action[]> {
     if (event.unmanaged && !this.managed(event)) return this.enableOnly(event);

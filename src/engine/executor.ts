@@ -19,6 +19,8 @@ type Moderation = DeleteAction | MuteAction | KickAction;
 
 /** How long a typed keyword keeps standing for a button. */
 const KEYWORD_LIFETIME_MS = 7 * 86_400_000;
+/** The longest one platform call may take, pacing included (Telegram's 429 asks for up to a minute). */
+const DELIVERY_TIMEOUT_MS = 5 * 60_000;
 /** Telegram refuses to answer a button press after a while; later than this it is pointless. */
 const BUTTON_ANSWER_LIFETIME_MS = 10 * 60_000;
 
@@ -145,14 +147,24 @@ export class Executor {
     return undefined;
   }
 
-  /** Makes one platform call for a row the delivery loop took from the outbox. */
+  /**
+   * Makes one platform call for a row the delivery loop took from the outbox. A call that does not
+   * come back in time counts as failed (and is tried again later), so a hung connection never
+   * holds a chat's lane for good.
+   */
   async deliver(action: Action): Promise<ActionResult> {
     let result: ActionResult;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<ActionResult>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, why: 'failed', detail: `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s` }), DELIVERY_TIMEOUT_MS);
+      timer.unref();
+    });
     try {
-      result = await this.adapter(action.platform).perform(action);
+      result = await Promise.race([this.adapter(action.platform).perform(action), timeout]);
     } catch (err) {
       result = { ok: false, why: 'failed', detail: err instanceof Error ? err.message : String(err) };
     }
+    clearTimeout(timer);
     if (!result.ok) this.log.warn({ action: action.type, group: action.groupId, why: result.why, detail: result.detail }, 'action not done');
     return result;
   }
