@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SPACE_OR_PUNCTUATION_PLAIN, type Suspect, cannotBeAdByText, domainOf, judge, urlsIn } from '../src/features/adfilter/checks.js';
+import { SPACE_OR_PUNCTUATION_PLAIN, type Suspect, cannotBeAdByText, judge, urlsIn } from '../src/features/adfilter/checks.js';
+import { classifyLink } from '../src/features/adfilter/links.js';
 import { compactText, normalizeText } from '../src/text/normalize.js';
 
 const base: Suspect = { kind: 'text', text: '', urls: [], newcomer: false, allowDomains: [], blockWords: [], sameTextElsewhere: 0 };
@@ -48,7 +49,7 @@ describe('the ad checks', () => {
     expect(withUrls('https://t.me/joinchat/xyz').findings[0]).toMatchObject({ check: 'link', score: expect.any(Number) });
     expect(withUrls('http://t.cn/A6x').score).toBeGreaterThanOrEqual(0.85);
     expect(withUrls('文档在这里 https://docs.example.com/guide', { allowDomains: ['example.com'] }).score).toBe(0);
-    expect(domainOf('https://user@www.Example.com:8080/x')).toBe('example.com');
+    expect(classifyLink('https://user@www.Example.com:8080/x', ['example.com'])).toEqual({ kind: 'allowed', host: 'example.com' });
   });
 
   it('treat contact cards, QR codes and owner block words as strong signals', () => {

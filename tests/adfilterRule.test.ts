@@ -35,9 +35,14 @@ describe('the ad filter in a group', () => {
     expect(bot.app.store.strikes.active(g, 'bob', bot.clock.now().getTime())[0]).toMatchObject({ rule: 'ads', messageText: '加我薇信 abc_12345 领资料' });
   });
 
-  it("removes a newcomer's clear ad together with the newcomer", async () => {
+  it("removes a newcomer's certain ad (a contact channel with a lure) together with the newcomer", async () => {
     await bot.dispatch({ type: 'memberJoined', ...g, eventId: 'j', at: bot.clock.now(), members: [{ id: 'new', name: 'new' }] });
-    expect(types(await post('new', 'USDT 跑分 稳赚 带单 私聊'))).toEqual(['delete', 'kick']);
+    expect(types(await post('new', '兼职日结 刷单 日赚500 加我薇信 abc_12345'))).toEqual(['delete', 'kick']);
+  });
+
+  it("a newcomer's clear ad without a way to reach them is removed and struck, not the newcomer: doubt never removes a member", async () => {
+    await bot.dispatch({ type: 'memberJoined', ...g, eventId: 'j', at: bot.clock.now(), members: [{ id: 'new', name: 'new' }] });
+    expect(types(await post('new', 'USDT 跑分 稳赚 带单 私聊'))).toEqual(['delete', 'send']);
   });
 
   it('a member who joined lately but has been talking is no newcomer: the same ad is struck, not kicked', async () => {

@@ -325,7 +325,11 @@ export const en: Messages = {
   adfilter: {
     alone: ', with nothing else said',
     found: {
-      'telegram-invite': (v: string) => `Telegram invite ${v}`,
+      'invite-link': (v: string) => `invite link ${v}`,
+      'redirect-link': (v: string) => `redirecting link ${v}`,
+      'payment-link': (v: string) => `payment link ${v}`,
+      'gambling-link': (v: string) => `betting site ${v}`,
+      'ip-link': (v: string) => `link to a bare IP address ${v}`,
       'telegram-link': (v: string) => `Telegram link ${v}`,
       'short-link': (v: string) => `short link ${v}`,
       link: (v: string) => `link ${v}`,

@@ -326,7 +326,11 @@ export const zhCN = {
   adfilter: {
     alone: '，没说别的',
     found: {
-      'telegram-invite': (v: string) => `Telegram 群邀请 ${v}`,
+      'invite-link': (v: string) => `入群邀请链接 ${v}`,
+      'redirect-link': (v: string) => `跳转链接 ${v}`,
+      'payment-link': (v: string) => `付款链接 ${v}`,
+      'gambling-link': (v: string) => `博彩网址 ${v}`,
+      'ip-link': (v: string) => `IP 地址链接 ${v}`,
       'telegram-link': (v: string) => `Telegram 链接 ${v}`,
       'short-link': (v: string) => `短链接 ${v}`,
       link: (v: string) => `链接 ${v}`,

@@ -13,6 +13,7 @@ import { silentLogger } from '../../src/log.js';
 import { openApp } from '../../src/main.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { SIMULATED } from '../../adapters/shell/capabilities.js';
+import { urlsIn } from '../../src/features/adfilter/checks.js';
 
 export class RecordingAdapter implements Adapter {
   readonly performed: Action[] = [];
@@ -83,9 +84,13 @@ export interface TestBot {
 
 let seq = 0;
 
-/** A text message in a group (default "g1") on the test platform, with a fresh id. */
+/**
+ * A text message in a group (default "g1") on the test platform, with a fresh id; its links are
+ * handed over as Telegram's url entities and WeChat's link extraction would.
+ */
 export function textEvent(from: string, text: string, at: Date, opts: { role?: Role; group?: string; chat?: 'group' | 'private'; id?: string } = {}): MessageEvent {
   const id = opts.id ?? `m${++seq}`;
+  const urls = urlsIn(text);
   return {
     type: 'message',
     platform: 'test',
@@ -97,6 +102,7 @@ export function textEvent(from: string, text: string, at: Date, opts: { role?: R
     sender: { id: from, name: from, ...(opts.role ? { role: opts.role } : {}) },
     kind: 'text',
     text,
+    ...(urls.length ? { urls } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { partsInOrder } from '../../text/glob.js';
 import type { ModelInput } from './classifier.js';
+import { type Link, LINK_SCORES, classifyLink } from './links.js';
 import { PLAIN, compactText, normalizeText, toSimplified } from '../../text/normalize.js';
 
 /** What a check needs to know about a message; no platform, no storage. */
@@ -27,6 +28,8 @@ interface Prepared extends Suspect {
   compact: string;
   /** Spaces and light punctuation out, but ids keep their _ and -, and "+v" its plus. */
   ids: string;
+  /** Where each link goes. */
+  links: Link[];
 }
 
 export interface Finding {
@@ -42,33 +45,26 @@ export interface Finding {
   alone?: true;
 }
 
-const SHORTENERS = ['t.cn', 'dwz.cn', 'url.cn', 'suo.im', 'bit.ly', 'tinyurl.com', 'goo.gl', 'is.gd', 'ow.ly', 'rebrand.ly', 'cutt.ly', 'reurl.cc', 'w.url.cn'];
-
-export function domainOf(url: string): string | undefined {
-  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/\s]*@)?([^/:?#\s]+)/i.exec(url.trim());
-  return m?.[1]?.toLowerCase().replace(/^www\./, '');
-}
-
-function allowed(domain: string, allow: readonly string[]): boolean {
-  return allow.some((a) => domain === a || domain.endsWith(`.${a}`));
-}
+/** What a finding on a link of each kind is called (the owner's language names it). */
+const LINK_WHAT: Readonly<Record<string, string>> = {
+  invite: 'invite-link',
+  telegram: 'telegram-link',
+  shortener: 'short-link',
+  redirect: 'redirect-link',
+  payment: 'payment-link',
+  gambling: 'gambling-link',
+  ip: 'ip-link',
+  unknown: 'link',
+};
 
 function link(s: Prepared): Finding | undefined {
   let best: Finding | undefined;
-  for (const url of s.urls) {
-    const domain = domainOf(url);
-    if (!domain || allowed(domain, s.allowDomains)) continue;
-    const path = url.toLowerCase();
-    const f: Finding =
-      domain === 't.me' || domain === 'telegram.me'
-        ? /\/(\+|joinchat)/.test(path)
-          ? { check: 'link', score: 0.9, detail: `Telegram ${url}`, what: 'telegram-invite', value: url }
-          : { check: 'link', score: 0.6, detail: `Telegram ${url}`, what: 'telegram-link', value: url }
-        : SHORTENERS.includes(domain)
-          ? { check: 'link', score: 0.75, detail: `short link ${domain}`, what: 'short-link', value: domain }
-          : { check: 'link', score: 0.35, detail: domain, what: 'link', value: domain };
-    if (!best || f.score > best.score) best = f;
+  for (const l of s.links) {
+    if (l.kind === 'allowed' || l.kind === 'reputable') continue;
+    const score = LINK_SCORES[l.kind];
+    if (!best || score > best.score) best = { check: 'link', score, detail: `${l.kind} ${l.host}`, what: LINK_WHAT[l.kind]!, value: l.host };
   }
+  // A link dropped with nothing else said weighs more than one shared with a sentence of one's own.
   if (best && s.compact.length <= 20) best = { ...best, score: Math.min(1, best.score + 0.2), detail: `${best.detail}, with nothing else said`, alone: true };
   return best;
 }
@@ -103,8 +99,8 @@ function card(s: Prepared): Finding | undefined {
 
 function qr(s: Prepared): Finding | undefined {
   if (s.qr === undefined) return undefined;
-  const domain = domainOf(s.qr);
-  if (domain && allowed(domain, s.allowDomains)) return undefined;
+  const kind = classifyLink(s.qr, s.allowDomains).kind;
+  if (kind === 'allowed' || kind === 'reputable') return undefined;
   return { check: 'qr', score: 0.9, detail: 'QR code in a picture', what: 'qr' };
 }
 
@@ -192,6 +188,18 @@ export function cannotBeAdByText(s: Pick<Suspect, 'kind' | 'text' | 'urls' | 'qr
   return s.kind === 'text' && !s.urls.length && s.qr === undefined && !s.blockWords.length && plain && !TRIGGERS.test(toSimplified(s.text).replace(SPACE_OR_PUNCTUATION_PLAIN, ''));
 }
 
+/** Ways to reach someone off the group: an id, a number, a card, an invite, a picture's code. */
+const CHANNELS: ReadonlySet<string> = new Set(['wechat-id', 'qq', 'phone', 'contact-card', 'invite-link', 'qr']);
+
+/**
+ * Certain enough to remove a newcomer outright: a contact channel together with a lure (scam words,
+ * an owner's block word). Never the model's score alone, nor a link or a channel alone: doubt is
+ * the owner's to settle, and a member wrongly removed is lost.
+ */
+export function certainAd(findings: readonly Finding[]): boolean {
+  return findings.some((f) => CHANNELS.has(f.what) && f.score >= 0.6) && findings.some((f) => f.check === 'scam' || f.check === 'block-word');
+}
+
 export interface Verdict {
   /** Combined 0–1 (noisy-or of the findings, raised for newcomers). */
   score: number;
@@ -200,6 +208,10 @@ export interface Verdict {
 
 /** Below this the model's opinion is left out of the verdict (it would only add noise to the checks). */
 export const MODEL_FLOOR = 0.5;
+/** The text model alone (nothing found that points at an ad) removes a message only this sure. */
+export const MODEL_ALONE_SURE = 0.9;
+/** Below that, the model alone can at most ask the owner: just under the removal level of mode "on". */
+const MODEL_ALONE_MAX = 0.84;
 
 /** The text model, as the verdict sees it: a probability for the prepared text. */
 export type TextScorer = (input: ModelInput) => number;
@@ -224,10 +236,20 @@ function prepare(s: Suspect, normalized = normalizeText(s.text), compact = compa
     normalized,
     compact,
     ids: normalized.replace(ID_SEPARATORS, ''),
+    links: s.urls.map((u) => classifyLink(u, s.allowDomains)),
   };
 }
 
 const runChecks = (s: Prepared) => CHECKS.map((c) => c(s)).filter((f): f is Finding => !!f);
+
+/**
+ * Every link goes somewhere reputable or owner-allowed, and nothing else points at an ad (no
+ * contact, picture code, card, scam words, block word): the text model alone cannot condemn a
+ * member for sharing what they learn. The owner's /allow thus overrides the model too.
+ */
+function vouched(s: Prepared | undefined, findings: readonly Finding[]): boolean {
+  return !!s?.links.length && s.links.every((l) => l.kind === 'allowed' || l.kind === 'reputable') && !findings.some((f) => f.score >= 0.5);
+}
 
 const noisyOr = (scores: number[]) => 1 - scores.reduce((keep, s) => keep * (1 - s), 1);
 
@@ -250,12 +272,15 @@ export function modelInput(text: string): ModelInput {
 export function judge(suspect: Suspect, o: { model?: TextScorer; quiet?: boolean; normalized?: string; compact?: string } = {}): Verdict {
   const normalized = o.normalized ?? normalizeText(suspect.text);
   const compact = o.compact ?? compactText(normalized);
-  const findings = o.quiet ? [] : runChecks(prepare(suspect, normalized, compact));
+  const prepared = o.quiet ? undefined : prepare(suspect, normalized, compact);
+  const findings = prepared ? runChecks(prepared) : [];
   let score = noisyOr(findings.map((f) => f.score));
-  if (o.model) {
+  let modelAlone = false;
+  if (o.model && !vouched(prepared, findings)) {
     const p = o.model({ text: suspect.text, normalized, compact, findings });
     if (p >= MODEL_FLOOR) {
       const context = findings.filter((f) => !TEXT_ONLY.has(f.check)).map((f) => f.score);
+      modelAlone = p < MODEL_ALONE_SURE && !findings.some((f) => f.score >= 0.5);
       score = Math.max(score, noisyOr([p, ...context]));
       findings.push({ check: 'model', score: p, detail: `text model ${p.toFixed(2)}`, what: 'model', value: p.toFixed(2) });
     }
@@ -263,5 +288,7 @@ export function judge(suspect: Suspect, o: { model?: TextScorer; quiet?: boolean
   findings.sort((a, b) => b.score - a.score);
   // A stranger's first messages get less benefit of the doubt.
   if (suspect.newcomer && findings.length) score = Math.min(1, score + 0.15);
+  // Doubt goes to the owner: a guess of the model with nothing found beside it punishes nobody.
+  if (modelAlone) score = Math.min(score, MODEL_ALONE_MAX);
   return { score, findings };
 }

@@ -4,7 +4,7 @@ import type { Rule, RuleResult } from '../../engine/registry.js';
 import { type Messages, messages } from '../../i18n/index.js';
 import { PLAIN, compactText, normalizeText } from '../../text/normalize.js';
 import { isExempt, punish } from '../penalties/punish.js';
-import { type Finding, MODEL_FLOOR, type Suspect, cannotBeAdByText, judge } from './checks.js';
+import { type Finding, MODEL_FLOOR, type Suspect, cannotBeAdByText, certainAd, judge } from './checks.js';
 import { GroupModels } from './models.js';
 import { type AdFilterMode, THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours } from './settings.js';
 
@@ -122,8 +122,8 @@ export function adFilterRule(models = new GroupModels()): Rule {
       return;
     }
     if (verdictWord === 'remove') {
-      // A clear ad from a newcomer with no history: removed at once, not laddered.
-      if (newcomer) {
+      // A certain ad from a newcomer with no history: removed at once, not laddered.
+      if (newcomer && certainAd(verdict.findings)) {
         const reason = ctx.t.adfilter.newcomerReason(told);
         return { actions: [{ type: 'delete', ...ctx.group, messageId: m.messageId, user, reason }, { type: 'kick', ...ctx.group, user, reason }], stop: true };
       }
