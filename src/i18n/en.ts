@@ -345,11 +345,15 @@ export const en: Messages = {
       'channel-forward': () => 'forwarded from a channel',
       forward: () => 'forwarded',
       scam: (v: string) => `ad wording (${v.split('+').join(', ')})`,
+      pitch: (v: string) => {
+        const [lure = '', call = ''] = v.split('+');
+        return `a sales pitch (${lure.replace(/-/g, ' ')} + ${call.replace(/-/g, ' ')})`;
+      },
       'block-word': (v: string) => `blocked word ${v}`,
       'same-text': (v: string) => `the same text in ${v} groups`,
       model: (v: string) => `text model ${v}`,
     },
-    checks: { link: 'a link', contact: 'contact details', card: 'a card', qr: 'a QR code', forward: 'a forward', scam: 'ad wording', 'block-word': 'a blocked word', 'same-text': 'the same text in several groups', model: 'ad content' },
+    checks: { link: 'a link', contact: 'contact details', card: 'a card', qr: 'a QR code', forward: 'a forward', scam: 'ad wording', pitch: 'a sales pitch', 'block-word': 'a blocked word', 'same-text': 'the same text in several groups', model: 'ad content' },
     because: (labels: string[]) => labels.join(', '),
     pictureCode: (payload: string) => `(QR code in a picture: ${payload})`,
     review: (group, name, text, reasons) => `This message by ${name} in "${group}" may be an ad (${reasons}):\n${text.slice(0, 300)}`,

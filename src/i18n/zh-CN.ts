@@ -346,11 +346,17 @@ export const zhCN = {
       'channel-forward': () => '频道转发',
       forward: () => '转发',
       scam: (v: string) => `广告用语（${v.split('+').map((f) => ({ job: '兼职', crypto: '币圈', gambling: '博彩', loan: '贷款', porn: '色情', shop: '推销' })[f] ?? f).join('、')}）`,
+      pitch: (v: string) => {
+        const [lure = '', call = ''] = v.split('+');
+        const lures: Record<string, string> = { 'free-materials': '免费资料', 'quick-money': '快速赚钱', 'part-time': '兼职日结', 'order-brushing': '刷单', 'loans-cards': '贷款套现', gambling: '博彩回血', accounts: '买卖账号', invoices: '代开发票', 'exam-cheating': '代考代写', 'discount-courses': '低价课程', 'live-draws': '抽奖红包', promoters: '招代理', investment: '荐股带单', sex: '色情引流', 'second-hand': '回收二手', 'group-traffic': '拉群引流' };
+        const calls: Record<string, string> = { 'add-me': '让人加好友', 'poke-avatar': '戳头像', 'reply-keyword': '扣 1 回复', 'see-profile': '看主页或朋友圈', 'join-group': '拉人进群', 'scan-code': '扫码', 'follow-account': '关注公众号', 'click-link': '点链接' };
+        return `广告套路（${lures[lure] ?? lure} + ${calls[call] ?? call}）`;
+      },
       'block-word': (v: string) => `屏蔽词 ${v}`,
       'same-text': (v: string) => `同样的内容发到了 ${v} 个群`,
       model: (v: string) => `文本模型 ${v}`,
     } as Record<string, (value: string) => string>,
-    checks: { link: '链接', contact: '联系方式', card: '名片或小程序', qr: '图片二维码', forward: '转发内容', scam: '广告用语', 'block-word': '屏蔽词', 'same-text': '多群重复发送', model: '广告内容' } as Record<string, string>,
+    checks: { link: '链接', contact: '联系方式', card: '名片或小程序', qr: '图片二维码', forward: '转发内容', scam: '广告用语', pitch: '广告套路', 'block-word': '屏蔽词', 'same-text': '多群重复发送', model: '广告内容' } as Record<string, string>,
     because: (labels: string[]) => labels.join('、'),
     pictureCode: (payload: string) => `（图片里的二维码：${payload}）`,
     review: (group: string, name: string, text: string, reasons: string) => `「${group}」里 ${name} 的这条消息可能是广告（${reasons}）：\n${text.slice(0, 300)}`,

@@ -1,6 +1,7 @@
 import { partsInOrder } from '../../text/glob.js';
 import type { ModelInput } from './classifier.js';
 import { type Link, LINK_SCORES, classifyLink } from './links.js';
+import { PITCH_PHRASES, callsIn, luresIn } from './taxonomy.js';
 import { PLAIN, compactText, normalizeText, toSimplified } from '../../text/normalize.js';
 
 /** What a check needs to know about a message; no platform, no storage. */
@@ -70,8 +71,9 @@ function link(s: Prepared): Finding | undefined {
 }
 
 // WeChat and its disguises, then an id: 微信/薇信/威信/徽信/V信/vx/wx/+v/加V…
-const WECHAT_ID = /(?:微信|薇信|威信|徽信|維信|微心|喂心|薇|威|v信|vx|wx|weixin|wechat|加v|\+v|加微|卫星)[号:：]?([a-z][a-z0-9_-]{5,19})/;
-const WECHAT_ASK = /(?:加|➕|\+)(?:我)?(?:微信|薇信|威信|v信|vx|wx|微|v)|(?:微信|vx|wx)(?:联系|详聊|私聊)/;
+const WECHAT_ID = /(?:微信|薇信|威信|徽信|維信|微心|喂心|微xin|薇xin|wei信|薇|威|v信|vx|wx|weixin|wechat|加v|\+v|加微|卫星)[号:：]?([a-z][a-z0-9_-]{5,19})/;
+// "vx同号" (the WeChat id is the phone number) and "+薇" before a number ask for a contact too.
+const WECHAT_ASK = /(?:加|➕|\+)(?:我)?(?:微信|薇信|威信|微xin|薇xin|v信|vx|wx|微|薇|v)|(?:微信|vx|wx|v)(?:联系|详聊|私聊|同号)/;
 const QQ = /(?:qq|扣扣|企鹅|q群|qq群)[号群:：]?(\d{5,11})/;
 const PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/;
 const PRIVATE = /私聊|私我|私信我|加我|找我|联系我|详聊|dm me|pm me|contact me/;
@@ -120,6 +122,16 @@ const SCAM_FAMILIES: Record<string, RegExp> = {
   shop: /代开发票|代购|淘宝店|优惠券|领券|返利|低价出售|批发|dm for price/,
 };
 
+/** A lure and a call to action together: how an ad is made (see taxonomy.ts). */
+function pitch(s: Prepared): Finding | undefined {
+  const lures = luresIn(s.compact);
+  if (!lures.length) return undefined;
+  const calls = callsIn(s.compact, s.links.some((l) => l.kind !== 'allowed' && l.kind !== 'reputable'));
+  if (!calls.length) return undefined;
+  const score = lures.length > 1 || calls.length > 1 ? 0.9 : 0.85;
+  return { check: 'pitch', score, detail: `${lures.join('+')} / ${calls.join('+')}`, what: 'pitch', value: `${lures[0]}+${calls[0]}` };
+}
+
 const SCAM_GLOBAL = Object.entries(SCAM_FAMILIES).map(([name, re]) => [name, new RegExp(re.source, 'g')] as const);
 
 function scam(s: Prepared): Finding | undefined {
@@ -164,13 +176,14 @@ function sameText(s: Prepared): Finding | undefined {
 }
 
 /** The named checks, each independent; add one here and it takes part in every verdict. */
-export const CHECKS: ((s: Prepared) => Finding | undefined)[] = [blocked, link, contact, card, qr, forward, scam, sameText];
+export const CHECKS: ((s: Prepared) => Finding | undefined)[] = [blocked, link, contact, card, qr, forward, scam, pitch, sameText];
 
 /** Every word a text check could fire on; a plain message with none of them cannot be an ad by text. */
 const TRIGGERS = new RegExp(
   [
     '微|薇|威|徽|維|喂|卫星|v信|vx|wx|weixin|wechat|\\+\\s*v|加v|qq|扣扣|企鹅|q群|\\d(?:[\\s.-]?\\d){4,}|私聊|私我|私信|加我|找我|联系我|详聊|dm me|pm me|contact me',
     ...Object.values(SCAM_FAMILIES).map((re) => re.source),
+    ...PITCH_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
   ].join('|'),
   'i',
 );
@@ -197,7 +210,7 @@ const CHANNELS: ReadonlySet<string> = new Set(['wechat-id', 'qq', 'phone', 'cont
  * the owner's to settle, and a member wrongly removed is lost.
  */
 export function certainAd(findings: readonly Finding[]): boolean {
-  return findings.some((f) => CHANNELS.has(f.what) && f.score >= 0.6) && findings.some((f) => f.check === 'scam' || f.check === 'block-word');
+  return findings.some((f) => CHANNELS.has(f.what) && f.score >= 0.6) && findings.some((f) => f.check === 'scam' || f.check === 'pitch' || f.check === 'block-word');
 }
 
 export interface Verdict {

@@ -56,6 +56,26 @@ export function scoreRows(rows: readonly Labeled[], model?: TextScorer): { score
   return { scores, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
+/**
+ * The best recall any threshold on the verdict score reaches while precision stays at least
+ * `precision` (0 if none does): a point of the precision-recall curve, whatever the thresholds.
+ */
+export function recallAtPrecision(rows: readonly Labeled[], scores: readonly number[], precision: number): number {
+  const order = scores.map((s, i) => [s, rows[i]!.label === 'spam'] as const).sort((a, b) => b[0] - a[0]);
+  const spam = order.filter(([, isSpam]) => isSpam).length;
+  let tp = 0;
+  let fp = 0;
+  let best = 0;
+  for (let i = 0; i < order.length; i++) {
+    if (order[i]![1]) tp++;
+    else fp++;
+    // Only where the next score differs is this a threshold anyone could set.
+    if (i + 1 < order.length && order[i + 1]![0] === order[i]![0]) continue;
+    if (tp / (tp + fp) >= precision) best = Math.max(best, spam ? tp / spam : 0);
+  }
+  return Number(best.toFixed(4));
+}
+
 /** Right and wrong verdicts when a score from `threshold` on counts as caught. */
 export function countAt(rows: readonly Labeled[], scores: readonly number[], threshold: number, seconds: number): Counts {
   const c: Counts = { tp: 0, fp: 0, fn: 0, tn: 0, seconds };
