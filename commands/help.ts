@@ -14,6 +14,8 @@ const help: Command = {
   level: 'member',
   where: 'any',
   run(ctx) {
+    // Opened from the link in a strike message (Telegram sends "/start appeal").
+    if (ctx.command.args === 'appeal') return [ctx.reply(ctx.t.appeal.howTo)];
     const mine = [...ctx.registry.commands.values()].filter((c) => atLeast(ctx.level, c.level));
     const members = mine.filter((c) => c.level === 'member').map((c) => line(ctx, c));
     const admins = mine.filter((c) => c.level !== 'member').map((c) => line(ctx, c));

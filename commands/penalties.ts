@@ -171,7 +171,8 @@ const decideAppeal: Rule = {
       ctx.store.actionLog.add(g, now, 'appeal accepted', strike.userId, strike.reason, `by ${e.sender.name}`);
       out.push({ type: 'send', ...g, text: t.appeal.accepted(user.name), mentions: [user] });
       if (strike.step.startsWith('mute')) out.push({ type: 'unmute', ...g, user, reason: 'appeal accepted' });
-      if (strike.messageText) out.push({ type: 'send', ...g, text: t.appeal.repost(user.name, strike.messageText) });
+      // Repost only what was deleted: on WeChat the bot cannot delete, so the message is still there.
+      if (strike.messageText && ctx.capabilities(g.platform).deleteMessages) out.push({ type: 'send', ...g, text: t.appeal.repost(user.name, strike.messageText) });
       // A removed "ad" that was not one: the group's filter learns from the owner's reversal.
       if (strike.rule === 'ads' && strike.messageText) ctx.store.adfilter.addExample(g, 'ham', strike.messageText, now);
     } else {

@@ -2,8 +2,9 @@ import type { Command, Feature } from '../src/engine/registry.js';
 import { atLeast } from '../src/engine/registry.js';
 
 /**
- * `/use` in a private chat: list the groups the sender manages, or pick one; the admin commands
- * they send in that chat then apply to it (Telegram owners configure groups this way).
+ * `/use` in a private chat: list the sender's groups, or pick one; the commands they send in that
+ * chat then apply to it. Owners configure groups this way; members appeal and check their points
+ * (a muted member can post nowhere else).
  */
 const use: Command = {
   name: 'use',
@@ -13,7 +14,7 @@ const use: Command = {
   run(ctx) {
     const { event } = ctx;
     if (event.chat !== 'private') return [ctx.reply(ctx.t.private.inGroup)];
-    const groups = ctx.store.members.groupsAdministeredBy(event.platform, event.sender.id);
+    const groups = ctx.store.members.groupsOf(event.platform, event.sender.id);
     const label = (g: { groupId: string; title: string | null }) => g.title ?? g.groupId;
     const wanted = ctx.command.args;
     if (!wanted) {
@@ -26,8 +27,8 @@ const use: Command = {
     if (!groupId) return [ctx.reply(ctx.t.private.unknown(wanted))];
     const target = { platform: event.platform, groupId };
     const title = ctx.store.groups.title(target) ?? groupId;
-    // Superusers can pick any group by id; everyone else must manage it.
-    if (!atLeast(ctx.levelOf(target, { id: event.sender.id }), 'admin')) return [ctx.reply(ctx.t.private.notAdmin(title))];
+    // Superusers can pick any group by id; everyone else must be in it.
+    if (!chosen && !atLeast(ctx.levelOf(target, { id: event.sender.id }), 'admin')) return [ctx.reply(ctx.t.private.notAdmin(title))];
     ctx.privateTargets.set(event.platform, event.sender.id, target);
     return [ctx.reply(ctx.t.private.chosen(title))];
   },

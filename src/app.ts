@@ -88,6 +88,7 @@ export class App {
         if (!adapter) throw new Error(`no adapter for platform "${platform}"`);
         return adapter.capabilities;
       },
+      privateLink: (platform, start) => this.adapters.get(platform)?.privateLink?.(start),
     };
     this.engine = new Engine(this.services, this.registry);
     this.scanner = new QrScanner();

@@ -144,12 +144,18 @@ describe('the engine', () => {
     expect(bot.app.store.members.get({ platform: 'test', groupId: 'g1' }, 'n1')).toMatchObject({ name: '小王', inviterId: 'alice', joinedAt: at.getTime(), leftAt: at.getTime() });
   });
 
-  it('group commands in a private chat ask which group first', async () => {
+  it('group commands in a private chat work on the member\'s one group, or ask which group first', async () => {
     bot = makeBot({ dbPath: db() });
-    expect(sentTexts(await bot.say('alice', '/rules', { chat: 'private', group: 'alice' }))).toEqual([
-      '/rules 要作用于某个群。请先发送 /use 选择要管理的群。',
-    ]);
-    expect(sentTexts(await bot.say('alice', '/help', { chat: 'private', group: 'alice' }))[0]).toMatch(/可用的命令/);
+    const dm = { chat: 'private' as const, group: 'alice' };
+    expect(sentTexts(await bot.say('alice', '/rules', dm))).toEqual(['我还没在任何群里见过你。先在群里说句话，再来私聊我。']);
+    expect(sentTexts(await bot.say('alice', '/setrules x', dm))).toEqual(['/setrules 要作用于某个群。请先发送 /use 选择要管理的群。']);
+    expect(sentTexts(await bot.say('alice', '/help', dm))[0]).toMatch(/可用的命令/);
+    await bot.say('alice', '大家好', { group: 'g1' });
+    expect(sentTexts(await bot.say('alice', '/rules', dm))).toEqual(['本群还没有设置群规。管理员可以用 /setrules 设置。']);
+    await bot.say('alice', '大家好', { group: 'g2' });
+    expect(sentTexts(await bot.say('alice', '/me', dm))[0]).toMatch(/^你在好几个群里，\/me 要用在哪个群？\n1\. g1\n2\. g2/);
+    expect(sentTexts(await bot.say('alice', '/use 2', dm))).toEqual(['好的，接下来你在这里发的命令都作用于「g2」。']);
+    expect(sentTexts(await bot.say('alice', '/setrules x', dm))).toEqual(['抱歉，/setrules 只有群主和管理员可以使用。']);
   });
 });
 

@@ -72,19 +72,19 @@ describe('configuring a group from a private chat', () => {
     const b = open();
     await b.dispatch({ ...base(b, 'a1', 'team'), groupTitle: '产品交流群', type: 'adminsKnown', admins: [{ id: 'olga', name: 'Olga', role: 'owner' }] });
     const dm = { chat: 'private' as const, group: 'olga' };
-    expect(sentTexts(await b.say('olga', '/use', dm))).toEqual(['你管理的群：\n1. 产品交流群（team）\n发送 /use <编号> 选择一个。']);
-    expect(sentTexts(await b.say('olga', '/use 1', dm))).toEqual(['好的，接下来你在这里发的管理命令都作用于「产品交流群」。']);
+    expect(sentTexts(await b.say('olga', '/use', dm))).toEqual(['你所在的群：\n1. 产品交流群（team）\n发送 /use <编号> 选择一个。']);
+    expect(sentTexts(await b.say('olga', '/use 1', dm))).toEqual(['好的，接下来你在这里发的命令都作用于「产品交流群」。']);
     const set = await b.say('olga', '/setrules 私聊里设置的群规', dm);
     expect(set.find((a) => a.type === 'send')).toMatchObject({ groupId: 'olga', text: '群规已更新：\n私聊里设置的群规' });
     expect(sentTexts(await b.say('alice', '/rules', { group: 'team' }))).toEqual(['📜 群规\n私聊里设置的群规']);
   });
 
-  it('someone who does not manage the group cannot pick it', async () => {
+  it('someone who is not in the group cannot pick it', async () => {
     const b = open();
     await b.say('alice', 'hello', { group: 'team' });
     const dm = { chat: 'private' as const, group: 'mallory' };
-    expect(sentTexts(await b.say('mallory', '/use', dm))[0]).toMatch(/^没有找到你管理的群/);
-    expect(sentTexts(await b.say('mallory', '/use team', dm))).toEqual(['你不是「team」的群主或管理员。']);
+    expect(sentTexts(await b.say('mallory', '/use', dm))[0]).toMatch(/^没有找到你所在的群/);
+    expect(sentTexts(await b.say('mallory', '/use team', dm))).toEqual(['你不在「team」里。']);
     expect(sentTexts(await b.say('mallory', '/use nowhere', dm))).toEqual(['没有找到群「nowhere」。发送 /use 查看列表。']);
   });
 });

@@ -198,8 +198,8 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     await api.until(() => api.callsOf('sendMessage').length === 4);
     const to = (chat: number) => api.callsOf('sendMessage').filter((c) => c.payload.chat_id === String(chat)).map((c) => c.payload.text);
     expect(to(OWNER.id)).toEqual([
-      `你管理的群：\n1. Group ${GROUP}（${GROUP}）\n发送 /use <编号> 选择一个。`,
-      `好的，接下来你在这里发的管理命令都作用于「Group ${GROUP}」。`,
+      `你所在的群：\n1. Group ${GROUP}（${GROUP}）\n发送 /use <编号> 选择一个。`,
+      `好的，接下来你在这里发的命令都作用于「Group ${GROUP}」。`,
       '群规已更新：\n私聊设置',
     ]);
     expect(to(GROUP)).toEqual(['📜 群规\n私聊设置']);

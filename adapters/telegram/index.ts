@@ -127,6 +127,11 @@ export class TelegramAdapter implements Adapter {
     return new Uint8Array(await res.arrayBuffer());
   }
 
+  /** Telegram's deep link: opens the private chat with the bot, which receives "/start <start>". */
+  privateLink(start: string): string | undefined {
+    return this.botUsername ? `https://t.me/${this.botUsername}?start=${encodeURIComponent(start)}` : undefined;
+  }
+
   async refreshAdmins(groupId: string, maxAgeMs: number): Promise<void> {
     await this.learnAdmins(groupId, undefined, false, maxAgeMs);
   }

@@ -26,6 +26,8 @@ export interface Services {
   privateTargets: PrivateTargets;
   /** What the platform can do, for the few decisions that depend on it (hold back by mute or by delete). */
   capabilities(platform: string): Capabilities;
+  /** A link that opens a private chat with the bot carrying `start` (Telegram's t.me/<bot>?start=…), where the platform has one. */
+  privateLink(platform: string, start: string): string | undefined;
 }
 
 export interface GroupContext extends Services {

@@ -223,8 +223,15 @@ export class Engine {
     // In a private chat, a group command works on the group the owner chose with /use.
     let base = chat;
     if (event.chat === 'private' && (def.where ?? 'group') === 'group') {
-      const target = this.services.privateTargets.get(event.platform, event.sender.id);
-      if (!target) return [reply(chat.t.private.noTarget(command.typed))];
+      // The group chosen with /use; a member of one group needs no choosing.
+      let target = this.services.privateTargets.get(event.platform, event.sender.id);
+      if (!target) {
+        const groups = this.services.store.members.groupsOf(event.platform, event.sender.id);
+        if (groups.length === 1) target = { platform: event.platform, groupId: groups[0]!.groupId };
+        else if (def.level !== 'member') return [reply(chat.t.private.noTarget(command.typed))];
+        else if (!groups.length) return [reply(chat.t.private.noGroup)];
+        else return [reply(chat.t.private.chooseFirst(command.typed, groups.map((g, i) => `${i + 1}. ${g.title ?? g.groupId}`)))];
+      }
       base = groupContext(this.services, target, messages);
     }
     const t = base.t;

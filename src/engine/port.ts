@@ -36,6 +36,8 @@ export interface Adapter {
    * comes back as an adminsKnown event. Called before an admin command is decided.
    */
   refreshAdmins?(groupId: string, maxAgeMs: number): Promise<void>;
+  /** A link that opens a private chat with the bot, carrying `start`, where the platform has one. */
+  privateLink?(start: string): string | undefined;
   /** The bytes of a picture in a recent message, where the platform lets the bot fetch them. */
   fetchImage?(groupId: string, messageId: string): Promise<Uint8Array | undefined>;
   stop(): Promise<void>;

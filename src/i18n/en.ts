@@ -394,6 +394,7 @@ export const en: Messages = {
     },
     explain: (name, rule, reason, n, step, next) =>
       `@${name} ${rule} (${reason}). Strike ${n}: ${step}.${next ? ` Next time: ${next}.` : ''} Disagree? Send /appeal.`,
+    appealPrivately: (link) => `Muted? You can still appeal in a private chat with me: ${link}`,
     defaultReason: 'breaking the group rules',
     noTarget: 'Reply to their message, or @mention the member.',
     notAdmins: 'Admins are not warned or punished.',
@@ -422,6 +423,7 @@ export const en: Messages = {
     decided: 'Done.',
     already: 'That appeal was already decided.',
     notAllowed: 'Only the owner and admins decide appeals.',
+    howTo: 'To appeal a strike, send /appeal with your reason, for example: /appeal I shared a course link, not an ad',
   },
   manage: {
     on: (group) => `OK, I manage "${group}" from now on. Send /help to see the commands.`,
@@ -436,10 +438,12 @@ export const en: Messages = {
   },
   private: {
     noTarget: (cmd) => `${cmd} works on a group. First send /use to choose the group you want to manage.`,
-    list: (groups) => `Groups you manage:\n${groups.join('\n')}\nSend /use <number> to choose one.`,
-    none: "I found no group you manage. Add me to a group as admin and say something there first.",
-    chosen: (title) => `OK: admin commands you send here now apply to "${title}".`,
-    notAdmin: (title) => `You are not the owner or an admin of "${title}".`,
+    chooseFirst: (cmd, groups) => `You are in several groups. Which one is ${cmd} for?\n${groups.join('\n')}\nSend /use <number>, then send it again.`,
+    noGroup: "I haven't seen you in any group yet. Say something in your group first, then write to me here.",
+    list: (groups) => `Your groups:\n${groups.join('\n')}\nSend /use <number> to choose one.`,
+    none: "I found no group of yours. Say something in your group first; owners, add me to the group as admin.",
+    chosen: (title) => `OK: commands you send here now apply to "${title}".`,
+    notAdmin: (title) => `You are not in "${title}".`,
     unknown: (what) => `No group "${what}" found. Send /use to see the list.`,
     inGroup: 'Please use /use in a private chat with me.',
   },

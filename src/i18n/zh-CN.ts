@@ -395,6 +395,8 @@ export const zhCN = {
     },
     explain: (name: string, rule: string, reason: string, n: number, step: string, next?: string) =>
       `@${name} ${rule}（${reason}）。这是第 ${n} 次：${step}。${next ? `再有一次将${next}。` : ''}如有异议请发送 /appeal 申诉。`,
+    /** Where a muted member can still appeal: the bot's private chat. */
+    appealPrivately: (link: string) => `被禁言也可以私聊我申诉：${link}`,
     defaultReason: '违反群规',
     noTarget: '请回复对方的消息，或 @ 成员。',
     notAdmins: '管理员不会被警告或处罚。',
@@ -423,6 +425,7 @@ export const zhCN = {
     decided: '好的，已处理。',
     already: '这条申诉已经处理过了。',
     notAllowed: '只有群主和管理员可以处理申诉。',
+    howTo: '要对处罚提出申诉，请发送 /appeal 加上你的理由，例如：/appeal 我分享的是课程链接，不是广告',
   },
   manage: {
     on: (group: string) => `好的，从现在起我来管理「${group}」。发送 /help 查看命令。`,
@@ -437,10 +440,12 @@ export const zhCN = {
   },
   private: {
     noTarget: (cmd: string) => `${cmd} 要作用于某个群。请先发送 /use 选择要管理的群。`,
-    list: (groups: string[]) => `你管理的群：\n${groups.join('\n')}\n发送 /use <编号> 选择一个。`,
-    none: '没有找到你管理的群。先把我拉进群并设为管理员，再在群里说句话。',
-    chosen: (title: string) => `好的，接下来你在这里发的管理命令都作用于「${title}」。`,
-    notAdmin: (title: string) => `你不是「${title}」的群主或管理员。`,
+    chooseFirst: (cmd: string, groups: string[]) => `你在好几个群里，${cmd} 要用在哪个群？\n${groups.join('\n')}\n发送 /use <编号> 选好后再发一次。`,
+    noGroup: '我还没在任何群里见过你。先在群里说句话，再来私聊我。',
+    list: (groups: string[]) => `你所在的群：\n${groups.join('\n')}\n发送 /use <编号> 选择一个。`,
+    none: '没有找到你所在的群。先在群里说句话再来；群主请先把我拉进群并设为管理员。',
+    chosen: (title: string) => `好的，接下来你在这里发的命令都作用于「${title}」。`,
+    notAdmin: (title: string) => `你不在「${title}」里。`,
     unknown: (what: string) => `没有找到群「${what}」。发送 /use 查看列表。`,
     inGroup: '请在和我的私聊里使用 /use。',
   },

@@ -74,6 +74,7 @@ export class MembersRepo {
   private readonly upsertPlatformRole;
   private readonly tx: (fn: () => unknown) => unknown;
   private readonly groupsOfStmt;
+  private readonly memberOfStmt;
   private readonly trustStmt;
   private readonly countJoinedStmt;
 
@@ -99,6 +100,10 @@ export class MembersRepo {
     this.groupsOfStmt = db.prepare(`SELECT m.group_id AS groupId, g.title AS title FROM members m
       JOIN groups g ON g.platform = m.platform AND g.group_id = m.group_id
       WHERE m.platform = ? AND m.user_id = ? AND (m.role IN ('owner', 'admin') OR m.platform_role IS NOT NULL)
+      ORDER BY g.first_seen`);
+    this.memberOfStmt = db.prepare(`SELECT m.group_id AS groupId, g.title AS title FROM members m
+      JOIN groups g ON g.platform = m.platform AND g.group_id = m.group_id
+      WHERE m.platform = ? AND m.user_id = ? AND (m.left_at IS NULL OR m.role IN ('owner', 'admin') OR m.platform_role IS NOT NULL)
       ORDER BY g.first_seen`);
     this.byNameStmt = db.prepare(`SELECT ${COLUMNS} FROM members WHERE platform = ? AND group_id = ? AND (name = ? OR user_id = ?)`);
   }
@@ -161,6 +166,11 @@ export class MembersRepo {
   /** Groups in which the user is owner or admin (by command or by the platform). */
   groupsAdministeredBy(platform: string, userId: string): { groupId: string; title: string | null }[] {
     return this.groupsOfStmt.all(platform, userId) as { groupId: string; title: string | null }[];
+  }
+
+  /** The groups a user is in (still there, or administers), oldest first. */
+  groupsOf(platform: string, userId: string): { groupId: string; title: string | null }[] {
+    return this.memberOfStmt.all(platform, userId) as { groupId: string; title: string | null }[];
   }
 
   /** Replaces the group's platform-reported owner and admins with this complete list. */

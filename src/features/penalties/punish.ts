@@ -68,7 +68,10 @@ export function punish(ctx: GroupContext, o: Offence): Action[] {
   const ruleLabel = t.penalties.rules[o.rule] ?? o.rule;
   ctx.store.actionLog.add(g, now, 'strike', o.user.id, `${ruleLabel}: ${o.reason}`, `#${n} ${stepText}`);
   const next = n < ladder.length ? parseStep(ladder[n]!) : undefined;
-  const line = t.penalties.explain(o.user.name, ruleLabel, o.reason, n, describeStep(t, step), next ? describeStep(t, next) : undefined);
+  const explained = t.penalties.explain(o.user.name, ruleLabel, o.reason, n, describeStep(t, step), next ? describeStep(t, next) : undefined);
+  // A muted member can post nowhere in the group: the appeal goes through the bot's private chat.
+  const link = ctx.privateLink(g.platform, 'appeal');
+  const line = link ? `${explained}\n${t.penalties.appealPrivately(link)}` : explained;
   const reason = `${ruleLabel}: ${o.reason}`;
   const actions: Action[] = [ctx.send(line, { mentions: [o.user], reason })];
   if (step.kind === 'mute') actions.push({ type: 'mute', ...g, user: o.user, until: new Date(now + step.ms), reason });
