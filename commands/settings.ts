@@ -12,6 +12,11 @@ function show(def: SettingDef, value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** A secret (an entry answer) is shown whole only in a private chat, where only admins get this far. */
+function visible(ctx: CommandContext, def: SettingDef, value: unknown): string {
+  return def.secret && ctx.event.chat === 'group' ? ctx.t.settings.hidden : show(def, value);
+}
+
 /** The platform's command menu follows the group's language. */
 function menuIfLanguageChanged(ctx: CommandContext, before: string): Action[] {
   const after = ctx.settings.for(ctx.group).language;
@@ -24,7 +29,7 @@ function apply<T>(ctx: CommandContext, def: SettingDef<T>, value: T, answer?: (c
   ctx.save(def, value);
   const after = ctx.settings.for(ctx.group);
   const fresh = derive(ctx, { groupSettings: after, t: messages(after.language) });
-  return [fresh.reply(answer ? answer(fresh) : fresh.t.settings.updated(def.key, show(def, value))), ...menuIfLanguageChanged(ctx, before)];
+  return [fresh.reply(answer ? answer(fresh) : fresh.t.settings.updated(def.key, visible(fresh, def, value))), ...menuIfLanguageChanged(ctx, before)];
 }
 
 const settings: Command = {
@@ -36,11 +41,16 @@ const settings: Command = {
     if (!sub) {
       const s = ctx.groupSettings;
       const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
-      const lines = ctx.settings.definitions.map((d) => ctx.t.settings.line(d.key, show(d, s.get(d)), s.isDefault(d)));
+      const lines = ctx.settings.definitions.map((d) => ctx.t.settings.line(d.key, visible(ctx, d, s.get(d)), s.isDefault(d)));
       return [ctx.reply([ctx.t.settings.header(title), ...lines].join('\n'))];
     }
     if (sub === 'export') {
-      return [ctx.reply(`${ctx.t.settings.exportHeader}\n${JSON.stringify(ctx.settings.exportAll(ctx.group))}`)];
+      const all = ctx.settings.exportAll(ctx.group);
+      // In the group the entry answers stay out (an import leaves them as they are); privately, everything.
+      const secret = ctx.event.chat === 'group' ? ctx.settings.definitions.filter((d) => d.secret).map((d) => d.key) : [];
+      for (const key of secret) delete all[key];
+      const note = secret.length ? `\n${ctx.t.settings.secretsLeftOut(secret)}` : '';
+      return [ctx.reply(`${ctx.t.settings.exportHeader}\n${JSON.stringify(all)}${note}`)];
     }
     if (sub === 'import') {
       const json = ctx.command.args.slice('import'.length).trim();

@@ -51,13 +51,29 @@ describe('settings', () => {
     const bot = open();
     await bot.say('o', '/setrules 1. 友善\n2. 不发广告', owner);
     await bot.say('o', '/tz Asia/Singapore', owner);
-    const exported = sentTexts(await bot.say('o', '/settings export', owner))[0]!.split('\n').slice(1).join('\n');
+    const exported = sentTexts(await bot.say('o', '/settings export', owner))[0]!.split('\n')[1]!;
     const values = JSON.parse(exported) as Record<string, unknown>;
     expect(values).toMatchObject({ timezone: 'Asia/Singapore', language: 'zh-CN', rules: '1. 友善\n2. 不发广告' });
-    expect(Object.keys(values).sort()).toEqual(bot.app.settings.definitions.map((d) => d.key).sort()); // every setting travels
+    // Every setting travels, but for the entry answers, which stay out of a group's sight.
+    expect(Object.keys(values).sort()).toEqual(bot.app.settings.definitions.filter((d) => !d.secret).map((d) => d.key).sort());
     expect(sentTexts(await bot.say('o', `/settings import ${exported}`, { ...owner, group: 'g2' }))).toEqual([`已导入 ${Object.keys(values).length} 项设置。`]);
-    const again = sentTexts(await bot.say('o', '/settings export', { ...owner, group: 'g2' }))[0]!.split('\n').slice(1).join('\n');
+    const again = sentTexts(await bot.say('o', '/settings export', { ...owner, group: 'g2' }))[0]!.split('\n')[1]!;
     expect(JSON.parse(again)).toEqual(JSON.parse(exported));
+  });
+
+  it('the entry answer is masked in the group and shown whole to an admin in a private chat', async () => {
+    const bot = open({ owners: { test: ['o'] } });
+    await bot.say('o', '/verify question 本群讨论什么？ 前端', owner);
+    const inGroup = [
+      ...sentTexts(await bot.say('o', '/settings', owner)),
+      ...sentTexts(await bot.say('o', '/settings export', owner)),
+      ...sentTexts(await bot.say('o', '/set verify.answer 后端', owner)),
+    ].join('\n');
+    expect(inGroup).not.toMatch(/前端|后端/);
+    expect(inGroup).toContain('已隐藏');
+    const dm = { chat: 'private' as const, group: 'o' };
+    await bot.say('o', '/use g1', dm);
+    expect(sentTexts(await bot.say('o', '/settings export', dm))[0]).toContain('"verify.answer":"后端"');
   });
 
   it('a bad import changes nothing and names every problem', async () => {

@@ -138,6 +138,8 @@ export const en: Messages = {
     updated: (key, value) => `Set ${key} = ${value}`,
     unknownKey: (key) => `There is no setting called ${key}. Send /settings to see them all.`,
     invalidValue: (key, hint) => `That is not a valid value for ${key}. ${hint}`,
+    hidden: '(hidden: send /settings in a private chat with me)',
+    secretsLeftOut: (keys) => `(${keys.join(', ')}: entry answers, not exported in the group; send /settings export in a private chat with me for everything.)`,
     exportHeader: 'Settings of this group (import them elsewhere with /settings import):',
     imported: (n) => `Imported ${n} settings.`,
     importFailed: (problems) => `Import failed; nothing was changed:\n${problems.map((p) => `• ${p}`).join('\n')}`,

@@ -139,6 +139,8 @@ export const zhCN = {
     updated: (key: string, value: string) => `已设置 ${key} = ${value}`,
     unknownKey: (key: string) => `没有这项设置：${key}。发送 /settings 查看全部设置。`,
     invalidValue: (key: string, hint: string) => `${key} 的值不对。${hint}`,
+    hidden: '（已隐藏，私聊我发送 /settings 查看）',
+    secretsLeftOut: (keys: string[]) => `（${keys.join('、')} 是入群答案，不在群里导出；私聊我发送 /settings export 可以导出全部。）`,
     exportHeader: '本群设置（可用 /settings import 导入到其他群）：',
     imported: (n: number) => `已导入 ${n} 项设置。`,
     importFailed: (problems: string[]) => `导入失败，没有做任何修改：\n${problems.map((p) => `• ${p}`).join('\n')}`,

@@ -13,6 +13,8 @@ export interface SettingDef<T = unknown> {
   show?(value: T): string;
   /** An example value, shown when the admin typed something invalid. */
   example: string;
+  /** Shown whole only to admins in a private chat (an entry answer): masked in the group. */
+  secret?: boolean;
 }
 
 export function defineSetting<T>(def: SettingDef<T>): SettingDef<T> {

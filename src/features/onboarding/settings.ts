@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseSwitch } from '../../settings/core.js';
-import { defineSetting, enumSetting, intSetting, textSetting } from '../../settings/definition.js';
+import { type SettingDef, defineSetting, enumSetting, intSetting, textSetting } from '../../settings/definition.js';
 
 /** Empty: the built-in welcome of the group's language. Placeholders {name} {group} {rules} {count} {inviter}. */
 export const welcomeTemplate = textSetting('welcome.template', 1000, '欢迎 {name} 加入{group}！');
@@ -9,9 +9,10 @@ export const welcomeBatchSeconds = intSetting('welcome.batchSeconds', 0, 600, 30
 
 export type VerifyMode = 'off' | 'button' | 'keyword' | 'question';
 export const verifyMode = enumSetting<VerifyMode>('verify.mode', ['off', 'button', 'keyword', 'question'], 'off');
-export const verifyKeyword = textSetting('verify.keyword', 50, '芝麻开门');
+/** Secret: what lets a newcomer in is never shown in the group. */
+export const verifyKeyword: SettingDef<string> = { ...textSetting('verify.keyword', 50, '芝麻开门'), secret: true };
 export const verifyQuestion = textSetting('verify.question', 300, '本群讨论什么？');
-export const verifyAnswer = textSetting('verify.answer', 100, '前端');
+export const verifyAnswer: SettingDef<string> = { ...textSetting('verify.answer', 100, '前端'), secret: true };
 export const verifyMinutes = intSetting('verify.minutes', 1, 1440, 10);
 export const verifyAttempts = intSetting('verify.attempts', 1, 10, 3);
 
