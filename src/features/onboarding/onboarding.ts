@@ -17,7 +17,7 @@ import {
   welcomeBatchSeconds,
   welcomeTemplate,
 } from './settings.js';
-import { renderTemplate, sameAnswer } from './template.js';
+import { answerMatches, looksLikeAttempt, renderTemplate } from './template.js';
 
 export const JOB_WELCOME = 'onboarding.welcome';
 export const JOB_VERIFY = 'onboarding.verify';
@@ -175,8 +175,8 @@ const newcomerMessages: Rule = {
     const mode = s.get(verifyMode);
     const answer = mode === 'keyword' ? s.get(verifyKeyword) : mode === 'question' ? s.get(verifyAnswer) : undefined;
     if (answer !== undefined && e.kind === 'text') {
-      if (sameAnswer(e.text, answer)) return { actions: verified(ctx, n), stop: true };
-      if (mode === 'question') {
+      if (answerMatches(e.text, answer)) return { actions: verified(ctx, n), stop: true };
+      if (mode === 'question' && looksLikeAttempt(e.text)) {
         const tries = ctx.store.newcomers.wrongAnswer(ctx.group, n.userId);
         const left = s.get(verifyAttempts) - tries;
         if (left <= 0) return { actions: reject(ctx, n, t.failedAttempts), stop: true };
