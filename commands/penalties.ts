@@ -1,7 +1,7 @@
 import type { Action } from '../src/engine/actions.js';
 import { type CommandContext, type RuleContext, answerPress } from '../src/engine/context.js';
 import { type Command, type Feature, type Rule, atLeast } from '../src/engine/registry.js';
-import { expirySetting, ladderSetting, parseStep } from '../src/features/penalties/ladder.js';
+import { cooldownSetting, expirySetting, ladderSetting, parseStep } from '../src/features/penalties/ladder.js';
 import { describeStep, punish } from '../src/features/penalties/punish.js';
 import { messages } from '../src/i18n/index.js';
 import { formatLocal } from '../src/time/calendar.js';
@@ -187,5 +187,5 @@ export const penaltiesFeature: Feature = {
   name: 'penalties',
   commands: [warn, unwarn, warns, ladder, trustCommand('trust', '信任', true), trustCommand('untrust', '取消信任', false), log, appeal],
   rules: [decideAppeal],
-  settings: [ladderSetting, expirySetting],
+  settings: [ladderSetting, expirySetting, cooldownSetting],
 };

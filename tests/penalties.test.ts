@@ -33,11 +33,31 @@ describe('the ladder', () => {
   });
 
   it('each strike climbs one step and says what comes next', () => {
-    const lines = [1, 2, 3, 4].map(() => punish(ctx(), { user: bob, rule: 'ads', reason: '发二维码' }));
+    const lines = [1, 2, 3, 4].map(() => {
+      bot.clock.advance(11 * 60_000); // past the cooling period
+      return punish(ctx(), { user: bob, rule: 'ads', reason: '发二维码' });
+    });
     expect(lines.map((a) => a.map((x) => x.type))).toEqual([['send'], ['send'], ['send', 'mute'], ['send', 'kick']]);
     expect(sentTexts(lines[0]!)).toEqual(['@小波 禁止广告（发二维码）。这是第 1 次：提醒。再有一次将警告。如有异议请发送 /appeal 申诉。']);
     expect(sentTexts(lines[3]!)).toEqual(['@小波 禁止广告（发二维码）。这是第 4 次：移出群。如有异议请发送 /appeal 申诉。']);
-    expect(lines[2]![1]).toMatchObject({ type: 'mute', until: new Date(bot.clock.now().getTime() + 3_600_000) });
+    expect(lines[2]![1]).toMatchObject({ type: 'mute' });
+  });
+
+  it('a burst is one offence: within the cooling period no step is climbed again, but an admin\'s warning counts', () => {
+    expect(punish(ctx(), { user: bob, rule: 'workhours', reason: '闲聊' })).toHaveLength(1);
+    bot.clock.advance(60_000);
+    expect(punish(ctx(), { user: bob, rule: 'workhours', reason: '闲聊' })).toEqual([]);
+    expect(sentTexts(punish(ctx(), { user: bob, rule: 'manual', reason: '刷屏', by: 'o' }))[0]).toContain('这是第 2 次');
+    expect(bot.app.store.strikes.active(g, 'bob', bot.clock.now().getTime())).toHaveLength(2);
+  });
+
+  it('a newcomer\'s first day is gentler: automatic strikes stop at a warning', async () => {
+    await bot.dispatch({ type: 'memberJoined', ...g, eventId: 'j', at: bot.clock.now(), members: [{ id: 'bob', name: '小波' }] });
+    const steps = [1, 2, 3, 4].map(() => {
+      bot.clock.advance(11 * 60_000);
+      return punish(ctx(), { user: bob, rule: 'workhours', reason: '闲聊' }).map((a) => a.type);
+    });
+    expect(steps).toEqual([['send'], ['send'], ['send'], ['send']]);
   });
 
   it('strikes expire after the group period and stop counting', () => {

@@ -47,7 +47,9 @@ describe('work-hours focus, told through the simulator', () => {
         '/ladder remind,warn,mute:1h,kick 7d',
         ':as bob 小波',
         ':sticker',
+        ':advance 11m',
         '吃了吗',
+        ':advance 11m',
         '周末去看电影吧',
         '/appeal',
       ),
@@ -60,7 +62,17 @@ describe('work-hours focus, told through the simulator', () => {
       'mute:bob',
     ]);
     // Muted, the member cannot even appeal until the hour is over: the platform holds the message.
-    expect(jsonLines(r.stdout).at(-1)).toMatchObject({ blocked: 'muted', user: 'bob', until: '2026-11-24T11:00:00+08:00' });
+    expect(jsonLines(r.stdout).at(-1)).toMatchObject({ blocked: 'muted', user: 'bob', until: '2026-11-24T11:22:00+08:00' });
+  });
+
+  it('strict mode on WeChat: a newcomer\'s burst of chatter a minute after joining is one gentle strike, never a mute or a removal', () => {
+    const r = runCli(
+      ['shell', '--json', '--platform', 'wechat', '--db', join(tmp.dir, 'n.db')],
+      lines(':clock 2026-11-24T10:00:00+08:00', ...setUp, '/focus strict', ':join bob 小波', ':advance 1m', ':as bob', '哈哈哈', '吃了吗', '周末去看电影吧', '好无聊啊'),
+    );
+    const strikes = sends(jsonLines(r.stdout)).filter((l) => l.includes('这是第'));
+    expect(strikes).toEqual([expect.stringMatching(/这是第 1 次：提醒/)]);
+    expect(sends(jsonLines(r.stdout)).filter((l) => l.startsWith('mute:') || l.startsWith('kick:'))).toEqual([]);
   });
 
   it('an appeal reaches the owner with one-tap decisions; accepting lifts the strike and the mute', () => {

@@ -39,3 +39,12 @@ export const expirySetting = defineSetting<string>({
   fromText: (text) => (parseDuration(text.trim()) ? text.trim().toLowerCase() : undefined),
   example: '30d',
 });
+
+/** After a strike, further automatic offences within this time climb no further (a burst is one offence). */
+export const cooldownSetting = defineSetting<string>({
+  key: 'penalties.cooldown',
+  schema: z.string().refine((v) => parseDuration(v) !== undefined, 'a duration such as 10m or 1h'),
+  fallback: '10m',
+  fromText: (text) => (parseDuration(text.trim()) ? text.trim().toLowerCase() : undefined),
+  example: '10m',
+});

@@ -4,7 +4,10 @@ import type { Role } from '../../engine/events.js';
 import { atLeast } from '../../engine/registry.js';
 import type { Messages } from '../../i18n/index.js';
 import { parseDuration } from '../../time/calendar.js';
-import { type Step, expirySetting, ladderSetting, parseStep, stepFor } from './ladder.js';
+import { type Step, cooldownSetting, expirySetting, ladderSetting, parseStep, stepFor } from './ladder.js';
+
+/** A newcomer's first day is gentler: automatic strikes then stop at a warning (ads aside). */
+const FIRST_DAY_MS = 86_400_000;
 
 export interface Offence {
   user: Mention;
@@ -19,8 +22,7 @@ export interface Offence {
   deletedText?: string;
 }
 
-/** Admins and trusted members are never punished automatically. */
-/** Admins (by the platform's word on this very message, or as stored) and trusted members. */
+/** Admins (by the platform's word on this very message, or as stored) and trusted members: never punished automatically. */
 export function isExempt(ctx: GroupContext, sender: { id: string; role?: Role | undefined }): boolean {
   if (atLeast(ctx.levelOf(ctx.group, sender), 'admin')) return true;
   return !!ctx.store.members.get(ctx.group, sender.id)?.trusted;
@@ -47,8 +49,16 @@ export function punish(ctx: GroupContext, o: Offence): Action[] {
   const g = ctx.group;
   const now = ctx.now.getTime();
   const ladder = ctx.groupSettings.get(ladderSetting);
-  const n = ctx.store.strikes.active(g, o.user.id, now).length + 1;
-  const stepText = stepFor(n, ladder);
+  const active = ctx.store.strikes.active(g, o.user.id, now);
+  // A burst is one offence: within the cooling period after an automatic strike, no step is climbed
+  // again (the member was just told). An admin's /warn always counts.
+  const last = active.at(-1);
+  if (!o.by && last && !last.byUser && now - last.at < parseDuration(ctx.groupSettings.get(cooldownSetting))!) return [];
+  const n = active.length + 1;
+  let stepText = stepFor(n, ladder);
+  const joinedAt = ctx.store.members.get(g, o.user.id)?.joinedAt;
+  const firstDay = !o.by && o.rule !== 'ads' && joinedAt != null && now - joinedAt < FIRST_DAY_MS;
+  if (firstDay && !['remind', 'warn'].includes(stepText)) stepText = 'warn';
   const step = parseStep(stepText)!;
   const expiry = parseDuration(ctx.groupSettings.get(expirySetting))!;
   const t = ctx.t;
