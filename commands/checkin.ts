@@ -2,6 +2,7 @@ import type { Action } from '../src/engine/actions.js';
 import type { CommandContext, GroupContext } from '../src/engine/context.js';
 import type { Command, Feature, JobHandler } from '../src/engine/registry.js';
 import { awardFor } from '../src/features/checkin/points.js';
+import { currentStreak } from '../src/features/checkin/streak.js';
 import {
   basePointsSetting,
   checkinSettings,
@@ -71,12 +72,15 @@ const me: Command = {
     const { sender } = ctx.event;
     const f = ctx.store.checkins.figures(ctx.group, sender.id);
     if (!f || (!f.total && !f.points)) return [ctx.reply(ctx.t.checkin.meNone(sender.name))];
-    const today = ctx.store.checkins.has(ctx.group, sender.id, checkinDay(ctx, ctx.event.at));
-    return [ctx.reply(ctx.t.checkin.me(sender.name, f.streak, f.longest, f.total, f.points, ctx.store.checkins.rank(ctx.group, sender.id, 'points'), today))];
+    const day = checkinDay(ctx, ctx.event.at);
+    const today = ctx.store.checkins.has(ctx.group, sender.id, day);
+    return [ctx.reply(ctx.t.checkin.me(sender.name, currentStreak(f, day), f.longest, f.total, f.points, ctx.store.checkins.rank(ctx.group, sender.id, 'points'), today))];
   },
 };
 
 type Board = 'today' | 'week' | 'all' | 'streak' | 'points';
+/** How many stored streaks the streak board reads to find today's ten longest alive ones. */
+const STREAK_BOARD_SCAN = 500;
 const BOARDS: Record<string, Board> = { today: 'today', 今日: 'today', 今天: 'today', week: 'week', 本周: 'week', all: 'all', 总: 'all', streak: 'streak', 连续: 'streak', points: 'points', 积分: 'points' };
 
 /** Top 10 of a board, with the asker's own place below it. */
@@ -108,9 +112,20 @@ const rank: Command = {
     } else {
       const by = board === 'all' ? 'total' : board;
       const unit = board === 'points' ? t.unitPoints : t.unitDays;
-      lines = ctx.store.checkins.board(ctx.group, by).map((r, i) => t.boardLine(i + 1, r.name, unit(r[by])));
       const f = ctx.store.checkins.figures(ctx.group, me);
-      mine = f && f[by] > 0 ? t.boardYou(ctx.store.checkins.rank(ctx.group, me, by), unit(f[by])) : t.boardYouNone;
+      if (by === 'streak') {
+        // Streaks as they stand today: a broken one is off the board, however long it was.
+        const alive = ctx.store.checkins
+          .board(ctx.group, 'streak', STREAK_BOARD_SCAN)
+          .map((r) => ({ ...r, streak: currentStreak(r, today) }))
+          .filter((r) => r.streak > 0);
+        lines = alive.slice(0, 10).map((r, i) => t.boardLine(i + 1, r.name, unit(r.streak)));
+        const place = alive.findIndex((r) => r.userId === me);
+        mine = place >= 0 ? t.boardYou(place + 1, unit(alive[place]!.streak)) : t.boardYouNone;
+      } else {
+        lines = ctx.store.checkins.board(ctx.group, by).map((r, i) => t.boardLine(i + 1, r.name, unit(r[by])));
+        mine = f && f[by] > 0 ? t.boardYou(ctx.store.checkins.rank(ctx.group, me, by), unit(f[by])) : t.boardYouNone;
+      }
     }
     const title = `🏅 ${t.boardTitle[board]}`;
     return [ctx.reply([title, ...(lines.length ? lines : [t.boardEmpty]), '', mine].join('\n'))];

@@ -110,3 +110,21 @@ describe('topic previews', () => {
     ]);
   });
 });
+
+describe('a broken streak', () => {
+  it('shows as 0 in /me and is off the streak board, as of today in the group\'s day', async () => {
+    for (let d = 0; d < 3; d++) {
+      await bot.dispatch(msg('ann', '打卡'));
+      await bot.dispatch(msg('bob', '打卡'));
+      bot.clock.advance(86_400_000);
+    }
+    bot.clock.advance(3 * 86_400_000); // Ann misses three days; Bob checks in again today
+    await bot.dispatch(msg('bob', '打卡'));
+    const me = sentTexts(await bot.dispatch(msg('ann', '/me')))[0]!;
+    expect(me).toMatch(/连续打卡：0 天/);
+    expect(me).toMatch(/最长 3 天/);
+    const board = sentTexts(await bot.dispatch(msg('ann', '/rank streak')))[0]!;
+    expect(board).toContain('bob');
+    expect(board).not.toMatch(/ann/);
+  });
+});
