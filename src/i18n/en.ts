@@ -200,7 +200,12 @@ export const en: Messages = {
     defaultIntro: 'name / city / line of work / what you hope to get here',
     introPrompt: (template) => `✍️ Please introduce yourself like this: ${template}`,
     introThanks: (name) => `Thank you for introducing yourself, @${name}!`,
-    introReminder: (name, template) => `@${name} we have not seen your introduction yet: ${template}`,
+    introReminder: (name, template, then) => `@${name} we have not seen your introduction yet: ${template}${then ? `\n${then}` : ''}`,
+    introConsequence: {
+      nothing: () => '',
+      report: (hours) => `If there is none within ${hours} ${hours === 1 ? 'hour' : 'hours'}, I will let the owner know.`,
+      remove: (hours) => `If there is none within ${hours} ${hours === 1 ? 'hour' : 'hours'}, you will be removed from the group.`,
+    },
     introMissing: (group, name) => `${name} in "${group}" has not introduced themself.`,
     introReason: 'no self-introduction',
     welcomeShow: (template) => `Current welcome:\n${template}\nPlaceholders: {name} {group} {rules} {count} {inviter}`,

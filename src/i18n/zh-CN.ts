@@ -201,7 +201,12 @@ export const zhCN = {
     defaultIntro: '昵称/城市/行业/想收获什么',
     introPrompt: (template: string) => `✍️ 请按这个格式做个自我介绍：${template}`,
     introThanks: (name: string) => `感谢 @${name} 的自我介绍！`,
-    introReminder: (name: string, template: string) => `@${name} 还没看到你的自我介绍哦，格式：${template}`,
+    introReminder: (name: string, template: string, then: string) => `@${name} 还没看到你的自我介绍哦，格式：${template}${then ? `\n${then}` : ''}`,
+    introConsequence: {
+      nothing: () => '',
+      report: (hours: number) => `${hours} 小时内还没有的话，我会告诉群主。`,
+      remove: (hours: number) => `${hours} 小时内还没有的话，会被移出群。`,
+    },
     introMissing: (group: string, name: string) => `「${group}」的 ${name} 入群后一直没有自我介绍。`,
     introReason: '未按要求自我介绍',
     welcomeShow: (template: string) => `当前欢迎语：\n${template}\n可用占位符：{name} {group} {rules} {count} {inviter}`,

@@ -121,12 +121,12 @@ describe('the entry ritual, told through the simulator', () => {
     expect(bot(out)).toEqual([{ action: 'kick', group: 'demo', user: 'late', reason: '未在 10 分钟内完成入群验证' }]);
   });
 
-  it('no introduction: one reminder, then the owner is told', () => {
-    const out = shell(join(tmp.dir, 'g.db'), lines(':clock 2026-11-24T10:00:00+08:00', '/intro on 昵称/城市 2', ':join q 沉默者', ':advance 1m', ':advance 2h', ':advance 2h'));
+  it('no introduction: one reminder halfway that says what comes next, then the owner is told at the deadline', () => {
+    const out = shell(join(tmp.dir, 'g.db'), lines(':clock 2026-11-24T10:00:00+08:00', '/intro on 昵称/城市 2', ':join q 沉默者', ':advance 1m', ':advance 59m', ':advance 1m', ':advance 59m', ':advance 1m'));
     const texts = bot(out).map((a) => `${a.action}:${a.text}`);
     expect(texts.slice(1)).toEqual([
       'send:🎉 欢迎 @沉默者 加入「demo」！你是本群第 2 位成员。\n✍️ 请按这个格式做个自我介绍：昵称/城市',
-      'send:@沉默者 还没看到你的自我介绍哦，格式：昵称/城市',
+      'send:@沉默者 还没看到你的自我介绍哦，格式：昵称/城市\n1 小时内还没有的话，我会告诉群主。',
       'dm:「demo」的 沉默者 入群后一直没有自我介绍。',
     ]);
   });

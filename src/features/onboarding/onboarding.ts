@@ -79,7 +79,8 @@ function welcomeNow(ctx: GroupContext): Action[] {
   const now = ctx.now.getTime();
   for (const n of waiting) {
     ctx.store.newcomers.setStage(ctx.group, n.userId, intro ? 'intro' : 'done');
-    if (intro) ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_INTRO, key: n.userId, dueAt: now + s.get(introHours) * 3_600_000 }, now);
+    // One deadline, `intro.hours` after the welcome; the reminder comes halfway.
+    if (intro) ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_INTRO, key: n.userId, dueAt: now + (s.get(introHours) * 3_600_000) / 2 }, now);
   }
   return [ctx.send(text, { mentions: waiting.map(mention) })];
 }
@@ -215,7 +216,7 @@ const verifyDeadline: JobHandler = {
   },
 };
 
-/** No introduction by the deadline: one reminder, then the owner's chosen action. */
+/** Halfway to the deadline, one reminder that says what happens next; at the deadline, the owner's chosen action. */
 const introDeadline: JobHandler = {
   kind: JOB_INTRO,
   run(ctx): JobOutcome | Action[] {
@@ -225,9 +226,11 @@ const introDeadline: JobHandler = {
     const t = ctx.t.onboarding;
     if (!n.introReminded) {
       ctx.store.newcomers.markIntroReminded(ctx.group, n.userId);
+      const half = (s.get(introHours) * 3_600_000) / 2;
+      const then = t.introConsequence[s.get(introAction)](s.get(introHours) / 2);
       return {
-        actions: [ctx.send(t.introReminder(n.name, s.get(introTemplate) || t.defaultIntro), { mentions: [mention(n)] })],
-        next: { dueAt: new Date(ctx.now.getTime() + s.get(introHours) * 3_600_000) },
+        actions: [ctx.send(t.introReminder(n.name, s.get(introTemplate) || t.defaultIntro, then), { mentions: [mention(n)] })],
+        next: { dueAt: new Date(ctx.job.dueAt + half) },
       };
     }
     ctx.store.newcomers.setStage(ctx.group, n.userId, 'done');
