@@ -108,12 +108,13 @@ describe('the ad filter in a group', () => {
     expect(await post('carl', `${missed}！`, { groupId: 'g2' })).toEqual([]);
   });
 
-  it('on WeChat the removal becomes a public reminder and an owner notice', async () => {
+  it('on WeChat, which cannot delete, one public message asks to recall the ad, and the owner is told', async () => {
     const wx = makeBot({ dbPath: join(tmp.dir, 'w.db'), capabilities: SIMULATED.wechat, config: { owners: { test: ['boss'] } } });
     await wx.say('bob', '你好');
     await wx.say('bob', 'QQ 123456789 收徒');
-    const done = wx.adapter.performed.filter((a) => a.type !== 'commandMenu').map((a) => a.type);
-    expect(done).toEqual(['send', 'dm', 'send']);
+    const done = wx.adapter.performed.filter((a) => a.type !== 'commandMenu');
+    expect(done.map((a) => a.type).sort()).toEqual(['dm', 'send']);
+    expect(wx.adapter.texts().find((t) => t.startsWith('@bob'))).toMatch(/^@bob 禁止广告（联系方式.*请撤回这条消息。/s);
     wx.close();
   });
 });

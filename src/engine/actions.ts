@@ -42,6 +42,8 @@ export interface DeleteAction extends ActionBase {
   messageId: string;
   /** Whose message it is, for the fallback reminder when deletion is not possible. */
   user: Mention;
+  /** False when the decision already asks the member to recall it (one public message, not two). */
+  remindInPublic?: boolean;
 }
 
 export interface MuteAction extends ActionBase {

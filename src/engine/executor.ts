@@ -196,7 +196,7 @@ export class Executor {
     const reason = action.reason ?? why;
     const base = { type: 'send' as const, platform: g.platform, groupId: g.groupId, mentions: [action.user] };
     const out: Action[] = [];
-    if (action.type === 'delete') out.push({ ...base, text: t.fallback.deleteReminder(action.user.name, reason), replyTo: action.messageId });
+    if (action.type === 'delete' && action.remindInPublic !== false) out.push({ ...base, text: t.fallback.deleteReminder(action.user.name, reason), replyTo: action.messageId });
     else if (action.type === 'mute') out.push({ ...base, text: t.fallback.muteReminder(action.user.name, formatLocal(action.until, s.timezone), reason) });
     const title = this.store.groups.title(g) ?? g.groupId;
     out.push({ type: 'notifyOwner', ...g, text: t.fallback.ownerCouldNot(t.fallback.what[action.type](action.user.name), title, reason) });

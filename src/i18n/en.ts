@@ -369,6 +369,7 @@ export const en: Messages = {
     decidedSpam: 'Done: removed as an ad; I will remember messages like it.',
     decidedHam: 'Done: let through; I will remember it is not an ad.',
     decidedAlready: 'That one was already decided.',
+    recallPlease: 'Please recall that message.',
     newcomerReason: (reasons) => `a newcomer posting an ad (${reasons})`,
     modes: { off: 'off', observe: 'observe (log only)', on: 'on', strict: 'strict' },
     modeSet: (mode) => `Ad filter: ${mode}.`,

@@ -373,6 +373,7 @@ export const zhCN = {
     decidedHam: '好的，已放行，我会记住这不是广告。',
     decidedAlready: '这条已经处理过了。',
     newcomerReason: (reasons: string) => `新成员发广告（${reasons}）`,
+    recallPlease: '请撤回这条消息。',
     modes: { off: '关闭', observe: '观察（只记录，不处理）', on: '开启', strict: '严格' } as Record<string, string>,
     modeSet: (mode: string) => `防广告：${mode}。`,
     status: (mode: string, spam: number, ham: number) => `防广告：${mode}\n本群教过我：广告 ${spam} 条，不是广告 ${ham} 条。`,

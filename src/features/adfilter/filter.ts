@@ -52,9 +52,11 @@ const tell = (t: Messages['adfilter'], findings: Finding[]) => t.because([...new
  * appeals. `reason` is what the member reads.
  */
 export function removeAsAd(ctx: GroupContext, user: Mention, messageId: string, text: string, reason: string): Action[] {
+  // Where the bot cannot delete (WeChat), the strike line asks the member to recall it: one public message.
+  const canDelete = ctx.capabilities(ctx.group.platform).deleteMessages;
   return [
-    { type: 'delete', ...ctx.group, messageId, user, reason },
-    ...punish(ctx, { user, rule: 'ads', reason, messageId, deletedText: text }),
+    { type: 'delete', ...ctx.group, messageId, user, reason, ...(canDelete ? {} : { remindInPublic: false }) },
+    ...punish(ctx, { user, rule: 'ads', reason, messageId, deletedText: text, ...(canDelete ? {} : { also: ctx.t.adfilter.recallPlease }) }),
   ];
 }
 

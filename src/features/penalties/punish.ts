@@ -20,6 +20,8 @@ export interface Offence {
   messageId?: string;
   /** The text of a message the bot deleted, kept so a won appeal can repost it. */
   deletedText?: string;
+  /** Said in the same line (a request to recall the message where the bot cannot delete it). */
+  also?: string;
 }
 
 /** Admins (by the platform's word on this very message, or as stored) and trusted members: never punished automatically. */
@@ -81,7 +83,7 @@ export function punish(ctx: GroupContext, o: Offence): Action[] {
   const explained = t.penalties.explain(o.user.name, ruleLabel, o.reason, n, describeStep(t, step), next ? describeStep(t, next) : undefined);
   // A muted member can post nowhere in the group: the appeal goes through the bot's private chat.
   const link = ctx.privateLink(g.platform, 'appeal');
-  const line = link ? `${explained}\n${t.penalties.appealPrivately(link)}` : explained;
+  const line = [explained, o.also, link && t.penalties.appealPrivately(link)].filter(Boolean).join('\n');
   const reason = `${ruleLabel}: ${o.reason}`;
   const actions: Action[] = [ctx.send(line, { mentions: [o.user], reason })];
   if (step.kind === 'mute') actions.push({ type: 'mute', ...g, user: o.user, until: new Date(now + step.ms), reason });
