@@ -139,8 +139,9 @@ const checkins: Command = {
   run(ctx) {
     const today = checkinDay(ctx, ctx.event.at);
     const done = ctx.store.checkins.day(ctx.group, today).map((r) => r.name);
-    const missing = ctx.store.checkins.lapsed(ctx.group, today).map((r) => r.name);
-    return [ctx.reply(ctx.t.checkin.todayList(done, missing))];
+    // Everyone in the group now is expected to check in, not only those who did before.
+    const missing = ctx.store.checkins.notYet(ctx.group, today);
+    return [ctx.reply(ctx.t.checkin.todayList(done, missing.names, missing.count))];
   },
 };
 

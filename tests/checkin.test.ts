@@ -77,7 +77,7 @@ describe('check-in', () => {
     expect(sentTexts(await bot.dispatch(msg('ann', '/points')))[0]).toContain('+20 分享好文');
   });
 
-  it('the evening reminder goes once a day to members who lapsed', async () => {
+  it('the evening reminder goes once a day to members whose streak is alive but not yet kept today', async () => {
     await bot.dispatch(msg('ann', '打卡'));
     await bot.dispatch(msg('bob', '打卡'));
     await bot.say('o', '/checkinreminder 21:00', { role: 'owner' });
@@ -86,8 +86,16 @@ describe('check-in', () => {
     const before = bot.adapter.performed.length;
     await bot.app.scheduler.advanceTo(bot.clock, new Date('2026-11-26T22:00:00+08:00'));
     const reminders = bot.adapter.performed.slice(before).flatMap((a) => (a.type === 'send' ? [a.text] : []));
-    // The 25th: only bob lapsed. The 26th: both (ann leads, on the longer streak).
-    expect(reminders).toEqual(['⏰ @bob 今天还没打卡哦，别让连续记录断了～', '⏰ @ann @bob 今天还没打卡哦，别让连续记录断了～']);
+    // The 25th: only bob has yet to keep his streak. The 26th: ann; bob's streak is already broken.
+    expect(reminders).toEqual(['⏰ @bob 今天还没打卡哦，别让连续记录断了～', '⏰ @ann 今天还没打卡哦，别让连续记录断了～']);
+  });
+
+  it('/checkins counts every member of the group who has not checked in, from the first day', async () => {
+    for (const who of ['ann', 'bob', 'cat', 'dan']) await bot.dispatch(msg(who, '大家好'));
+    await bot.dispatch(msg('ann', '打卡'));
+    const list = sentTexts(await bot.say('o', '/checkins', { role: 'owner' }))[0]!;
+    expect(list).toMatch(/今天已打卡 1 人：ann/);
+    expect(list).toMatch(/群里还没打卡的 4 人：bob、cat、dan、o/);
   });
 });
 

@@ -250,8 +250,8 @@ export const en: Messages = {
     unitTimes: (n) => `${n}×`,
     unitPoints: (n) => `${n} pts`,
     unitOrder: (seq, time) => `#${seq} (${time})`,
-    todayList: (done, missing) =>
-      `Checked in today (${done.length}): ${done.join(', ') || '(none)'}\nNot yet (${missing.length}): ${missing.slice(0, 50).join(', ') || '(none)'}${missing.length > 50 ? ' …' : ''}`,
+    todayList: (done, missing, missingCount) =>
+      `Checked in today (${done.length}): ${done.join(', ') || '(none)'}\nMembers who have not yet (${missingCount}): ${missing.join(', ') || '(none)'}${missingCount > missing.length ? ' …' : ''}`,
     makeupDone: (day, cost, streak) => `Made up ${day} for ${cost} points; your streak is now ${streak} days.`,
     makeupAlready: (day) => `${day} is already checked in.`,
     makeupPoor: (cost, points) => `A make-up card costs ${cost} points; you have ${points}.`,

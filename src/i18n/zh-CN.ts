@@ -251,8 +251,8 @@ export const zhCN = {
     unitTimes: (n: number) => `${n} 次`,
     unitPoints: (n: number) => `${n} 分`,
     unitOrder: (seq: number, time: string) => `第 ${seq} 个（${time}）`,
-    todayList: (done: string[], missing: string[]) =>
-      `今天已打卡 ${done.length} 人：${done.join('、') || '（无）'}\n还没打卡 ${missing.length} 人：${missing.slice(0, 50).join('、') || '（无）'}${missing.length > 50 ? ' …' : ''}`,
+    todayList: (done: string[], missing: string[], missingCount: number) =>
+      `今天已打卡 ${done.length} 人：${done.join('、') || '（无）'}\n群里还没打卡的 ${missingCount} 人：${missing.join('、') || '（无）'}${missingCount > missing.length ? ' …' : ''}`,
     makeupDone: (day: string, cost: number, streak: number) => `补签成功：${day}，花费 ${cost} 积分，现在连续 ${streak} 天。`,
     makeupAlready: (day: string) => `${day} 已经打过卡了，不用补签。`,
     makeupPoor: (cost: number, points: number) => `补签需要 ${cost} 积分，你现在有 ${points} 积分。`,

@@ -48,14 +48,24 @@ export class CheckinsRepo {
   private readonly weekStmt;
   private readonly weekRankStmt;
   private readonly lapsedStmt;
+  private readonly notYetStmt;
+  private readonly notYetCountStmt;
   private readonly tx: (fn: () => unknown) => unknown;
 
   constructor(db: Db) {
     this.tx = db.transaction((fn: () => unknown) => fn());
+    // A streak still alive: checked in yesterday, not yet today.
     this.lapsedStmt = db.prepare(`SELECT e.user_id AS userId, e.name FROM engagement e
       JOIN members m ON m.platform = e.platform AND m.group_id = e.group_id AND m.user_id = e.user_id
-      WHERE e.platform = ? AND e.group_id = ? AND e.total > 0 AND (e.last_day IS NULL OR e.last_day <> ?) AND m.left_at IS NULL
+      WHERE e.platform = ? AND e.group_id = ? AND e.last_day = ? AND m.left_at IS NULL
       ORDER BY e.streak DESC, e.user_id LIMIT ?`);
+    this.notYetStmt = db.prepare(`SELECT m.user_id AS userId, m.name FROM members m
+      WHERE m.platform = @platform AND m.group_id = @groupId AND m.left_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.platform = m.platform AND c.group_id = m.group_id AND c.user_id = m.user_id AND c.day = @day)
+      ORDER BY m.first_seen, m.user_id LIMIT @limit`);
+    this.notYetCountStmt = db.prepare(`SELECT COUNT(*) FROM members m
+      WHERE m.platform = @platform AND m.group_id = @groupId AND m.left_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.platform = m.platform AND c.group_id = m.group_id AND c.user_id = m.user_id AND c.day = @day)`).pluck();
     this.insertStmt = db.prepare(`INSERT OR IGNORE INTO checkins (platform, group_id, user_id, day, at, seq, note, made_up)
       VALUES (@platform, @groupId, @userId, @day, @at,
         (SELECT COUNT(*) + 1 FROM checkins WHERE platform = @platform AND group_id = @groupId AND day = @day), @note, @madeUp)`);
@@ -147,8 +157,15 @@ export class CheckinsRepo {
   }
 
   /** Members who have checked in before but not on this day (and are still in the group). */
+  /** Members whose streak is alive but who have not checked in on `day` yet (they checked in the day before). */
   lapsed(g: GroupRef, day: string, limit = 1000): { userId: string; name: string }[] {
-    return this.lapsedStmt.all(g.platform, g.groupId, day, limit) as never;
+    return this.lapsedStmt.all(g.platform, g.groupId, addDays(day, -1), limit) as never;
+  }
+
+  /** Members in the group now who have not checked in on `day`: the first `limit`, and how many in all. */
+  notYet(g: GroupRef, day: string, limit = 50): { names: string[]; count: number } {
+    const args = { platform: g.platform, groupId: g.groupId, day, limit };
+    return { names: (this.notYetStmt.all(args) as { name: string }[]).map((r) => r.name), count: this.notYetCountStmt.get(args) as number };
   }
 
   day(g: GroupRef, day: string): { userId: string; name: string; seq: number; at: number; note: string | null }[] {
