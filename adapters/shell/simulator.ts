@@ -55,6 +55,8 @@ export class ShellSimulator implements Adapter {
   /** Event ids are unique per run: the engine remembers handled ids across restarts (same --db). */
   private readonly run = randomUUID().slice(0, 8);
   private readonly groups = new Map<string, Map<string, SimMember>>();
+  /** Members the bot removed: like a platform, the group refuses their messages until they join again. */
+  private readonly removed = new Set<string>();
   /** Pictures sent with :image file:<path>, by group and message id. */
   private readonly pictures = new Map<string, string>();
 
@@ -114,6 +116,7 @@ export class ShellSimulator implements Adapter {
       case 'kick':
         if (!this.capabilities.kick) return { ok: false, why: 'unsupported' };
         members.delete(action.user.id);
+        this.removed.add(`${action.groupId}\u0000${action.user.id}`);
         break;
       case 'delete':
         if (!this.capabilities.deleteMessages) return { ok: false, why: 'unsupported' };
@@ -176,6 +179,7 @@ export class ShellSimulator implements Adapter {
       }
       case 'join': {
         const name = line.name ?? line.userId;
+        this.removed.delete(`${this.groupId}\u0000${line.userId}`);
         this.member(this.groupId, line.userId, name, name).role = 'member';
         const inviter = this.sender(this.speaker);
         this.emit({ event: 'join', group: this.groupId, user: line.userId, name, inviter: inviter.id }, 'event');
@@ -230,6 +234,10 @@ export class ShellSimulator implements Adapter {
 
   private async message(line: Extract<ShellLine, { op: 'text' | 'image' | 'sticker' | 'card' | 'link' | 'forward' | 'reply' }>, at: Date): Promise<void> {
     const sender = this.sender(this.speaker);
+    if (this.removed.has(`${this.groupId}\u0000${this.speaker}`)) {
+      this.emit({ blocked: 'removed', group: this.groupId, user: this.speaker }, 'note');
+      return;
+    }
     const muted = this.members(this.groupId).get(this.speaker)?.mutedUntil;
     if (muted && muted > at.getTime()) {
       // The platform itself refuses a muted member's message; the bot never sees it.

@@ -178,6 +178,8 @@ export class Executor {
     const at = this.clock.now().getTime();
     if (result.ok) {
       this.store.actionLog.add(g, at, action.type, action.user.id, action.reason, 'done');
+      // Removed is gone, for every statistic, whether or not the platform reports the leave too.
+      if (action.type === 'kick') this.store.members.left(g, action.user.id, action.user.name, at);
       return [];
     }
     return this.couldNot(action, result);

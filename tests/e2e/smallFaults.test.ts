@@ -59,3 +59,23 @@ describe('small faults', () => {
     expect(await exited).toBe(0);
   }, 30_000);
 });
+
+describe('a member Steward removed has left', () => {
+  it('in the statistics, and the group refuses their messages as the platform would, until they join again', () => {
+    const out = shell(
+      ':clock 2026-11-24T10:00:00+08:00',
+      ':join amy 阿美',
+      ':join spam 广告哥',
+      ':as spam',
+      '兼职日结 刷单 日赚500 加我薇信 abc_12345',
+      '还在吗',
+      ':as owner',
+      '/stats',
+    );
+    expect(out).toContainEqual({ action: 'kick', group: 'demo', user: 'spam', reason: expect.any(String) });
+    expect(out).toContainEqual({ blocked: 'removed', group: 'demo', user: 'spam' });
+    const stats = out.filter((l) => l.action === 'send').at(-1)!.text as string;
+    expect(stats).toMatch(/离开 1/);
+    expect(stats).toMatch(/现有 2/);
+  });
+});

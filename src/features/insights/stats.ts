@@ -20,7 +20,8 @@ export interface GroupStats {
 
 export function groupStats(store: Store, g: GroupRef, now: Date, days: number, timeZone: string): GroupStats {
   store.activity.flush();
-  const to = now.getTime();
+  // Up to and including this instant: a join a moment ago counts.
+  const to = now.getTime() + 1;
   const from = to - days * DAY;
   const byUser = store.insights.messagesByUser(g, from, to);
   const present = store.insights.present(g).length;
