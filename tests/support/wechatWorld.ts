@@ -1,5 +1,4 @@
 // A WeChat world for tests: wechaty-puppet-mock, optionally served over gRPC by PuppetServer.
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import * as PUPPET from 'wechaty-puppet';
@@ -66,13 +65,7 @@ export class WechatWorld {
   }
 }
 
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return port;
-}
+export { freePort } from './cli.js';
 
 export async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
