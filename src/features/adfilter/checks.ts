@@ -1,7 +1,7 @@
 import { partsInOrder } from '../../text/glob.js';
 import type { ModelInput } from './classifier.js';
 import { type Link, LINK_SCORES, classifyLink } from './links.js';
-import { PITCH_PHRASES, callsIn, luresIn } from './taxonomy.js';
+import { callsIn, hasPitchPhrase, luresIn } from './taxonomy.js';
 import { PLAIN, compactText, normalizeText, toSimplified } from '../../text/normalize.js';
 
 /** What a check needs to know about a message; no platform, no storage. */
@@ -124,6 +124,7 @@ const SCAM_FAMILIES: Record<string, RegExp> = {
 
 /** A lure and a call to action together: how an ad is made (see taxonomy.ts). */
 function pitch(s: Prepared): Finding | undefined {
+  if (!hasPitchPhrase(s.compact)) return undefined;
   const lures = luresIn(s.compact);
   if (!lures.length) return undefined;
   const calls = callsIn(s.compact, s.links.some((l) => l.kind !== 'allowed' && l.kind !== 'reputable'));
@@ -183,7 +184,6 @@ const TRIGGERS = new RegExp(
   [
     '微|薇|威|徽|維|喂|卫星|v信|vx|wx|weixin|wechat|\\+\\s*v|加v|qq|扣扣|企鹅|q群|\\d(?:[\\s.-]?\\d){4,}|私聊|私我|私信|加我|找我|联系我|详聊|dm me|pm me|contact me',
     ...Object.values(SCAM_FAMILIES).map((re) => re.source),
-    ...PITCH_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
   ].join('|'),
   'i',
 );
@@ -197,8 +197,10 @@ export const SPACE_OR_PUNCTUATION_PLAIN = /[\t-\r !-#%-*,-/:;?@[-\]_{}\u3001-\u3
  * every labeled row: a skip never hides a finding.)
  */
 export function cannotBeAdByText(s: Pick<Suspect, 'kind' | 'text' | 'urls' | 'qr' | 'blockWords'>, plain = PLAIN.test(s.text)): boolean {
+  if (s.kind !== 'text' || s.urls.length || s.qr !== undefined || s.blockWords.length || !plain) return false;
   // Words are looked for across spaces and punctuation, as the checks do ("找，我" reads "找我").
-  return s.kind === 'text' && !s.urls.length && s.qr === undefined && !s.blockWords.length && plain && !TRIGGERS.test(toSimplified(s.text).replace(SPACE_OR_PUNCTUATION_PLAIN, ''));
+  const text = toSimplified(s.text).replace(SPACE_OR_PUNCTUATION_PLAIN, '');
+  return !TRIGGERS.test(text) && !hasPitchPhrase(text.toLowerCase());
 }
 
 /** Ways to reach someone off the group: an id, a number, a card, an invite, a picture's code. */

@@ -46,6 +46,12 @@ export const CALLS: Readonly<Record<string, readonly string[]>> = {
 /** Every phrase of both lists: the quick pass looks for these before any check runs. */
 export const PITCH_PHRASES: readonly string[] = [...Object.values(LURES), ...Object.values(CALLS)].flat();
 
+/** Any phrase of either list, in one pass (most texts have none, and the checks below are skipped). */
+const ANY_PHRASE = new RegExp(PITCH_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
+/** Whether the compact text holds any lure or call phrase at all. */
+export const hasPitchPhrase = (compact: string): boolean => ANY_PHRASE.test(compact);
+
 /** The families of lures in a compact text. */
 export function luresIn(compact: string): string[] {
   return Object.entries(LURES).flatMap(([family, phrases]) => (phrases.some((p) => compact.includes(p)) ? [family] : []));
