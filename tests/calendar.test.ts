@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalZone } from '../src/time/chinese.js';
 import {
   addDays,
   daysBetween,
@@ -8,6 +9,7 @@ import {
   localDay,
   nextOccurrence,
   parseDuration,
+  parseRecurrence,
   parseTimeOfDay,
   parseWeeklySchedule,
   zonedTime,
@@ -135,5 +137,26 @@ describe('small parsers', () => {
     expect(parseDuration('99999999999999999999d')).toBeUndefined();
     expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
     expect(isValidTimeZone('Mars/Base')).toBe(false);
+  });
+});
+
+describe('Chinese where people type Chinese', () => {
+  it('reads weekdays, 工作日 and clock words in schedules and recurrences', () => {
+    expect(parseWeeklySchedule('周一到周五 9点-18点')).toEqual({ days: [1, 2, 3, 4, 5], ranges: [{ start: 540, end: 1080 }] });
+    expect(parseWeeklySchedule('工作日 上午9点到12点，下午1点半到6点')).toEqual({ days: [1, 2, 3, 4, 5], ranges: [{ start: 540, end: 720 }, { start: 810, end: 1080 }] });
+    expect(parseWeeklySchedule('周末 10点-22点')?.days).toEqual([0, 6]);
+    expect(parseWeeklySchedule('每天 晚上8点到10点')?.ranges).toEqual([{ start: 1200, end: 1320 }]);
+    expect(parseWeeklySchedule('星期二、星期四 19:00-21:00')?.days).toEqual([2, 4]);
+    expect(parseRecurrence('周二、周四 晚上8点')).toEqual({ days: [2, 4], minutes: 1200 });
+    expect(parseTimeOfDay('下午2点半')).toBe(870);
+    expect(parseTimeOfDay('9点')).toBe(540);
+    expect(parseWeeklySchedule('mon-fri 22:00-06:00')).toBeUndefined(); // still no overnight ranges
+  });
+
+  it('reads time zones as people name them', () => {
+    expect(['北京时间', '东八区', '上海'].map(canonicalZone)).toEqual(['Asia/Shanghai', 'Asia/Shanghai', 'Asia/Shanghai']);
+    expect(canonicalZone('UTC+8')).toBe('Etc/GMT-8');
+    expect(canonicalZone('纽约')).toBe('America/New_York');
+    expect(canonicalZone('Asia/Tokyo')).toBe('Asia/Tokyo');
   });
 });

@@ -98,3 +98,13 @@ describe('settings', () => {
     expect(sentTexts(await second.say('alice', '/rules'))[0]).toMatch(/^This group has no rules yet/);
   });
 });
+
+describe('owners type times as they say them', () => {
+  it('/worktime 周一到周五 9点-18点 and /tz 北京时间 are understood', async () => {
+    const bot = open();
+    const work = sentTexts(await bot.say('o', '/worktime 周一到周五 上午9点到12点，下午1点半到6点', owner))[0]!;
+    expect(work).toContain('mon-fri 09:00-12:00,13:30-18:00');
+    expect(sentTexts(await bot.say('o', '/tz 东八区', owner))[0]).toContain('Asia/Shanghai');
+    expect(sentTexts(await bot.say('o', '/checkinreminder 晚上9点', owner))[0]).toContain('21:00');
+  });
+});

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language, parseLanguage } from '../i18n/index.js';
 import { isValidTimeZone } from '../time/calendar.js';
+import { canonicalZone } from '../time/chinese.js';
 import { defineSetting } from './definition.js';
 
 export const timezoneSetting = defineSetting<string>({
   key: 'timezone',
   schema: z.string().refine(isValidTimeZone, 'not an IANA time zone'),
   fallback: 'Asia/Shanghai',
-  fromText: (text) => (isValidTimeZone(text.trim()) ? text.trim() : undefined),
+  fromText: (text) => (isValidTimeZone(canonicalZone(text)) ? canonicalZone(text) : undefined),
   example: 'Asia/Shanghai',
 });
 

@@ -1,6 +1,8 @@
 // Pure helpers for local days and weekly schedules in a named IANA time zone.
 // SQLite and JavaScript Dates are UTC; these translate at the edge of every decision.
 
+import { canonicalClock, canonicalSchedule } from './chinese.js';
+
 export interface LocalParts {
   year: number;
   month: number; // 1-12
@@ -134,9 +136,9 @@ export function zonedTime(day: string, minutes: number, timeZone: string): Date 
   return new Date(candidates[1]!);
 }
 
-/** "HH:MM" → minutes after midnight, or undefined. "24:00" is allowed as an end of day. */
+/** "HH:MM" (or "9点", "下午2点半") → minutes after midnight, or undefined. "24:00" is allowed as an end of day. */
 export function parseTimeOfDay(text: string): number | undefined {
-  const m = /^(\d{1,2})[:：](\d{2})$/.exec(text.trim());
+  const m = /^(\d{1,2})[:：](\d{2})$/.exec(canonicalClock(text));
   if (!m) return undefined;
   const h = Number(m[1]);
   const min = Number(m[2]);
@@ -189,10 +191,10 @@ export function isWithinSchedule(instant: Date, schedule: WeeklySchedule, timeZo
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
-/** "mon-fri" / "mon,wed,fri" / "sat-sun" → weekday numbers. */
+/** "mon-fri" / "mon,wed,fri" / "sat-sun" (or "周一到周五", "工作日") → weekday numbers. */
 export function parseWeekdays(text: string): number[] | undefined {
   const days = new Set<number>();
-  for (const part of text.toLowerCase().split(',')) {
+  for (const part of canonicalSchedule(text).toLowerCase().split(',')) {
     const [a, b] = part.split('-');
     const from = DAY_NAMES.indexOf((a ?? '').slice(0, 3));
     const to = b === undefined ? from : DAY_NAMES.indexOf(b.slice(0, 3));
@@ -205,9 +207,9 @@ export function parseWeekdays(text: string): number[] | undefined {
   return [...days].sort((x, y) => x - y);
 }
 
-/** "mon-fri 09:00-12:00,13:30-18:00" → a schedule, or undefined when malformed. */
+/** "mon-fri 09:00-12:00,13:30-18:00" (or "周一到周五 9点-18点") → a schedule, or undefined when malformed. */
 export function parseWeeklySchedule(text: string): WeeklySchedule | undefined {
-  const [dayPart, rangePart, ...rest] = text.trim().split(/\s+/);
+  const [dayPart, rangePart, ...rest] = canonicalSchedule(text).split(/\s+/);
   if (!dayPart || !rangePart || rest.length) return undefined;
   const days = parseWeekdays(dayPart);
   if (!days) return undefined;
@@ -235,9 +237,9 @@ export function parseDuration(text: string): number | undefined {
   return ms > 0 && ms <= MAX_DURATION_MS ? ms : undefined;
 }
 
-/** "tue,thu 20:00" / "daily 09:00" → days and minute, or undefined. */
+/** "tue,thu 20:00" / "daily 09:00" (or "周二、周四 晚上8点") → days and minute, or undefined. */
 export function parseRecurrence(text: string): { days: number[]; minutes: number } | undefined {
-  const [daysText, time, extra] = text.trim().split(/\s+/);
+  const [daysText, time, extra] = canonicalSchedule(text).split(/\s+/);
   if (!daysText || !time || extra) return undefined;
   const days = daysText === 'daily' || daysText === 'everyday' ? [0, 1, 2, 3, 4, 5, 6] : parseWeekdays(daysText);
   const minutes = parseTimeOfDay(time);

@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import { defineSetting, intSetting } from '../../settings/definition.js';
-import { parseTimeOfDay } from '../../time/calendar.js';
+import { formatTimeOfDay, parseTimeOfDay } from '../../time/calendar.js';
 
 const timeOfDay = z.string().refine((v) => parseTimeOfDay(v) !== undefined && parseTimeOfDay(v)! < 1440, 'a time such as 04:00');
 
 /** When a check-in day begins, local time: 04:00 lets night owls check in after midnight. */
+/** A time of day as typed ("21:00", "晚上9点") → "HH:MM", or undefined. */
+function clockText(t: string): string | undefined {
+  const minutes = parseTimeOfDay(t);
+  return minutes !== undefined && minutes < 1440 ? formatTimeOfDay(minutes) : undefined;
+}
+
 export const dayStartSetting = defineSetting<string>({
   key: 'checkin.dayStart',
   schema: timeOfDay,
   fallback: '00:00',
-  fromText: (t) => (parseTimeOfDay(t) !== undefined && parseTimeOfDay(t)! < 1440 ? t.trim().replace('：', ':') : undefined),
+  fromText: clockText,
   example: '04:00',
 });
 export const basePointsSetting = intSetting('checkin.points', 0, 10_000, 10);
@@ -46,7 +52,7 @@ export const reminderSetting = defineSetting<string>({
   key: 'checkin.reminder',
   schema: z.union([z.literal('off'), timeOfDay]),
   fallback: 'off',
-  fromText: (t) => (t.trim() === 'off' ? 'off' : parseTimeOfDay(t) !== undefined && parseTimeOfDay(t)! < 1440 ? t.trim().replace('：', ':') : undefined),
+  fromText: (t) => (t.trim() === 'off' ? 'off' : clockText(t)),
   example: '21:00',
 });
 
