@@ -63,11 +63,12 @@ const heatmapCommand: Command = {
     const grid = heatmap(ctx.store.activity.hourly(ctx.group, new Date(ctx.now.getTime() - 28 * DAY), ctx.now), tz);
     const t = ctx.t.insights;
     if (!grid.flat().some((v) => v > 0)) return [ctx.reply(t.heatmapEmpty)];
-    const best = bestHours(grid).map((h) => formatTimeOfDay(h * 60)).join('、');
+    const hours = bestHours(grid);
+    const best = hours.map((h) => formatTimeOfDay(h * 60)).join('、');
     mkdirSync(PICTURES, { recursive: true });
     const path = join(PICTURES, `heatmap-${ctx.group.platform}-${ctx.group.groupId.replace(/[^\w@.-]/g, '_')}-${ctx.now.getTime()}.png`);
     writeFileSync(path, heatmapPng(grid));
-    const caption = t.heatmapCaption(best);
+    const caption = t.heatmapCaption(best, hours.length);
     return [{ type: 'photo', ...ctx.group, path, caption, fallbackText: `${caption}\n${heatmapText(grid, t.dayNames)}` }];
   },
 };

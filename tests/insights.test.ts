@@ -54,7 +54,7 @@ describe('the heatmap', () => {
     await say('bob', '早', '2026-11-23T09:20:00+08:00');
     await say('ann', '晚', '2026-11-23T21:00:00+08:00');
     const [photo] = await bot.say('o', '/heatmap', owner);
-    expect(photo).toMatchObject({ type: 'photo', caption: expect.stringContaining('最活跃的三个小时：09:00、21:00') });
+    expect(photo).toMatchObject({ type: 'photo', caption: expect.stringContaining('最活跃的 2 个小时：09:00、21:00') });
     if (photo?.type !== 'photo') throw new Error('no photo');
     expect(readFileSync(photo.path).subarray(1, 4).toString()).toBe('PNG');
     expect(photo.fallbackText).toContain('一 ');

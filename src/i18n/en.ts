@@ -237,7 +237,7 @@ export const en: Messages = {
     done: (seq, streak, total, awarded, points) =>
       `✅ Checked in! You are number ${seq} today, on a ${streak}-day streak, ${total} days in all. +${awarded} points (${points} in all).`,
     already: (seq, streak, points) => `You already checked in today: number ${seq}, a ${streak}-day streak, ${points} points. See you tomorrow!`,
-    milestone: (name, days, bonus) => `🏆 Congratulations @${name}: ${days} days in a row! ${bonus} bonus points.`,
+    milestone: (name, days, bonus) => `🏆 Congratulations @${name}: ${days} days in a row! Today's points include a ${bonus}-point milestone bonus.`,
     me: (name, streak, longest, total, points, rank, today) =>
       `📇 ${name}\nStreak: ${streak} days (longest ${longest})\nCheck-ins: ${total} days\nPoints: ${points} (rank ${rank})\nToday: ${today ? 'checked in ✅' : 'not yet'}`,
     meNone: (name) => `${name} has not checked in yet. Send /checkin to start!`,
@@ -309,7 +309,7 @@ export const en: Messages = {
       `📊 Last ${days} days\nMembers: ${joined} joined, ${left} left, net ${joined - left} (${present} now)\nMessages: ${messages} from ${active} members\nCheck-in rate: ${rate}\nMost active: ${top}\n${retention}`,
     topLine: (name, n) => `${name} (${n})`,
     retention: (cohort, after7, after30) => (cohort ? `Last month's ${cohort} newcomers: ${after7} still active after 7 days, ${after30} after 30` : 'No newcomers last month'),
-    heatmapCaption: (best) => `🔥 Activity over four weeks (rows Monday to Sunday, columns 0–23 h)\nBusiest hours: ${best}; /previews auto posts topic previews then.`,
+    heatmapCaption: (best, n) => `🔥 Activity over four weeks (rows Monday to Sunday, columns 0–23 h)\n${n === 1 ? 'Busiest hour' : 'Busiest hours'}: ${best}; /previews auto posts topic previews then.`,
     heatmapEmpty: 'No messages in the last four weeks: nothing to draw yet.',
     dayNames: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'],
     layerNames: { core: 'core', active: 'active', occasional: 'occasional', lurker: 'lurkers', new: 'new' },

@@ -238,7 +238,7 @@ export const zhCN = {
     done: (seq: number, streak: number, total: number, awarded: number, points: number) =>
       `✅ 打卡成功！你是今天第 ${seq} 个打卡的，已连续 ${streak} 天，累计 ${total} 天。+${awarded} 积分（共 ${points}）。`,
     already: (seq: number, streak: number, points: number) => `今天已经打过卡啦：你是今天第 ${seq} 个，已连续 ${streak} 天，积分 ${points}。明天见！`,
-    milestone: (name: string, days: number, bonus: number) => `🏆 恭喜 @${name} 连续打卡 ${days} 天！额外奖励 ${bonus} 积分，继续加油！`,
+    milestone: (name: string, days: number, bonus: number) => `🏆 恭喜 @${name} 连续打卡 ${days} 天！今天的积分里含 ${bonus} 分里程碑奖励，继续加油！`,
     me: (name: string, streak: number, longest: number, total: number, points: number, rank: number, today: boolean) =>
       `📇 ${name}\n连续打卡：${streak} 天（最长 ${longest} 天）\n累计打卡：${total} 天\n积分：${points}（第 ${rank} 名）\n今天${today ? '已打卡 ✅' : '还没打卡'}`,
     meNone: (name: string) => `${name} 还没有打过卡，发送「打卡」开始吧！`,
@@ -310,7 +310,8 @@ export const zhCN = {
       `📊 最近 ${days} 天\n成员：新进 ${joined}，离开 ${left}，净增 ${joined - left}（现有 ${present}）\n消息：${messages} 条，${active} 人发言\n打卡率：${rate}\n最活跃：${top}\n${retention}`,
     topLine: (name: string, n: number) => `${name}（${n}）`,
     retention: (cohort: number, after7: string, after30: string) => (cohort ? `上月新人 ${cohort} 人：7 天后仍活跃 ${after7}，30 天后 ${after30}` : '上月没有新人'),
-    heatmapCaption: (best: string) => `🔥 近四周活跃时段（行：周一到周日，列：0–23 点）\n最活跃的三个小时：${best}，可用 /previews auto 在这些时段发话题预告。`,
+    heatmapCaption: (best: string, n: number) =>
+      `🔥 近四周活跃时段（行：周一到周日，列：0–23 点）\n${n === 1 ? '最活跃的时段' : `最活跃的 ${n} 个小时`}：${best}，可用 /previews auto 在这些时段发话题预告。`,
     heatmapEmpty: '最近四周还没有消息，画不出热力图。',
     dayNames: ['一', '二', '三', '四', '五', '六', '日'],
     layerNames: { core: '核心', active: '活跃', occasional: '偶尔', lurker: '潜水', new: '新人' } as Record<string, string>,

@@ -69,7 +69,7 @@ describe('check-in stories through the simulator', () => {
     const milestone = runCli(['shell', '--json', '--db', join(tmp.dir, 'e.db')], lines(':clock 2026-11-20T09:00:00+08:00', '/set checkin.milestones 3:30', ':as a 小美', '打卡', ':advance 1d', '打卡', ':advance 1d', '打卡'));
     expect(texts(milestone.stdout).slice(-2)).toEqual([
       '✅ 打卡成功！你是今天第 1 个打卡的，已连续 3 天，累计 3 天。+44 积分（共 66）。',
-      '🏆 恭喜 @小美 连续打卡 3 天！额外奖励 30 积分，继续加油！',
+      '🏆 恭喜 @小美 连续打卡 3 天！今天的积分里含 30 分里程碑奖励，继续加油！',
     ]);
   });
 

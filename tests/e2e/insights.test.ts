@@ -20,7 +20,7 @@ describe('insights through the simulator', () => {
     );
     const out = jsonLines(r.stdout).filter((o) => o.action);
     const photo = out.find((o) => o.action === 'photo');
-    expect(photo).toMatchObject({ action: 'photo', group: 'demo', caption: expect.stringContaining('最活跃的三个小时：09:00') });
+    expect(photo).toMatchObject({ action: 'photo', group: 'demo', caption: expect.stringContaining('最活跃的时段：09:00') });
     expect(existsSync(String(photo?.path))).toBe(true);
     expect(out.filter((o) => o.action !== 'photo').slice(1).map((o) => `${o.action}:${String(o.text).split('\n')[0]}`)).toEqual([
       'send:好的：超过 3 天没发言的成员会收到一次友好提醒，再过 2 天仍未发言将被移出（做不到时告诉群主）。管理员和受信任成员不受影响。',
