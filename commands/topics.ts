@@ -36,6 +36,12 @@ function addTopic(ctx: CommandContext, row: Omit<TopicRow, 'id' | 'state'>): Top
   return topic;
 }
 
+/** A warning when another topic starts at the same minute (two hosts talking at once). */
+function clash(ctx: CommandContext, row: TopicRow): string {
+  const others = ctx.store.topics.between(ctx.group, row.startsAt, row.startsAt + 60_000).filter((t) => t.id !== row.id);
+  return others.length ? `\n${ctx.t.topics.sameTime(others.map((t) => t.title))}` : '';
+}
+
 const topic: Command = {
   name: 'topic',
   aliases: ['话题'],
@@ -52,7 +58,7 @@ const topic: Command = {
         if (!when || !p.title) return ctx.usage();
         if (when.at <= ctx.now) return [ctx.reply(t.past)];
         const row = addTopic(ctx, { ...base, ...p, startsAt: when.at.getTime(), recurrence: null });
-        return [ctx.reply(t.added(topicLine(ctx, row, true)))];
+        return [ctx.reply(t.added(topicLine(ctx, row, true)) + clash(ctx, row))];
       }
       case 'every': {
         const recurrence = rest.slice(0, 2).join(' ');
@@ -60,7 +66,7 @@ const topic: Command = {
         const first = parseRecurrence(recurrence) ? nextOccurrence(recurrence, ctx.now, ctx.groupSettings.timezone) : undefined;
         if (!first || !p.title) return ctx.usage();
         const row = addTopic(ctx, { ...base, ...p, startsAt: first.getTime(), recurrence });
-        return [ctx.reply(t.recurring(recurrence, topicLine(ctx, row, true)))];
+        return [ctx.reply(t.recurring(recurrence, topicLine(ctx, row, true)) + clash(ctx, row))];
       }
       case 'cancel': {
         const row = rest[0] ? ctx.store.topics.topic(Number(rest[0])) : undefined;

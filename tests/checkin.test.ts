@@ -111,7 +111,9 @@ describe('topic previews', () => {
     await bot.say('o', '/previews 08:00,13:00,22:00', { role: 'owner' });
     await bot.say('o', '/topic add 2026-11-24 20:00 架构评审', { role: 'owner' });
     await bot.app.scheduler.advanceTo(bot.clock, new Date('2026-11-25T00:00:00+08:00'));
+    // 22:00 falls after the 20:00 topic: it announces the topic the evening before.
     expect(times).toEqual([
+      '2026-11-23T22:00:00+08:00 📢 明日话题预告',
       '2026-11-24T08:00:00+08:00 📢 今日话题预告',
       '2026-11-24T13:00:00+08:00 📢 今日话题预告',
       '2026-11-24T20:00:00+08:00 🎙️ 话题时间到！《架构评审》',

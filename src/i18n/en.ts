@@ -282,7 +282,8 @@ export const en: Messages = {
   },
   topics: {
     line: (when, title, host, id) => `• ${when} "${title}"${host ? ` hosted by ${host}` : ''} (#${id})`,
-    preview: (lines, late) => `📢 Today's topics${late ? ' (late)' : ''}\n${lines.join('\n')}\nSee you there!`,
+    preview: (lines, late, tomorrow) => `📢 ${tomorrow ? "Tomorrow's" : "Today's"} topics${late ? ' (late)' : ''}\n${lines.join('\n')}\nSee you there!`,
+    sameTime: (titles) => `Note: ${titles.map((t) => `"${t}"`).join(', ')} ${titles.length === 1 ? 'is' : 'are'} planned for the same time.`,
     open: (title, description, host, lateMinutes) =>
       `🎙️ Topic time${lateMinutes ? ` (${lateMinutes} min late)` : ''}! "${title}"${description ? `\n${description}` : ''}${host ? `\nHost: ${host}` : ''}\nThe floor is yours.`,
     previewSkipped: (when) => `I was offline for the topic preview due at ${when}; the topics have begun, so I did not post it late.`,

@@ -283,7 +283,8 @@ export const zhCN = {
   },
   topics: {
     line: (when: string, title: string, host: string, id: number) => `• ${when}《${title}》${host ? ` 主持：${host}` : ''}（#${id}）`,
-    preview: (lines: string[], late: boolean) => `📢 今日话题预告${late ? '（补发）' : ''}\n${lines.join('\n')}\n欢迎准时参加！`,
+    preview: (lines: string[], late: boolean, tomorrow: boolean) => `📢 ${tomorrow ? '明日' : '今日'}话题预告${late ? '（补发）' : ''}\n${lines.join('\n')}\n欢迎准时参加！`,
+    sameTime: (titles: string[]) => `注意：同一时间还有话题${titles.map((t) => `《${t}》`).join('')}。`,
     open: (title: string, description: string, host: string, lateMinutes: number) =>
       `🎙️ 话题时间到${lateMinutes ? `（晚了 ${lateMinutes} 分钟）` : ''}！《${title}》${description ? `\n${description}` : ''}${host ? `\n主持：${host}` : ''}\n欢迎大家畅所欲言～`,
     previewSkipped: (when: string) => `原定 ${when} 的话题预告因为我离线错过了，话题已经开始，所以没有补发。`,

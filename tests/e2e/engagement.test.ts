@@ -73,6 +73,11 @@ describe('check-in stories through the simulator', () => {
     ]);
   });
 
+  it('two topics at the same minute get a warning', () => {
+    const r = runCli(['shell', '--json', '--db', join(tmp.dir, 'c.db')], lines(':clock 2026-11-23T07:00:00+08:00', '/topic add 2026-11-24 20:00 架构评审', '/topic add 2026-11-24 20:00 代码走读'));
+    expect(texts(r.stdout).at(-1)).toMatch(/注意：同一时间还有话题《架构评审》。$/);
+  });
+
   it('a week of topics: previews at the right local times, openings on time, and a restart mid-week', () => {
     const db = join(tmp.dir, 't.db');
     const first = runCli(
@@ -87,13 +92,14 @@ describe('check-in stories through the simulator', () => {
     expect(out.map((o) => `${o.action}:${o.text}`)).toEqual([
       // Tuesday 09:00 was missed by hours: not posted out of place, the owner is told.
       'dm:原定 2026-11-24 09:00 的公告因为我离线错过太久，没有发出：早安，今天也要加油',
-      // Both previews of Tuesday were due: one is posted, marked late, as the topic is still ahead.
-      'send:📢 今日话题预告（补发）\n• 20:00《周读分享》（#1）\n欢迎准时参加！',
+      // Both previews of Tuesday were due: one is posted, marked late, as the topic is still ahead;
+      // each topic comes with its description.
+      'send:📢 今日话题预告（补发）\n• 20:00《周读分享》（#1）\n  本周读了什么\n欢迎准时参加！',
       'send:🎙️ 话题时间到！《周读分享》\n本周读了什么\n欢迎大家畅所欲言～',
       'send:早安，今天也要加油', // Wednesday 09:00
-      'send:📢 今日话题预告\n• 20:00《周读分享》（#1）\n欢迎准时参加！', // Thursday 08:00
+      'send:📢 今日话题预告\n• 20:00《周读分享》（#1）\n  本周读了什么\n欢迎准时参加！', // Thursday 08:00
       'send:早安，今天也要加油', // Thursday 09:00
-      'send:📢 今日话题预告\n• 20:00《周读分享》（#1）\n欢迎准时参加！', // Thursday 18:00
+      'send:📢 今日话题预告\n• 20:00《周读分享》（#1）\n  本周读了什么\n欢迎准时参加！', // Thursday 18:00
     ]);
   });
 });

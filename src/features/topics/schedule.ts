@@ -17,6 +17,8 @@ const OPEN_GRACE_MS = 30 * 60_000;
 const LATE_MARK_MS = 60_000;
 
 const DEFAULT_PREVIEWS = ['08:00', '13:00', '18:00'];
+/** Preview times from this hour on also announce the next day's topics. */
+const EVENING = 20 * 60;
 
 export const previewsSetting = defineSetting<string[]>({
   key: 'topics.previews',
@@ -51,8 +53,12 @@ export function scheduleTopic(ctx: GroupContext, t: TopicRow, previewsOnly = fal
   if (!previewsOnly) ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_OPEN, key: String(t.id), dueAt: t.startsAt }, now);
   const day = localDay(new Date(t.startsAt), tz);
   for (const time of previewTimes(ctx)) {
-    const at = zonedTime(day, parseTimeOfDay(time)!, tz).getTime();
-    if (at < t.startsAt && at > now) ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_PREVIEW, key: `${day}@${time}`, dueAt: at, payload: { day } }, now);
+    const minutes = parseTimeOfDay(time)!;
+    let at = zonedTime(day, minutes, tz).getTime();
+    // An evening preview after the topic's hour announces it the evening before ("明日话题预告").
+    const eve = at >= t.startsAt && minutes >= EVENING;
+    if (eve) at = zonedTime(addDays(day, -1), minutes, tz).getTime();
+    if ((at < t.startsAt || eve) && at > now) ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_PREVIEW, key: `${day}@${eve ? 'eve:' : ''}${time}`, dueAt: at, payload: { day, ...(eve ? { tomorrow: true } : {}) } }, now);
   }
 }
 
@@ -70,7 +76,7 @@ export function topicLine(ctx: GroupContext, t: TopicRow, withDay = false): stri
 const previewJob: JobHandler = {
   kind: JOB_PREVIEW,
   run(ctx) {
-    const { day } = ctx.job.payload as { day: string };
+    const { day, tomorrow } = ctx.job.payload as { day: string; tomorrow?: boolean };
     const tz = ctx.groupSettings.timezone;
     // After downtime several previews of a day may be due at once: only the last one posts.
     const alsoDue = ctx.store.jobs.pending(ctx.group, JOB_PREVIEW).some((j) => j.key.startsWith(`${day}@`) && j.dueAt <= ctx.now.getTime());
@@ -85,7 +91,9 @@ const previewJob: JobHandler = {
       return [];
     }
     const late = ctx.lateBy > LATE_MARK_MS;
-    return [ctx.send(ctx.t.topics.preview(ahead.map((t) => topicLine(ctx, t)), late))];
+    // Each topic with its description: a preview says what the topic is about, not only its title.
+    const lines = ahead.map((t) => (t.description ? `${topicLine(ctx, t)}\n  ${t.description}` : topicLine(ctx, t)));
+    return [ctx.send(ctx.t.topics.preview(lines, late, !!tomorrow))];
   },
 };
 
