@@ -96,7 +96,7 @@ export const en: Messages = {
     intro: '/intro off | on [format] [hours] | action nothing|report|remove',
     worktime: '/worktime mon-fri 09:00-12:00,13:30-18:00 | off | holiday 2026-10-01..2026-10-07 | holiday clear',
     focus: '/focus off|remind|strict',
-    topicwords: '/topic-words add word1 word2 | remove word | clear | about <description>',
+    topicwords: '/topicwords add word1 word2 | remove word | clear | about <description>',
     checkin: '/checkin [note] (or 打卡, 签到)',
     makeup: '/makeup [YYYY-MM-DD] (yesterday by default)',
     me: '/me',

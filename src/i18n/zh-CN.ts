@@ -97,7 +97,7 @@ export const zhCN = {
     intro: '/intro off | on [格式] [小时] | action nothing|report|remove',
     worktime: '/worktime mon-fri 09:00-12:00,13:30-18:00 | off | holiday 2026-10-01..2026-10-07 | holiday clear',
     focus: '/focus off|remind|strict',
-    topicwords: '/topic-words add 词1 词2 | remove 词 | clear | about <主题描述>',
+    topicwords: '/topicwords add 词1 词2 | remove 词 | clear | about <主题描述>',
     checkin: '/checkin [心得]（也可以发「打卡」「签到」）',
     makeup: '/makeup [YYYY-MM-DD]（默认补昨天）',
     me: '/me',
