@@ -275,9 +275,31 @@ const redeem: Command = {
   },
 };
 
+/** `/redemptions`: what members redeemed and still wait for; `/redemptions done <n>` marks one delivered and tells the member. */
+const redemptions: Command = {
+  name: 'redemptions',
+  aliases: ['兑换记录'],
+  level: 'admin',
+  run(ctx) {
+    const t = ctx.t.rewards;
+    const [sub, n, extra] = ctx.command.argv;
+    if (!sub) {
+      const tz = ctx.groupSettings.timezone;
+      const rows = ctx.store.points.pendingRedemptions(ctx.group);
+      if (!rows.length) return [ctx.reply(t.pendingNone)];
+      return [ctx.reply(t.pending(rows.map((r) => t.pendingLine(r.id, r.name, r.reward, formatLocal(new Date(r.at), tz)))))];
+    }
+    if (sub !== 'done' || !n || extra || !/^\d+$/.test(n)) return ctx.usage();
+    const done = ctx.store.points.markDelivered(ctx.group, Number(n), ctx.event.sender.id, ctx.now.getTime());
+    if (!done) return [ctx.reply(t.noSuchPending(Number(n)))];
+    const member = { id: done.userId, name: ctx.store.members.get(ctx.group, done.userId)?.name ?? done.userId };
+    return [ctx.reply(t.markedDelivered(done.id, member.name, done.reward)), ctx.send(t.delivered(member.name, done.reward), { mentions: [member] })];
+  },
+};
+
 export const checkinFeature: Feature = {
   name: 'checkin',
-  commands: [checkin, makeup, me, rank, checkins, checkinReminder, points, rewards, reward, redeem],
+  commands: [checkin, makeup, me, rank, checkins, checkinReminder, points, rewards, reward, redeem, redemptions],
   jobs: [reminderJob],
   settings: checkinSettings,
 };

@@ -60,7 +60,7 @@ describe('check-in', () => {
     await bot.dispatch(msg('bob', '打卡'));
     const redeemed = await bot.dispatch(msg('ann', '/redeem 贴纸'));
     expect(sentTexts(redeemed)).toEqual(['🎉 兑换成功：贴纸！剩余 5 积分。群主会尽快联系你发放。']);
-    expect(redeemed.find((a) => a.type === 'notifyOwner')).toMatchObject({ text: '「g1」的 ann 兑换了「贴纸」，请发放。' });
+    expect(redeemed.find((a) => a.type === 'notifyOwner')).toMatchObject({ text: '「g1」的 ann 兑换了「贴纸」，请发放。发放后在群里发送 /redemptions 标记。' });
     expect(sentTexts(await bot.dispatch(msg('bob', '/redeem 贴纸')))).toEqual(['「贴纸」已经兑完了。']);
     await bot.say('o', '/reward add 徽章 50', { role: 'owner' });
     expect(sentTexts(await bot.dispatch(msg('bob', '/redeem 徽章')))).toEqual(['兑换「徽章」需要 50 积分，你有 10 积分。']);
@@ -136,5 +136,19 @@ describe('a broken streak', () => {
     const board = sentTexts(await bot.dispatch(msg('ann', '/rank streak')))[0]!;
     expect(board).toContain('bob');
     expect(board).not.toMatch(/ann/);
+  });
+});
+
+describe('reward redemptions', () => {
+  it('the owner lists what waits to be delivered, marks one done, and the member is told', async () => {
+    await bot.say('o', '/reward add 书签 10', { role: 'owner' });
+    await bot.dispatch(msg('ann', '打卡'));
+    await bot.dispatch(msg('ann', '/redeem 书签'));
+    const list = sentTexts(await bot.say('o', '/redemptions', { role: 'owner' }))[0]!;
+    expect(list).toMatch(/^🎁 待发放的兑换：\n#1 ann · 书签 · /);
+    const done = sentTexts(await bot.say('o', '/redemptions done 1', { role: 'owner' }));
+    expect(done).toEqual(['已标记 #1 已发放（ann 的「书签」）。', '🎁 @ann 你兑换的「书签」已发放，请查收！']);
+    expect(sentTexts(await bot.say('o', '/redemptions', { role: 'owner' }))).toEqual(['没有待发放的兑换。']);
+    expect(sentTexts(await bot.say('o', '/redemptions done 1', { role: 'owner' }))).toEqual(['没有待发放的兑换 #1。发送 /redemptions 查看。']);
   });
 });

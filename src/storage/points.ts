@@ -9,6 +9,14 @@ export interface Reward {
 
 export type Redemption = { ok: true; balance: number; stockLeft: number | null } | { ok: false; why: 'no-such-reward' | 'out-of-stock' | 'poor'; balance: number; cost?: number };
 
+export interface PendingRedemption {
+  id: number;
+  userId: string;
+  name: string;
+  reward: string;
+  at: number;
+}
+
 /** Points beyond check-ins: grants by owners, the reward catalogue, redemptions. */
 export class PointsRepo {
   private readonly ensure;
@@ -22,6 +30,8 @@ export class PointsRepo {
   private readonly rewardGet;
   private readonly stockDown;
   private readonly redemption;
+  private readonly pendingStmt;
+  private readonly deliverStmt;
   private readonly tx: (fn: () => unknown) => unknown;
 
   constructor(db: Db) {
@@ -40,6 +50,21 @@ export class PointsRepo {
     this.rewardGet = db.prepare('SELECT name, cost, stock FROM rewards WHERE platform = ? AND group_id = ? AND name = ?');
     this.stockDown = db.prepare('UPDATE rewards SET stock = stock - 1 WHERE platform = ? AND group_id = ? AND name = ? AND stock IS NOT NULL');
     this.redemption = db.prepare('INSERT INTO redemptions (platform, group_id, user_id, reward, cost, at) VALUES (?, ?, ?, ?, ?, ?)');
+    this.pendingStmt = db.prepare(`SELECT r.id, r.user_id AS userId, COALESCE(e.name, r.user_id) AS name, r.reward, r.at FROM redemptions r
+      LEFT JOIN engagement e ON e.platform = r.platform AND e.group_id = r.group_id AND e.user_id = r.user_id
+      WHERE r.platform = ? AND r.group_id = ? AND r.delivered_at IS NULL ORDER BY r.id LIMIT ?`);
+    this.deliverStmt = db.prepare(`UPDATE redemptions SET delivered_at = ?, delivered_by = ? WHERE platform = ? AND group_id = ? AND id = ?
+      AND delivered_at IS NULL RETURNING id, user_id AS userId, reward, at`);
+  }
+
+  /** Redemptions the owner has not marked delivered yet, oldest first. */
+  pendingRedemptions(g: GroupRef, limit = 30): PendingRedemption[] {
+    return this.pendingStmt.all(g.platform, g.groupId, limit) as PendingRedemption[];
+  }
+
+  /** Marks a redemption delivered; undefined if there is no such pending one. */
+  markDelivered(g: GroupRef, id: number, by: string, at: number): Omit<PendingRedemption, 'name'> | undefined {
+    return this.deliverStmt.get(at, by, g.platform, g.groupId, id) as Omit<PendingRedemption, 'name'> | undefined;
   }
 
   balance(g: GroupRef, userId: string): number {
