@@ -267,9 +267,12 @@ export class ShellSimulator implements Adapter {
         if (found) event.urls = found;
         break;
       }
-      case 'reply':
-        event = { ...base, kind: 'text', text: line.text, ...urls(line.text), replyTo: { messageId: line.messageId } };
+      case 'reply': {
+        // As a platform does, the reply carries who wrote the original and what it said (/spam, /warn, /offtopic read it).
+        const original = this.said.get(`${this.groupId}\u0000${line.messageId}`);
+        event = { ...base, kind: 'text', text: line.text, ...urls(line.text), replyTo: { messageId: line.messageId, ...original } };
         break;
+      }
       case 'image':
         event = { ...base, kind: 'image', text: '', ...(line.qr ? { qr: line.qr } : {}) };
         if (line.file) this.pictures.set(`${this.groupId}\u0000${id}`, line.file);
@@ -304,7 +307,16 @@ export class ShellSimulator implements Adapter {
         'event',
       );
     }
+    this.remember(event);
     await this.sink?.(event);
+  }
+
+  /** Recent messages by group and id, so a :reply can say whose message it answers. */
+  private readonly said = new Map<string, { senderId: string; senderName: string; text: string }>();
+
+  private remember(e: MessageEvent): void {
+    this.said.set(`${e.groupId}\u0000${e.messageId}`, { senderId: e.sender.id, senderName: e.sender.name, text: e.text });
+    if (this.said.size > 2_000) this.said.delete(this.said.keys().next().value as string);
   }
 
   private members(groupId: string): Map<string, SimMember> {

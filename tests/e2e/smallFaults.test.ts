@@ -79,3 +79,11 @@ describe('a member Steward removed has left', () => {
     expect(stats).toMatch(/现有 2/);
   });
 });
+
+describe('the simulator\'s :reply', () => {
+  it('carries who wrote the original, so an admin can answer a missed ad with /spam', () => {
+    const out = shell(':clock 2026-11-24T10:00:00+08:00', ':as bob 小波', '大家好', '这个课程真不错', ':as owner', ':reply m2 /spam');
+    expect(out).toContainEqual({ action: 'delete', group: 'demo', messageId: 'm2', reason: expect.any(String) });
+    expect(out.filter((l) => l.action === 'send').map((l) => l.text as string).join('\n')).toMatch(/@小波/);
+  });
+});
