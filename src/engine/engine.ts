@@ -1,6 +1,7 @@
 import { messages } from '../i18n/index.js';
 import { managedSetting } from '../settings/core.js';
 import type { SettingDef } from '../settings/definition.js';
+import type { GroupRef } from '../storage/groups.js';
 import type { JobRow } from '../storage/jobs.js';
 import type { Action, SendAction } from './actions.js';
 import { type CommandContext, type GroupContext, type RuleContext, type Services, defined, derive, groupContext } from './context.js';
@@ -126,17 +127,28 @@ export class Engine {
 
   /**
    * The group whose admin list must be fresh before this message is decided: the group (or, in a
-   * private chat, the group chosen with /use) of a command that needs rights, or of any command
+   * private chat, the group the command works on) of a command that needs rights, or of any command
    * from someone the bot now counts as an admin (a demotion it missed would keep their rights).
    */
-  rightsToRefresh(event: InboundEvent): { platform: string; groupId: string } | undefined {
+  rightsToRefresh(event: InboundEvent): GroupRef | undefined {
     if (event.type !== 'message' || event.kind !== 'text' || event.sender.isBot) return undefined;
     const command = this.commandIn(event);
     const def = command && this.registry.commands.get(command.name);
     if (!def) return undefined;
-    const group = event.chat === 'private' ? this.services.privateTargets.get(event.platform, event.sender.id) : { platform: event.platform, groupId: event.groupId };
+    const group = event.chat === 'private' ? this.privateTarget(event).target : { platform: event.platform, groupId: event.groupId };
     if (!group) return undefined;
     return def.level !== 'member' || this.services.levelOf(group, event.sender) !== 'member' ? group : undefined;
+  }
+
+  /**
+   * The group a command in a private chat works on: the one chosen with /use, or the sender's only
+   * group; otherwise the groups to choose from.
+   */
+  private privateTarget(event: MessageEvent): { target?: GroupRef; choices: { groupId: string; title: string | null }[] } {
+    const chosen = this.services.privateTargets.get(event.platform, event.sender.id);
+    if (chosen) return { target: chosen, choices: [] };
+    const groups = this.services.store.members.groupsOf(event.platform, event.sender.id);
+    return groups.length === 1 ? { target: { platform: event.platform, groupId: groups[0]!.groupId }, choices: [] } : { choices: groups };
   }
 
   private managed(event: InboundEvent): boolean {
@@ -220,17 +232,14 @@ export class Engine {
       text,
       ...defined({ replyTo: event.chat === 'group' ? event.messageId : undefined, ...extra }),
     });
-    // In a private chat, a group command works on the group the owner chose with /use.
+    // In a private chat, a group command works on the sender's group (see privateTarget).
     let base = chat;
     if (event.chat === 'private' && (def.where ?? 'group') === 'group') {
-      // The group chosen with /use; a member of one group needs no choosing.
-      let target = this.services.privateTargets.get(event.platform, event.sender.id);
+      const { target, choices } = this.privateTarget(event);
       if (!target) {
-        const groups = this.services.store.members.groupsOf(event.platform, event.sender.id);
-        if (groups.length === 1) target = { platform: event.platform, groupId: groups[0]!.groupId };
-        else if (def.level !== 'member') return [reply(chat.t.private.noTarget(command.typed))];
-        else if (!groups.length) return [reply(chat.t.private.noGroup)];
-        else return [reply(chat.t.private.chooseFirst(command.typed, groups.map((g, i) => `${i + 1}. ${g.title ?? g.groupId}`)))];
+        if (def.level !== 'member') return [reply(chat.t.private.noTarget(command.typed))];
+        if (!choices.length) return [reply(chat.t.private.noGroup)];
+        return [reply(chat.t.private.chooseFirst(command.typed, choices.map((g, i) => `${i + 1}. ${g.title ?? g.groupId}`)))];
       }
       base = groupContext(this.services, target, messages);
     }
