@@ -1,6 +1,6 @@
 import { partsInOrder } from '../../text/glob.js';
 import type { ModelInput } from './classifier.js';
-import { type Link, LINK_SCORES, classifyLink } from './links.js';
+import { type Link, LINK_SCORES, classifyLink, vouchedFor } from './links.js';
 import { callsIn, hasPitchPhrase, luresIn } from './taxonomy.js';
 import { PLAIN, compactText, normalizeText, toSimplified } from '../../text/normalize.js';
 
@@ -101,8 +101,7 @@ function card(s: Prepared): Finding | undefined {
 
 function qr(s: Prepared): Finding | undefined {
   if (s.qr === undefined) return undefined;
-  const kind = classifyLink(s.qr, s.allowDomains).kind;
-  if (kind === 'allowed' || kind === 'reputable') return undefined;
+  if (vouchedFor(classifyLink(s.qr, s.allowDomains))) return undefined;
   return { check: 'qr', score: 0.9, detail: 'QR code in a picture', what: 'qr' };
 }
 
@@ -127,7 +126,7 @@ function pitch(s: Prepared): Finding | undefined {
   if (!hasPitchPhrase(s.compact)) return undefined;
   const lures = luresIn(s.compact);
   if (!lures.length) return undefined;
-  const calls = callsIn(s.compact, s.links.some((l) => l.kind !== 'allowed' && l.kind !== 'reputable'));
+  const calls = callsIn(s.compact, s.links.some((l) => !vouchedFor(l)));
   if (!calls.length) return undefined;
   const score = lures.length > 1 || calls.length > 1 ? 0.9 : 0.85;
   return { check: 'pitch', score, detail: `${lures.join('+')} / ${calls.join('+')}`, what: 'pitch', value: `${lures[0]}+${calls[0]}` };
@@ -200,7 +199,7 @@ export function cannotBeAdByText(s: Pick<Suspect, 'kind' | 'text' | 'urls' | 'qr
   if (s.kind !== 'text' || s.urls.length || s.qr !== undefined || s.blockWords.length || !plain) return false;
   // Words are looked for across spaces and punctuation, as the checks do ("找，我" reads "找我").
   const text = toSimplified(s.text).replace(SPACE_OR_PUNCTUATION_PLAIN, '');
-  return !TRIGGERS.test(text) && !hasPitchPhrase(text.toLowerCase());
+  return !TRIGGERS.test(text) && !hasPitchPhrase(text);
 }
 
 /** Ways to reach someone off the group: an id, a number, a card, an invite, a picture's code. */
@@ -263,8 +262,11 @@ const runChecks = (s: Prepared) => CHECKS.map((c) => c(s)).filter((f): f is Find
  * member for sharing what they learn. The owner's /allow thus overrides the model too.
  */
 function vouched(s: Prepared | undefined, findings: readonly Finding[]): boolean {
-  return !!s?.links.length && s.links.every((l) => l.kind === 'allowed' || l.kind === 'reputable') && !findings.some((f) => f.score >= 0.5);
+  return !!s?.links.length && s.links.every(vouchedFor) && nothingPointsAtAnAd(findings);
 }
+
+/** No finding says "ad" on its own (a contact, a picture code, a card, scam words, a block word…). */
+const nothingPointsAtAnAd = (findings: readonly Finding[]) => !findings.some((f) => f.score >= 0.5);
 
 const noisyOr = (scores: number[]) => 1 - scores.reduce((keep, s) => keep * (1 - s), 1);
 
@@ -295,7 +297,7 @@ export function judge(suspect: Suspect, o: { model?: TextScorer; quiet?: boolean
     const p = o.model({ text: suspect.text, normalized, compact, findings });
     if (p >= MODEL_FLOOR) {
       const context = findings.filter((f) => !TEXT_ONLY.has(f.check)).map((f) => f.score);
-      modelAlone = p < MODEL_ALONE_SURE && !findings.some((f) => f.score >= 0.5);
+      modelAlone = p < MODEL_ALONE_SURE && nothingPointsAtAnAd(findings);
       score = Math.max(score, noisyOr([p, ...context]));
       findings.push({ check: 'model', score: p, detail: `text model ${p.toFixed(2)}`, what: 'model', value: p.toFixed(2) });
     }

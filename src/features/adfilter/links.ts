@@ -57,6 +57,9 @@ export function classifyLink(url: string, allow: readonly string[]): Link {
   return category ? { kind: 'reputable', host, category } : { kind: 'unknown', host };
 }
 
+/** A link to somewhere reputable or owner-allowed: no evidence of an ad. */
+export const vouchedFor = (l: Link): boolean => l.kind === 'allowed' || l.kind === 'reputable';
+
 /** How much a link of each kind alone says "ad" (reputable and allowed ones say nothing). */
 export const LINK_SCORES: Readonly<Record<Exclude<LinkKind, 'allowed' | 'reputable'>, number>> = {
   invite: 0.9,

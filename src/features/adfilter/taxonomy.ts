@@ -46,8 +46,8 @@ export const CALLS: Readonly<Record<string, readonly string[]>> = {
 /** Every phrase of both lists: the quick pass looks for these before any check runs. */
 export const PITCH_PHRASES: readonly string[] = [...Object.values(LURES), ...Object.values(CALLS)].flat();
 
-/** Any phrase of either list, in one pass (most texts have none, and the checks below are skipped). */
-const ANY_PHRASE = new RegExp(PITCH_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+/** Any phrase of either list, in one pass (most texts have none, and the checks below are skipped); any case, as the quick pass reads raw text. */
+const ANY_PHRASE = new RegExp(PITCH_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 
 /** Whether the compact text holds any lure or call phrase at all. */
 export const hasPitchPhrase = (compact: string): boolean => ANY_PHRASE.test(compact);
