@@ -33,10 +33,8 @@ export class JobsRepo {
   private readonly cancelStmt;
   private readonly pendingStmt;
   private readonly deliveredStmt;
-  private readonly tx: (fn: () => unknown) => unknown;
 
   constructor(db: Db) {
-    this.tx = db.transaction((fn: () => unknown) => fn());
     // Re-scheduling a pending job moves it; a finished one is scheduled afresh under its key.
     this.upsert = db.prepare(`INSERT INTO jobs (platform, group_id, kind, key, due_at, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (platform, group_id, kind, key) DO UPDATE SET due_at = excluded.due_at, payload = excluded.payload,
@@ -95,9 +93,5 @@ export class JobsRepo {
   /** Jobs left 'running' by a process that died mid-job. */
   running(): JobRow[] {
     return (this.runningStmt.all() as RawJob[]).map(parse);
-  }
-
-  transaction<T>(fn: () => T): T {
-    return this.tx(fn) as T;
   }
 }
