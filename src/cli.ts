@@ -20,14 +20,25 @@ const USAGE = `Usage:
 
 const settingDefinitions = features.flatMap((f) => f.settings ?? []);
 
-/** The config, with its warnings (a key given twice) on stderr. */
-function load(path: string | undefined): { config: ReturnType<typeof loadConfig>['config']; file: string } {
+/** The config, with its warnings (a key given twice) on stderr; its secrets join `secrets`. */
+function load(path: string | undefined, secrets: string[]): { config: ReturnType<typeof loadConfig>['config']; file: string } {
   const { config, file, warnings } = loadConfig(path, process.env, settingDefinitions);
   for (const w of warnings) process.stderr.write(`steward: ${file}: warning: ${w}\n`);
+  secrets.push(...secretsOf(config));
   return { config, file };
 }
 
+/** Whatever fails, no configured secret reaches the error the CLI prints. */
 async function main(argv: string[]): Promise<number> {
+  const secrets: string[] = [];
+  try {
+    return await run(argv, secrets);
+  } catch (err) {
+    throw redactError(err, secrets);
+  }
+}
+
+async function run(argv: string[], secrets: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -51,10 +62,8 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'start': {
-      const { config, file } = load(values.config);
-      await runStart(config, file).catch((err: unknown) => {
-        throw redactError(err, secretsOf(config));
-      });
+      const { config, file } = load(values.config, secrets);
+      await runStart(config, file);
       return 0;
     }
     case 'shell': {
@@ -62,20 +71,18 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`--platform must be telegram or wechat, not "${values.platform}"\n${USAGE}\n`);
         return 2;
       }
-      const { config, file } = load(values.config);
+      const { config, file } = load(values.config, secrets);
       await runShell({ config, configFile: file, json: values.json, imitate: values.platform, dbPath: values.db, input: process.stdin, output: process.stdout });
       return 0;
     }
     case 'dashboard': {
-      const { config, file } = load(values.config);
+      const { config, file } = load(values.config, secrets);
       const port = values.port === undefined ? undefined : Number(values.port);
       if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
         process.stderr.write(`--port must be a port number\n${USAGE}\n`);
         return 2;
       }
-      const dashboard = await runDashboard(config, file, values.db, port).catch((err: unknown) => {
-        throw redactError(err, secretsOf(config));
-      });
+      const dashboard = await runDashboard(config, file, values.db, port);
       process.stdout.write(`dashboard: ${dashboard.url}/?token=…\n`);
       await new Promise(() => undefined); // serves until a signal stops it
       return 0;
@@ -120,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const { config, file } = load(path);
+      const { config, file } = load(path, secrets);
       configuredSpamModel(config, file);
       const platforms = [config.telegram && 'telegram', config.wechat && 'wechat'].filter(Boolean);
       process.stdout.write(`${file}: OK (${platforms.length ? platforms.join(', ') : 'no platform: the shell simulator'})\n`);
