@@ -18,6 +18,9 @@ import { loadMigrations, migrate } from './storage/migrate.js';
 import { type Clock, SimulatedClock, systemClock } from './time/clock.js';
 import { resolve } from 'node:path';
 
+/** The config's log level (else `fallback`), with every configured secret kept out of the lines. */
+const loggerFor = (config: Config, fallback: string): Logger => createLogger(config.log.level ?? fallback, { secrets: secretsOf(config) });
+
 export interface OpenOptions {
   config: Config;
   configFile: string;
@@ -85,7 +88,7 @@ export interface ShellRun {
 
 /** The shell simulator: reads the line protocol until end of input or `:quit`. */
 export async function runShell(r: ShellRun): Promise<void> {
-  const log = createLogger(r.config.log.level ?? 'warn', { secrets: secretsOf(r.config) });
+  const log = loggerFor(r.config, 'warn');
   const clock = new SimulatedClock(systemClock);
   const interactive = !!r.input.isTTY && !r.json;
   const sim = new ShellSimulator({
@@ -144,7 +147,7 @@ export async function runStart(config: Config, configFile: string): Promise<void
     await runShell({ config, configFile, json: false, imitate: 'telegram', input: process.stdin, output: process.stdout });
     return;
   }
-  const log = createLogger(config.log.level ?? 'info', { secrets: secretsOf(config) });
+  const log = loggerFor(config, 'info');
   const adapters = await loadPlatformAdapters(config, systemClock, log);
   const app = openApp({ config, configFile, clock: systemClock, log, adapters });
   try {
@@ -193,7 +196,7 @@ export async function loadPlatformAdapters(config: Config, clock: Clock, log: Lo
 /** `steward dashboard`: the web page alone, reading the database (the bot may run beside it). */
 export async function runDashboard(config: Config, configFile: string, dbPath: string | undefined, port: number | undefined): Promise<Dashboard> {
   if (!config.dashboard) throw new ConfigError(configFile, ['dashboard.token: required to serve the dashboard (or set STEWARD_DASHBOARD_TOKEN)']);
-  const log = createLogger(config.log.level ?? 'info', { secrets: secretsOf(config) });
+  const log = loggerFor(config, 'info');
   const app = openApp({ config, configFile, dbPath, clock: systemClock, log, adapters: [] });
   const dashboard = await startDashboard({
     store: app.store,
