@@ -146,6 +146,12 @@ export function parseTimeOfDay(text: string): number | undefined {
   return h * 60 + min;
 }
 
+/** A time of day as typed ("21:00", "晚上9点") → "HH:MM" within the day, or undefined. */
+export function canonicalTime(text: string): string | undefined {
+  const minutes = parseTimeOfDay(text);
+  return minutes !== undefined && minutes < 1440 ? formatTimeOfDay(minutes) : undefined;
+}
+
 export function formatTimeOfDay(minutes: number): string {
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }

@@ -1,21 +1,15 @@
 import { z } from 'zod';
 import { defineSetting, intSetting } from '../../settings/definition.js';
-import { formatTimeOfDay, parseTimeOfDay } from '../../time/calendar.js';
+import { canonicalTime } from '../../time/calendar.js';
 
-const timeOfDay = z.string().refine((v) => parseTimeOfDay(v) !== undefined && parseTimeOfDay(v)! < 1440, 'a time such as 04:00');
+const timeOfDay = z.string().refine((v) => canonicalTime(v) !== undefined, 'a time such as 04:00');
 
 /** When a check-in day begins, local time: 04:00 lets night owls check in after midnight. */
-/** A time of day as typed ("21:00", "晚上9点") → "HH:MM", or undefined. */
-function clockText(t: string): string | undefined {
-  const minutes = parseTimeOfDay(t);
-  return minutes !== undefined && minutes < 1440 ? formatTimeOfDay(minutes) : undefined;
-}
-
 export const dayStartSetting = defineSetting<string>({
   key: 'checkin.dayStart',
   schema: timeOfDay,
   fallback: '00:00',
-  fromText: clockText,
+  fromText: canonicalTime,
   example: '04:00',
 });
 export const basePointsSetting = intSetting('checkin.points', 0, 10_000, 10);
@@ -52,7 +46,7 @@ export const reminderSetting = defineSetting<string>({
   key: 'checkin.reminder',
   schema: z.union([z.literal('off'), timeOfDay]),
   fallback: 'off',
-  fromText: (t) => (t.trim() === 'off' ? 'off' : clockText(t)),
+  fromText: (t) => (t.trim() === 'off' ? 'off' : canonicalTime(t)),
   example: '21:00',
 });
 

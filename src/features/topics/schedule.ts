@@ -4,7 +4,7 @@ import type { GroupContext } from '../../engine/context.js';
 import type { JobHandler, JobOutcome } from '../../engine/registry.js';
 import { defineSetting } from '../../settings/definition.js';
 import type { TopicRow } from '../../storage/topics.js';
-import { addDays, formatLocal, formatTimeOfDay, localDay, nextOccurrence, parseTimeOfDay, zonedTime } from '../../time/calendar.js';
+import { addDays, canonicalTime, formatLocal, formatTimeOfDay, localDay, nextOccurrence, parseTimeOfDay, zonedTime } from '../../time/calendar.js';
 import { mostActiveHours } from '../insights/activeHours.js';
 
 export const JOB_PREVIEW = 'topics.preview';
@@ -26,9 +26,9 @@ export const previewsSetting = defineSetting<string[]>({
   fallback: DEFAULT_PREVIEWS,
   fromText: (text) => {
     if (text.trim() === 'auto') return ['auto'];
-    const times = text.split(/[,，\s]+/).filter(Boolean);
-    if (!times.length || times.length > 8 || times.some((t) => (parseTimeOfDay(t) ?? 1440) >= 1440)) return undefined;
-    return [...new Set(times.map((t) => formatTimeOfDay(parseTimeOfDay(t)!)))].sort();
+    const times = text.split(/[,，\s]+/).filter(Boolean).map(canonicalTime);
+    if (!times.length || times.length > 8 || times.some((t) => t === undefined)) return undefined;
+    return [...new Set(times as string[])].sort();
   },
   show: (v) => v.join(','),
   example: '08:00,13:00,18:00,22:00',
