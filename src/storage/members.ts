@@ -73,7 +73,6 @@ export class MembersRepo {
   private readonly clearPlatformRoles;
   private readonly upsertPlatformRole;
   private readonly tx: (fn: () => unknown) => unknown;
-  private readonly groupsOfStmt;
   private readonly memberOfStmt;
   private readonly trustStmt;
   private readonly countJoinedStmt;
@@ -97,10 +96,6 @@ export class MembersRepo {
     this.tx = db.transaction((fn: () => unknown) => fn());
     this.trustStmt = db.prepare('UPDATE members SET trusted = ? WHERE platform = ? AND group_id = ? AND user_id = ?');
     this.countJoinedStmt = db.prepare('SELECT COUNT(*) FROM members WHERE platform = ? AND group_id = ? AND left_at IS NULL');
-    this.groupsOfStmt = db.prepare(`SELECT m.group_id AS groupId, g.title AS title FROM members m
-      JOIN groups g ON g.platform = m.platform AND g.group_id = m.group_id
-      WHERE m.platform = ? AND m.user_id = ? AND (m.role IN ('owner', 'admin') OR m.platform_role IS NOT NULL)
-      ORDER BY g.first_seen`);
     this.memberOfStmt = db.prepare(`SELECT m.group_id AS groupId, g.title AS title FROM members m
       JOIN groups g ON g.platform = m.platform AND g.group_id = m.group_id
       WHERE m.platform = ? AND m.user_id = ? AND (m.left_at IS NULL OR m.role IN ('owner', 'admin') OR m.platform_role IS NOT NULL)
@@ -161,11 +156,6 @@ export class MembersRepo {
   /** Members Steward knows to be in the group now. */
   countPresent(g: GroupRef): number {
     return this.countJoinedStmt.pluck().get(g.platform, g.groupId) as number;
-  }
-
-  /** Groups in which the user is owner or admin (by command or by the platform). */
-  groupsAdministeredBy(platform: string, userId: string): { groupId: string; title: string | null }[] {
-    return this.groupsOfStmt.all(platform, userId) as { groupId: string; title: string | null }[];
   }
 
   /** The groups a user is in (still there, or administers), oldest first. */
