@@ -32,19 +32,19 @@ export const ladderSetting = defineSetting<string[]>({
   example: 'remind,warn,mute:1h,kick',
 });
 
-export const expirySetting = defineSetting<string>({
-  key: 'penalties.expiry',
-  schema: z.string().refine((v) => parseDuration(v) !== undefined, 'a duration such as 30d or 12h'),
-  fallback: '30d',
-  fromText: (text) => (parseDuration(text.trim()) ? text.trim().toLowerCase() : undefined),
-  example: '30d',
-});
+/** A duration such as 30d or 10m, kept as typed (lower case). */
+function durationSetting(key: string, fallback: string, example: string, problem: string) {
+  return defineSetting<string>({
+    key,
+    schema: z.string().refine((v) => parseDuration(v) !== undefined, problem),
+    fallback,
+    fromText: (text) => (parseDuration(text.trim()) ? text.trim().toLowerCase() : undefined),
+    example,
+  });
+}
+
+/** How long a strike counts. */
+export const expirySetting = durationSetting('penalties.expiry', '30d', '30d', 'a duration such as 30d or 12h');
 
 /** After a strike, further automatic offences within this time climb no further (a burst is one offence). */
-export const cooldownSetting = defineSetting<string>({
-  key: 'penalties.cooldown',
-  schema: z.string().refine((v) => parseDuration(v) !== undefined, 'a duration such as 10m or 1h'),
-  fallback: '10m',
-  fromText: (text) => (parseDuration(text.trim()) ? text.trim().toLowerCase() : undefined),
-  example: '10m',
-});
+export const cooldownSetting = durationSetting('penalties.cooldown', '10m', '10m', 'a duration such as 10m or 1h');
