@@ -10,6 +10,8 @@ import { type ShellLine, SHELL_HELP, parseShellLine } from './protocol.js';
 import { actionJson, actionText, eventText, noteText } from './render.js';
 
 export const SHELL_PLATFORM = 'shell';
+/** How many recent messages a :reply can point at. */
+const RECENT = 2_000;
 
 /** Lets `:advance` and `:clock` run the scheduler; supplied by the composition root. */
 export interface TimeControl {
@@ -269,7 +271,7 @@ export class ShellSimulator implements Adapter {
       }
       case 'reply': {
         // As a platform does, the reply carries who wrote the original and what it said (/spam, /warn, /offtopic read it).
-        const original = this.said.get(`${this.groupId}\u0000${line.messageId}`);
+        const original = this.original(line.messageId);
         event = { ...base, kind: 'text', text: line.text, ...urls(line.text), replyTo: { messageId: line.messageId, ...original } };
         break;
       }
@@ -307,16 +309,22 @@ export class ShellSimulator implements Adapter {
         'event',
       );
     }
-    this.remember(event);
+    this.remember(this.seq, event);
     await this.sink?.(event);
   }
 
-  /** Recent messages by group and id, so a :reply can say whose message it answers. */
-  private readonly said = new Map<string, { senderId: string; senderName: string; text: string }>();
+  /** The last RECENT messages, by number (m<n>): a ring, since this runs on every line. */
+  private readonly said: (MessageEvent | undefined)[] = new Array<MessageEvent | undefined>(RECENT);
 
-  private remember(e: MessageEvent): void {
-    this.said.set(`${e.groupId}\u0000${e.messageId}`, { senderId: e.sender.id, senderName: e.sender.name, text: e.text });
-    if (this.said.size > 2_000) this.said.delete(this.said.keys().next().value as string);
+  private remember(n: number, e: MessageEvent): void {
+    this.said[n % RECENT] = e;
+  }
+
+  /** Who wrote message `id` in this group and what it said, while it is recent. */
+  private original(id: string): { senderId: string; senderName: string; text: string } | undefined {
+    const n = /^m(\d+)$/.exec(id)?.[1];
+    const e = n === undefined ? undefined : this.said[Number(n) % RECENT];
+    return e && e.messageId === id && e.groupId === this.groupId ? { senderId: e.sender.id, senderName: e.sender.name, text: e.text } : undefined;
   }
 
   private members(groupId: string): Map<string, SimMember> {
