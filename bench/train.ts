@@ -1,27 +1,25 @@
-// npm run train: the shipped spam model, from the dev files in ../shared/data whose terms allow
-// redistribution (see ../shared/data/README.md). Research-only sources are for evaluation only.
-import { existsSync, mkdirSync } from 'node:fs';
+// npm run train: the shipped spam model (models/spam-lr.json) from what may be shipped: the
+// redistributable sources in ../shared/data and the project's own generated text (see
+// bench/corpus/shipped.ts). The same data gives the same file, byte for byte.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readJsonl, trainSpamModel } from '../src/features/adfilter/evaluate.js';
+import { trainSpamModel } from '../src/features/adfilter/evaluate.js';
 import { writeModel } from '../src/features/adfilter/training.js';
-
-/** Sources a shipped model may learn from, with the terms that allow it. */
-export const REDISTRIBUTABLE: Record<string, string> = {
-  qq_mc_group: 'siuank/ADDetector4J, MIT, Copyright (c) 2024 落叶 (dataset credited to hsn8086, samples from loyisa)',
-  qq_group_review: 'hhhhc-da/nonebot2-review, MIT, Copyright (c) 2026 ayasaki_nanoka',
-  uci_sms_en: 'UCI SMS Spam Collection v.1, Almeida & Gómez Hidalgo (DocEng 2011): free with no limitations beyond the authors\u2019 copyright',
-  tg_spam_umputun_ru_en: 'umputun/tg-spam, MIT, Copyright (c) 2023 Umputun',
-};
+import { SHIPPABLE, shippedTrainingRows } from './corpus/shipped.js';
 
 const DATA = resolve(process.env.STEWARD_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data'));
 if (!existsSync(DATA)) {
   console.error(`no labeled data at ${DATA} (set STEWARD_DATA)`);
   process.exit(1);
 }
-const rows = ['spam_chat_zh', 'spam_en'].flatMap((set) => readJsonl<{ text: string; label: string; source: string }>(join(DATA, set, 'dev.jsonl')));
-const allowed = rows.filter((r) => r.source in REDISTRIBUTABLE);
-const model = trainSpamModel(allowed);
-mkdirSync(join(import.meta.dirname, '..', 'models'), { recursive: true });
-const out = join(import.meta.dirname, '..', 'models', 'spam-lr.json');
-writeModel(out, model, Object.values(REDISTRIBUTABLE));
-console.log(JSON.stringify({ model: out, trainedOn: allowed.length, bySource: Object.fromEntries(Object.keys(REDISTRIBUTABLE).map((s) => [s, allowed.filter((r) => r.source === s).length])) }));
+const { rows, tatoebaCredits } = shippedTrainingRows(DATA);
+const model = trainSpamModel(rows);
+const dir = join(import.meta.dirname, '..', 'models');
+mkdirSync(dir, { recursive: true });
+const out = join(dir, 'spam-lr.json');
+const used = Object.keys(SHIPPABLE).filter((s) => rows.some((r) => r.source === s));
+writeModel(out, model, used.map((s) => SHIPPABLE[s]!));
+// CC-BY asks that each Tatoeba sentence's authors be credited wherever the work goes.
+writeFileSync(join(dir, 'tatoeba-attribution.txt'), `Tatoeba sentences the shipped model learned from (CC-BY 2.0 FR), each with its authors:\n${tatoebaCredits.join('\n')}\n`);
+const count = (pred: (r: (typeof rows)[number]) => boolean) => rows.filter(pred).length;
+console.log(JSON.stringify({ model: out, trainedOn: rows.length, spam: count((r) => r.label === 'spam'), ham: count((r) => r.label === 'ham'), bySource: Object.fromEntries(used.map((s) => [s, count((r) => r.source === s)])) }));

@@ -112,13 +112,13 @@ async function run(argv: string[], secrets: string[]): Promise<number> {
         process.stdout.write(`${JSON.stringify(evaluateTopic(readLabeledRows([file], labels), readLabeledRows([values.history!], labels)))}\n`);
         return 0;
       }
-      const { evaluateSpam, scorerOf, trainSpamModel } = await import('./features/adfilter/evaluate.js');
+      const { evaluateSpamFile, scorerOf, trainSpamModel } = await import('./features/adfilter/evaluate.js');
       const { loadModel } = await import('./features/adfilter/models.js');
       const { THRESHOLDS } = await import('./features/adfilter/settings.js');
       const labels = ['spam', 'ham'] as const;
       // --train: a model fitted on the given rows (evaluation use of a research-only source) instead of the shipped one.
       const model = values.train ? trainSpamModel(readLabeledRows([values.train], labels)) : loadModel(values.model);
-      process.stdout.write(`${JSON.stringify(evaluateSpam(readLabeledRows([file], labels), THRESHOLDS[mode].remove, scorerOf(model)))}\n`);
+      process.stdout.write(`${JSON.stringify(evaluateSpamFile(readLabeledRows([file], labels), THRESHOLDS[mode].remove, scorerOf(model)))}\n`);
       return 0;
     }
     case 'check-config': {

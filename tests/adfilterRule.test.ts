@@ -53,7 +53,7 @@ describe('the ad filter in a group', () => {
 
   it('sends a doubtful message to the owner, who decides with one tap; both answers teach the group', async () => {
     await post('bob', '大家好');
-    const doubtful = await post('bob', '有需要的加我微信聊');
+    const doubtful = await post('bob', '有兴趣的可以加我微信了解一下');
     expect(types(doubtful)).toEqual(['notifyOwner']);
     expect(doubtful.find((a) => a.type === 'notifyOwner')).toMatchObject({ buttons: [{ data: 'ad:spam:1' }, { data: 'ad:ham:1' }] });
     const press = (data: string, who = 'boss') =>
@@ -63,7 +63,7 @@ describe('the ad filter in a group', () => {
     expect(types(decided)).toEqual(['answerButton', 'delete', 'send']);
     expect(decided[1]).toMatchObject({ groupId: 'g1', messageId: `p${seq - 2}` });
     expect(types(await press('ad:spam:1'))).toEqual(['answerButton']); // decided already
-    expect(bot.app.store.adfilter.examples(g)).toEqual([{ label: 'spam', text: '有需要的加我微信聊' }]);
+    expect(bot.app.store.adfilter.examples(g)).toEqual([{ label: 'spam', text: '有兴趣的可以加我微信了解一下' }]);
   });
 
   it('observe mode only logs what it would do', async () => {
@@ -96,7 +96,7 @@ describe('the ad filter in a group', () => {
   });
 
   it("the learning loop: an admin's /spam teaches this group's model, and no other group's", async () => {
-    const missed = '团购群今晚开团 价格美丽 手慢无';
+    const missed = '新到一批进口零食 价格美丽 手慢无';
     await post('bob', '大家好');
     await post('bob', '大家好', { groupId: 'g2' });
     expect(await post('bob', missed)).toEqual([]); // nothing any check knows, and the shared model is not sure

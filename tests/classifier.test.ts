@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { modelInput } from '../src/features/adfilter/checks.js';
 import { SpamModel } from '../src/features/adfilter/classifier.js';
 import { Featurizer } from '../src/text/featurizer.js';
-import { evaluateSpam, scorerOf, trainSpamModel } from '../src/features/adfilter/evaluate.js';
+import { digitsMaskedInSpamOnly, evaluateSpam, evaluateSpamFile, maskDigits, scorerOf, trainSpamModel } from '../src/features/adfilter/evaluate.js';
 import { GroupModels } from '../src/features/adfilter/models.js';
 import { jsonLines, runCli } from './support/cli.js';
 import { tempDir } from './support/recording.js';
@@ -93,10 +93,23 @@ describe('the spam classifier', () => {
     writeFileSync(train, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
     const r = runCli(['eval', 'spam', file]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ task: 'spam', n: 2, precision: 1, recall: 1, falsePositiveRate: 0 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ task: 'spam', n: 2, precision: 1, recall: 1, falsePositiveRate: 0, recallAtPrecision: { '0.95': 1, '0.97': 1, '0.99': 1 }, digitsMasked: false });
     const trained = runCli(['eval', 'spam', file, '--train', train]);
     expect(JSON.parse(trained.stdout)).toMatchObject({ task: 'spam', n: 2, recall: 1 });
     expect(runCli(['eval', 'spam', file, '--mode', 'sometimes']).code).toBe(2);
+  });
+});
+
+describe('a labeled file whose publisher masked the digits of its spam only', () => {
+  const spam = Array.from({ length: 120 }, (_, i) => ({ text: `优惠活动第${'x'.repeat((i % 3) + 1)}期 详询xxxxxxxxxxx`, label: 'spam' }));
+  const ham = Array.from({ length: 120 }, (_, i) => ({ text: `${i % 2 ? '房东电话' : '今天'}1380013${String(i).padStart(4, '0')}`, label: 'ham' }));
+
+  it('is noticed, and every row is read with its digits masked, so a real number no longer marks ham', () => {
+    expect(digitsMaskedInSpamOnly([...spam, ...ham])).toBe(true);
+    expect(maskDigits(ham)[0]!.text).toBe('今天xxxxxxxxxxx');
+    expect(evaluateSpamFile([...spam, ...ham], 0.85).digitsMasked).toBe(true);
+    // Files with digits on both sides are read as they are.
+    expect(digitsMaskedInSpamOnly([...spam.map((r) => ({ ...r, text: `${r.text} 8折` })), ...ham])).toBe(false);
   });
 });
 

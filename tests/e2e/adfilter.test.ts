@@ -33,9 +33,9 @@ describe('ads, told through the simulator', () => {
     const out = jsonLines(r.stdout).filter((o) => o.action && o.action !== 'commandMenu');
     expect(out.map((o) => [o.action, o.text ?? o.messageId])).toEqual([
       ['delete', 'm2'],
-      ['send', '@小波 禁止广告（联系方式）。这是第 1 次：提醒。再有一次将警告。如有异议请发送 /appeal 申诉。'],
+      ['send', '@小波 禁止广告（联系方式、广告内容）。这是第 1 次：提醒。再有一次将警告。如有异议请发送 /appeal 申诉。'],
       ['send', '申诉已提交，群主会尽快处理。'],
-      ['dm', expect.stringMatching(/^「demo」的 小波 提出申诉：禁止广告（联系方式）/)],
+      ['dm', expect.stringMatching(/^「demo」的 小波 提出申诉：禁止广告（联系方式、广告内容）/)],
       ['answerButton', '好的，已处理。'],
       ['send', '@小波 的申诉已通过，这次违规记录已撤销。'],
       ['send', expect.stringContaining('资料都在这，加我薇信 abc_12345 领取')],

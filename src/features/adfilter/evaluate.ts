@@ -105,6 +105,43 @@ export function spamReport(c: Counts): SpamReport {
   };
 }
 
+const HAS_DIGIT = /[0-9]/;
+
+/**
+ * Whether the file's spam had every digit masked by its publisher while its ham kept them (the
+ * spam_sms_zh quirk: "xxxxxxxxxxx" for a phone number in spam, real numbers in ham). Digits would
+ * then give the label away, and to the checks backwards: a real phone number would mark ham.
+ */
+export function digitsMaskedInSpamOnly(rows: readonly Labeled[]): boolean {
+  const share = (label: string) => {
+    const side = rows.filter((r) => r.label === label);
+    return side.length ? side.filter((r) => HAS_DIGIT.test(r.text)).length / side.length : 0;
+  };
+  return rows.filter((r) => r.label === 'spam').length >= 100 && share('spam') < 0.005 && share('ham') > 0.05;
+}
+
+/** Every digit as the publisher masked spam's: "x". */
+export const maskDigits = (rows: readonly Labeled[]): Labeled[] => rows.map((r) => ({ ...r, text: r.text.replace(/[0-9]/g, 'x') }));
+
+/** Precisions at which `steward eval` and `npm run eval` report the best recall. */
+export const CURVE_PRECISIONS = [0.95, 0.97, 0.99] as const;
+
+export interface FileReport extends SpamReport {
+  /** The best recall at each of CURVE_PRECISIONS, whatever the threshold. */
+  recallAtPrecision: Record<string, number>;
+  /** Digits were masked on every row, as the file's spam had them masked (see digitsMaskedInSpamOnly). */
+  digitsMasked: boolean;
+}
+
+/** A labeled file as `steward eval spam` reports it: at the removal level, and its curve. */
+export function evaluateSpamFile(rows: readonly Labeled[], threshold: number, model?: TextScorer): FileReport {
+  const digitsMasked = digitsMaskedInSpamOnly(rows);
+  const judged = digitsMasked ? maskDigits(rows) : rows;
+  const { scores, seconds } = scoreRows(judged, model);
+  const recall = Object.fromEntries(CURVE_PRECISIONS.map((p) => [String(p), recallAtPrecision(judged, scores, p)]));
+  return { ...spamReport(countAt(judged, scores, threshold, seconds)), recallAtPrecision: recall, digitsMasked };
+}
+
 /** Scores labeled rows {text, label: spam|ham}; a row counts as caught from `threshold` (the removal score). */
 export function evaluateSpam(rows: readonly Labeled[], threshold: number, model?: TextScorer): SpamReport {
   const { scores, seconds } = scoreRows(rows, model);

@@ -44,8 +44,14 @@ const describe = (t: Messages['adfilter'], findings: Finding[]) =>
     .slice(0, 2)
     .map((f) => (t.found[f.what]?.(f.value ?? '') ?? f.detail) + (f.alone ? t.alone : ''))
     .join(' · ');
-/** What a member is told, in the group's language: "联系方式、广告内容". */
-const tell = (t: Messages['adfilter'], findings: Finding[]) => t.because([...new Set(findings.slice(0, 2).map((f) => t.checks[f.check] ?? f.check))]);
+/**
+ * What a member is told, in the group's language: "联系方式、广告内容". What was found comes before
+ * the model's overall impression: "contact details" tells a member more than "ad content".
+ */
+const tell = (t: Messages['adfilter'], findings: Finding[]) => {
+  const ordered = [...findings.filter((f) => f.check !== 'model'), ...findings.filter((f) => f.check === 'model')];
+  return t.because([...new Set(ordered.slice(0, 2).map((f) => t.checks[f.check] ?? f.check))]);
+};
 
 /**
  * Removes a message as an ad: deletion where possible, a strike on the ladder, the text kept for
