@@ -1,29 +1,41 @@
 import type { CommandContext } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import type { SpamModel } from '../src/features/adfilter/classifier.js';
-import { adFilterRule, decideReview, removeAsAd } from '../src/features/adfilter/filter.js';
+import { adFilterRule, decideReview, removeAsAd, secondOpinionAnswer } from '../src/features/adfilter/filter.js';
 import { GroupModels } from '../src/features/adfilter/models.js';
-import { adFilterMode, adFilterSettings, allowDomains, blockWords } from '../src/features/adfilter/settings.js';
+import { adFilterMode, adFilterSettings, allowDomains, blockWords, secondOpinionMode } from '../src/features/adfilter/settings.js';
 import { atLeast } from '../src/engine/registry.js';
 import type { SettingDef } from '../src/settings/definition.js';
 import { repliedTo } from './replied.js';
 
-const adfilter: Command = {
+/** `/adfilter [mode]`, and `/adfilter second <mode>` where a language model is configured. */
+const adfilterCommand = (secondOpinion: boolean): Command => ({
   name: 'adfilter',
   aliases: ['防广告'],
   level: 'admin',
   run(ctx) {
-    if (!ctx.command.argv.length) {
+    const t = ctx.t.adfilter;
+    const [first, second, ...rest] = ctx.command.argv;
+    if (!first) {
       const mode = ctx.groupSettings.get(adFilterMode);
       const { spam, ham } = ctx.store.adfilter.exampleCounts(ctx.group);
-      return [ctx.reply(ctx.t.adfilter.status(ctx.t.adfilter.modes[mode] ?? mode, spam, ham))];
+      const asking = ctx.groupSettings.get(secondOpinionMode);
+      const status = t.status(t.modes[mode] ?? mode, spam, ham);
+      return [ctx.reply(secondOpinion ? `${status}\n${t.secondStatus(t.secondModes[asking] ?? asking)}` : status)];
     }
-    const mode = ctx.command.argv.length === 1 ? adFilterMode.fromText(ctx.command.args) : undefined;
+    if (first === 'second' || first === '复核') {
+      const asking = !rest.length && second ? secondOpinionMode.fromText(second) : undefined;
+      if (!asking) return ctx.usage();
+      if (!secondOpinion && asking !== 'off') return [ctx.reply(t.secondUnavailable)];
+      ctx.save(secondOpinionMode, asking);
+      return [ctx.reply(asking === 'off' ? t.secondStatus(t.secondModes.off!) : t.secondSet(t.secondModes[asking] ?? asking))];
+    }
+    const mode = second === undefined ? adFilterMode.fromText(first) : undefined;
     if (!mode) return ctx.usage();
     ctx.save(adFilterMode, mode);
-    return [ctx.reply(ctx.t.adfilter.modeSet(ctx.t.adfilter.modes[mode] ?? mode))];
+    return [ctx.reply(t.modeSet(t.modes[mode] ?? mode))];
   },
-};
+});
 
 const spam: Command = {
   name: 'spam',
@@ -70,12 +82,12 @@ function listCommand(name: 'block' | 'allow', alias: string, def: SettingDef<str
   };
 }
 
-/** The ad filter, judging with the shipped text model unless the operator brings their own. */
-export function adfilterFeature(spamModel?: SpamModel): Feature {
+/** The ad filter, judging with the shipped text model unless the operator brings their own; a language model's second opinion where one is configured. */
+export function adfilterFeature(spamModel?: SpamModel, secondOpinion = false): Feature {
   return {
     name: 'adfilter',
-    commands: [adfilter, spam, notspam, listCommand('block', '屏蔽词', blockWords, (c) => c.t.adfilter.blockName), listCommand('allow', '允许网址', allowDomains, (c) => c.t.adfilter.allowName)],
-    rules: [adFilterRule(new GroupModels(spamModel && (() => spamModel))), decideReview],
+    commands: [adfilterCommand(secondOpinion), spam, notspam, listCommand('block', '屏蔽词', blockWords, (c) => c.t.adfilter.blockName), listCommand('allow', '允许网址', allowDomains, (c) => c.t.adfilter.allowName)],
+    rules: [adFilterRule(new GroupModels(spamModel && (() => spamModel)), secondOpinion), decideReview, secondOpinionAnswer],
     settings: adFilterSettings,
   };
 }

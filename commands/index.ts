@@ -16,9 +16,12 @@ import { topicsFeature } from './topics.js';
 import { useFeature } from './use.js';
 import { workhoursFeature } from './workhours.js';
 
-/** Every feature; `spamModel` is the operator's own ad model (config adfilter.model), else the shipped one. */
-export function buildFeatures(o: { spamModel?: SpamModel | undefined } = {}): Feature[] {
-  return [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, adfilterFeature(o.spamModel), penaltiesFeature, workhoursFeature, checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, helpFeature];
+/**
+ * Every feature; `spamModel` is the operator's own ad model (config adfilter.model), else the
+ * shipped one; `secondOpinion` says a language model is configured for groups to ask about ads.
+ */
+export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpinion?: boolean } = {}): Feature[] {
+  return [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, adfilterFeature(o.spamModel, o.secondOpinion ?? false), penaltiesFeature, workhoursFeature, checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, helpFeature];
 }
 
 export const features: Feature[] = buildFeatures();

@@ -8,6 +8,7 @@ import { Executor, type Planned } from './engine/executor.js';
 import type { Adapter } from './engine/port.js';
 import { PrivateTargets } from './engine/privateTargets.js';
 import { type Feature, Registry, highest } from './engine/registry.js';
+import { SecondOpinionClient, SecondOpinionRunner } from './features/adfilter/secondOpinion.js';
 import { messages } from './i18n/index.js';
 import { QrScanner } from './media/qrScanner.js';
 import type { Logger } from './log.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   logMessageText?: boolean;
   /** Config `outbox`: when a reply is too late to send, when a refusing chat is given up on. */
   outbox?: Config['outbox'];
+  /** Config `secondOpinion`: the language model asked about ads, where groups choose to. */
+  secondOpinion?: Config['secondOpinion'];
 }
 
 /** An admin command is decided on an admin list at most this old (the platform is asked again). */
@@ -57,6 +60,8 @@ export class App {
   readonly units: Units;
   private readonly adapters: Map<string, Adapter>;
   private readonly scanner: QrScanner;
+  /** Questions to the language model, answered off the decision path. */
+  readonly opinions: SecondOpinionRunner;
 
   constructor(private readonly opts: AppOptions) {
     const { db, clock, log } = opts;
@@ -96,6 +101,16 @@ export class App {
       scanner: this.scanner,
       found: (e) => this.dispatch(e),
     });
+    this.opinions = new SecondOpinionRunner(
+      opts.secondOpinion ? new SecondOpinionClient(opts.secondOpinion, clock, log) : undefined,
+      (id) => {
+        const q = this.store.adfilter.pendingQuestion(id);
+        return q && { ...q, language: this.settings.for(q).language };
+      },
+      (e) => this.dispatch(e),
+      clock,
+      log,
+    );
     this.delivery = new Delivery(this.store, this.units, this.executor, this.settings, clock, log, { giveUpMs: outbox.giveUpHours * 3_600_000 });
     this.scheduler = new Scheduler(
       this.store.jobs,
@@ -117,6 +132,7 @@ export class App {
   private afterCommit(planned: Planned): void {
     this.delivery.kick(planned.lanes);
     this.executor.startScans(planned.scans);
+    this.opinions.start(planned.questions);
   }
 
   /** Decides actions and writes them to the outbox in one transaction, then starts delivering them. */
@@ -129,12 +145,13 @@ export class App {
     return actions;
   }
 
-  /** Resolves when everything decided so far has been delivered (or waits out a back-off), and pictures were looked at. */
+  /** Resolves when everything decided so far has been delivered (or waits out a back-off), pictures were looked at and questions answered. */
   async settled(): Promise<void> {
     do {
       await this.executor.scansSettled();
+      await this.opinions.settled();
       await this.delivery.settled();
-    } while (this.delivery.busy || this.executor.scanning);
+    } while (this.delivery.busy || this.executor.scanning || this.opinions.busy);
   }
 
   private lastPrune = 0;
@@ -204,11 +221,14 @@ export class App {
       if (adapter.botUsername) this.engine.botUsername = adapter.botUsername;
     }
     this.started = true;
+    // Questions to the language model a stop or a crash interrupted are asked again.
+    this.opinions.start(this.store.adfilter.pendingQuestions().map((q) => q.id));
     await this.delivery.resume();
   }
 
   async stop(): Promise<void> {
     await this.executor.scansSettled(); // pictures being looked at finish (each has a time limit)
+    await this.opinions.settled(); // so do questions to the language model (each has a time-out)
     await this.delivery.stop(STOP_GRACE_MS);
     for (const adapter of this.adapters.values()) await adapter.stop();
     await this.scanner.close();

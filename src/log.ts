@@ -5,7 +5,7 @@ export type { Logger };
 
 /** Every secret the configuration holds, whatever its format. */
 export function secretsOf(config: Config): string[] {
-  return [config.telegram?.token, config.telegram?.webhook?.secretToken, config.wechat?.token, config.dashboard?.token].filter(
+  return [config.telegram?.token, config.telegram?.webhook?.secretToken, config.wechat?.token, config.dashboard?.token, config.secondOpinion?.apiKey].filter(
     (s): s is string => typeof s === 'string' && s.length >= 4,
   );
 }

@@ -47,7 +47,7 @@ export function configuredSpamModel(config: Config, configFile: string): SpamMod
 
 /** Opens and migrates the database, checks the config's setting defaults, and builds the app. */
 export function openApp(o: OpenOptions): App {
-  const features = o.features ?? buildFeatures({ spamModel: configuredSpamModel(o.config, o.configFile) });
+  const features = o.features ?? buildFeatures({ spamModel: configuredSpamModel(o.config, o.configFile), secondOpinion: !!o.config.secondOpinion });
   const defaults = checkDefaults(o.config, o.configFile, features.flatMap((f) => f.settings ?? []));
   let db: ReturnType<typeof openDatabase>;
   try {
@@ -69,6 +69,7 @@ export function openApp(o: OpenOptions): App {
       owners: o.config.owners,
       logMessageText: o.config.log.messageText,
       outbox: o.config.outbox,
+      ...(o.config.secondOpinion ? { secondOpinion: o.config.secondOpinion } : {}),
     });
   } catch (err) {
     db.close();

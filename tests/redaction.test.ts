@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger, redactor } from '../src/log.js';
+import { parseConfig } from '../src/config/load.js';
+import { createLogger, redactor, secretsOf } from '../src/log.js';
 import { freePort } from './support/cli.js';
 import { tempDir } from './support/recording.js';
 
@@ -25,6 +26,11 @@ describe('no configured secret reaches a log line, whatever its format', () => {
     log.error({ err, url: `http://x/bot${encodeURIComponent(TOKEN)}/getMe` }, `calling with ${TOKEN}`);
     expect(out).toContain('[redacted]');
     expect(out).not.toContain('S3CRET');
+  });
+
+  it('every secret of the config counts: tokens and the language model’s key, from the file or the environment', () => {
+    const config = parseConfig({ dashboard: { token: 'dashboard-token-0123456789' }, secondOpinion: { url: 'https://llm.example/v1', model: 'm' } }, 'c.json', { STEWARD_SECOND_OPINION_KEY: 'sk-llm-key-42' });
+    expect(secretsOf(config).sort()).toEqual(['dashboard-token-0123456789', 'sk-llm-key-42']);
   });
 
   it('a secret is replaced as text, never read as a pattern', () => {

@@ -42,6 +42,9 @@ export function actionJson(action: Action, timeZone: string, messageId?: string)
     case 'scanImage':
       // The executor looks at the picture itself; only a found code comes back (as an event).
       return { action: 'scanImage', group, messageId: action.messageId };
+    case 'askSecondOpinion':
+      // The app asks the language model itself; the answer comes back as an event.
+      return { action: 'askSecondOpinion', group, question: action.questionId };
   }
 }
 

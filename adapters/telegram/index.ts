@@ -249,6 +249,7 @@ export class TelegramAdapter implements Adapter {
           return { ok: true };
         case 'notifyOwner':
         case 'scanImage':
+        case 'askSecondOpinion':
           return { ok: false, why: 'unsupported', detail: 'the executor carries these out' };
       }
     } catch (err) {

@@ -35,6 +35,7 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<
   if (env.STEWARD_TELEGRAM_TOKEN) out.telegram = { ...section('telegram'), token: env.STEWARD_TELEGRAM_TOKEN };
   if (env.STEWARD_WECHAT_TOKEN) out.wechat = { ...section('wechat'), token: env.STEWARD_WECHAT_TOKEN };
   if (env.STEWARD_WECHAT_ENDPOINT) out.wechat = { ...section('wechat'), endpoint: env.STEWARD_WECHAT_ENDPOINT };
+  if (env.STEWARD_SECOND_OPINION_KEY) out.secondOpinion = { ...section('secondOpinion'), apiKey: env.STEWARD_SECOND_OPINION_KEY };
   if (env.STEWARD_DASHBOARD_TOKEN) out.dashboard = { ...section('dashboard'), token: env.STEWARD_DASHBOARD_TOKEN };
   if (env.STEWARD_DATABASE) out.database = env.STEWARD_DATABASE;
   if (env.STEWARD_LOG_LEVEL) out.log = { ...section('log'), level: env.STEWARD_LOG_LEVEL };

@@ -79,6 +79,22 @@ export const configSchema = z
       .object({ model: z.string().min(1).optional() })
       .strict()
       .default({}),
+    /**
+     * A language model asked for a second opinion on ads (groups choose with /adfilter second):
+     * any OpenAI-compatible chat-completions endpoint. Message text leaves the machine unless it is local.
+     */
+    secondOpinion: z
+      .object({
+        url: z.url('the endpoint’s base URL, e.g. https://api.deepseek.com/v1 or http://127.0.0.1:11434/v1'),
+        model: z.string().min(1, 'the model’s name at that endpoint is required'),
+        apiKey: z.string().min(1).optional(),
+        timeoutSeconds: z.number().min(1).max(60).default(10),
+        perGroupPerHour: z.number().int().min(1).max(1000).default(30),
+        dailyBudget: z.number().int().min(1).max(1_000_000).default(500),
+        cacheHours: z.number().min(0).max(720).default(24),
+      })
+      .strict()
+      .optional(),
     /** The durable outbox: replies later than this are skipped; a chat refusing messages this long is given up on. */
     outbox: z
       .object({

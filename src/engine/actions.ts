@@ -107,7 +107,17 @@ export interface ScanImageAction extends ActionBase {
   sender: Mention;
 }
 
+/**
+ * Ask the language model for a second opinion on a held ad verdict (stored with the decision).
+ * The answer, or why there is none, comes back through the engine as a secondOpinion event.
+ */
+export interface AskSecondOpinionAction extends ActionBase {
+  type: 'askSecondOpinion';
+  questionId: number;
+}
+
 export type Action =
+  | AskSecondOpinionAction
   | CommandMenuAction
   | ScanImageAction
   | SendAction

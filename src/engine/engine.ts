@@ -13,7 +13,7 @@ import { type JobOutcome, type Registry, type Rule, type RuleResult, atLeast } f
 /** The one command heard in a group Steward does not manage yet. */
 export const MANAGE_COMMAND = 'manage';
 
-const EVENT_TYPES: InboundEvent['type'][] = ['message', 'imageScanned', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
+const EVENT_TYPES: InboundEvent['type'][] = ['message', 'imageScanned', 'secondOpinion', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
 
 /** Event ids this process handled lately (the last `max`), in front of the stored ones. */
 class RecentIds {

@@ -112,8 +112,19 @@ export interface ImageScannedEvent extends EventBase {
   qr: string;
 }
 
+/** What a language model said of a message, or why it said nothing (then the local verdict stands). */
+export type Opinion = { verdict: 'ad' | 'not-ad'; reason: string } | { verdict: 'unknown'; why: 'timeout' | 'failed' | 'invalid' | 'rate' | 'budget' };
+
+/** The answer to an askSecondOpinion action. */
+export interface SecondOpinionEvent extends EventBase {
+  type: 'secondOpinion';
+  questionId: number;
+  opinion: Opinion;
+}
+
 export type InboundEvent =
   | MessageEvent
+  | SecondOpinionEvent
   | ImageScannedEvent
   | MemberJoinedEvent
   | MemberLeftEvent

@@ -39,6 +39,8 @@ export interface Origin {
 export interface Planned {
   lanes: LaneRef[];
   scans: ScanImageAction[];
+  /** Held ad verdicts to ask a language model about, once the decision commits. */
+  questions: number[];
 }
 
 /** Platform calls that go out paced, in order per chat, and are retried until delivered. */
@@ -70,7 +72,7 @@ export class Executor {
 
   /** Writes the actions to the outbox. Call inside the transaction of the decision that made them. */
   plan(actions: readonly Action[], origin: Origin): Planned {
-    const planned: Planned = { lanes: [], scans: [] };
+    const planned: Planned = { lanes: [], scans: [], questions: [] };
     for (const action of actions) this.planOne(action, origin, planned);
     return planned;
   }
@@ -124,6 +126,9 @@ export class Executor {
       }
       case 'scanImage':
         out.scans.push(action);
+        return;
+      case 'askSecondOpinion':
+        out.questions.push(action.questionId);
         return;
     }
   }

@@ -14,6 +14,27 @@ export interface AdReview {
   state: 'open' | 'spam' | 'ham';
 }
 
+/** A local verdict held while a language model is asked (see migrations/0009_ad_questions.sql). */
+export interface AdQuestion {
+  id: number;
+  platform: string;
+  groupId: string;
+  userId: string;
+  userName: string;
+  messageId: string;
+  text: string;
+  stage: 'remove' | 'review' | 'doubt';
+  score: number;
+  found: string;
+  told: string;
+  /** What the model is told besides the message: the few messages before it (oldest first), the group's rules and topic. */
+  context: { before: string[]; rules: string; topic: string };
+  at: number;
+}
+
+const QUESTION = 'id, platform, group_id AS groupId, user_id AS userId, user_name AS userName, message_id AS messageId, text, stage, score, found, told, context, at';
+const questionOf = (row: Omit<AdQuestion, 'context'> & { context: string }): AdQuestion => ({ ...row, context: JSON.parse(row.context) as AdQuestion['context'] });
+
 const REVIEW = 'id, platform, group_id AS groupId, user_id AS userId, user_name AS userName, message_id AS messageId, text, score, reasons, state';
 
 /** Doubtful messages the owner decides, and the examples owners' corrections leave behind. */
@@ -24,6 +45,10 @@ export class AdFilterRepo {
   private readonly addExampleStmt;
   private readonly examplesStmt;
   private readonly countStmt;
+  private readonly addQuestionStmt;
+  private readonly questionStmt;
+  private readonly answerStmt;
+  private readonly pendingStmt;
   /** Bumped on every new example, so a group's adapted model knows when it is stale. */
   private readonly versions = new Map<string, number>();
 
@@ -35,6 +60,34 @@ export class AdFilterRepo {
     this.addExampleStmt = db.prepare('INSERT INTO ad_examples (platform, group_id, label, text, at) VALUES (?, ?, ?, ?, ?)');
     this.examplesStmt = db.prepare('SELECT label, text FROM ad_examples WHERE platform = ? AND group_id = ? ORDER BY id DESC LIMIT ?');
     this.countStmt = db.prepare('SELECT label, COUNT(*) AS n FROM ad_examples WHERE platform = ? AND group_id = ? GROUP BY label');
+    this.addQuestionStmt = db.prepare(`INSERT INTO ad_questions (platform, group_id, user_id, user_name, message_id, text, stage, score, found, told, context, at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.questionStmt = db.prepare(`SELECT ${QUESTION} FROM ad_questions WHERE id = ? AND state = 'pending'`);
+    this.answerStmt = db.prepare(`UPDATE ad_questions SET state = 'answered' WHERE id = ? AND state = 'pending'`);
+    this.pendingStmt = db.prepare(`SELECT ${QUESTION} FROM ad_questions WHERE state = 'pending' ORDER BY id`);
+  }
+
+  /** Holds a verdict while the language model is asked; its id travels with the question. */
+  addQuestion(g: GroupRef, q: Omit<AdQuestion, 'id' | 'platform' | 'groupId'>): number {
+    return Number(
+      this.addQuestionStmt.run(g.platform, g.groupId, q.userId, q.userName, q.messageId, q.text, q.stage, q.score, q.found, q.told, JSON.stringify(q.context), q.at).lastInsertRowid,
+    );
+  }
+
+  /** A held verdict still waiting for its answer. */
+  pendingQuestion(id: number): AdQuestion | undefined {
+    const row = this.questionStmt.get(id) as (Omit<AdQuestion, 'context'> & { context: string }) | undefined;
+    return row && questionOf(row);
+  }
+
+  /** Takes the answer for a held verdict; false when one was taken already. */
+  answer(id: number): boolean {
+    return this.answerStmt.run(id).changes > 0;
+  }
+
+  /** Questions a stop or a crash left unanswered, oldest first. */
+  pendingQuestions(): AdQuestion[] {
+    return (this.pendingStmt.all() as (Omit<AdQuestion, 'context'> & { context: string })[]).map(questionOf);
   }
 
   addReview(g: GroupRef, r: Omit<AdReview, 'id' | 'platform' | 'groupId' | 'state'>, at: number): number {

@@ -6,7 +6,11 @@ import { PLAIN, compactText, normalizeText } from '../../text/normalize.js';
 import { isExempt, punish } from '../penalties/punish.js';
 import { type Finding, MODEL_FLOOR, type Suspect, cannotBeAdByText, certainAd, judge } from './checks.js';
 import { GroupModels } from './models.js';
-import { type AdFilterMode, THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours } from './settings.js';
+import { rulesSetting } from '../../settings/core.js';
+import type { AdQuestion } from '../../storage/adfilter.js';
+import { groupKey } from '../../storage/groups.js';
+import { topicDescriptionSetting } from '../workhours/settings.js';
+import { type AdFilterMode, THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours, secondOpinionMode } from './settings.js';
 
 /** Who posted which text where, lately: the same ad dropped into several groups. */
 class RecentTexts {
@@ -35,23 +39,56 @@ class RecentTexts {
   }
 }
 
+/** The last few texts of each group, for a language model's context; kept only where one is asked. */
+class RecentGroupTexts {
+  private readonly byGroup = new Map<string, string[]>();
+
+  /** The texts before this one, oldest first; then remembers this one. */
+  before(group: string, text: string, keep = 3): string[] {
+    let texts = this.byGroup.get(group);
+    if (!texts) {
+      if (this.byGroup.size >= 20_000) this.byGroup.clear();
+      this.byGroup.set(group, (texts = []));
+    }
+    const earlier = [...texts];
+    if (text) texts.push(text.slice(0, 200));
+    if (texts.length > keep) texts.shift();
+    return earlier;
+  }
+}
+
+/** Below the review level, a verdict this high is still worth a question in mode "catch". */
+export const DOUBT = 0.4;
+
+/** The local verdict a second opinion is asked about: remove, ask the owner, or a doubt below that. */
+export type Stage = AdQuestion['stage'];
+
+/**
+ * What becomes of a held verdict once the language model has spoken, or failed to (fail-open: the
+ * local verdict stands). Its "not an ad" saves a member from removal but still asks the owner; its
+ * "ad" removes what the filter already doubted, and puts a lesser doubt before the owner. On a
+ * doubt alone nobody is ever punished.
+ */
+export function afterOpinion(stage: Stage, verdict: 'ad' | 'not-ad' | 'unknown'): 'remove' | 'review' | 'nothing' {
+  if (stage === 'remove') return verdict === 'not-ad' ? 'review' : 'remove';
+  if (stage === 'review') return verdict === 'ad' ? 'remove' : 'review';
+  return verdict === 'ad' ? 'review' : 'nothing';
+}
+
 /** Up to this many messages (the one judged included), a member who joined lately is still a newcomer. */
 const NEWCOMER_MESSAGES = 5;
 
+/** What the checks found, strongest first, then the model's overall impression: a contact tells more than a score. */
+const foundFirst = (findings: readonly Finding[]) => [...findings.filter((f) => f.check !== 'model'), ...findings.filter((f) => f.check === 'model')];
+
 /** What was found, for the owner and /log, in the group's language: "微信号 abc_12345 · 文本模型 0.97". */
 const describe = (t: Messages['adfilter'], findings: Finding[]) =>
-  findings
+  foundFirst(findings)
     .slice(0, 2)
     .map((f) => (t.found[f.what]?.(f.value ?? '') ?? f.detail) + (f.alone ? t.alone : ''))
     .join(' · ');
-/**
- * What a member is told, in the group's language: "联系方式、广告内容". What was found comes before
- * the model's overall impression: "contact details" tells a member more than "ad content".
- */
-const tell = (t: Messages['adfilter'], findings: Finding[]) => {
-  const ordered = [...findings.filter((f) => f.check !== 'model'), ...findings.filter((f) => f.check === 'model')];
-  return t.because([...new Set(ordered.slice(0, 2).map((f) => t.checks[f.check] ?? f.check))]);
-};
+/** What a member is told, in the group's language: "联系方式、广告内容". */
+const tell = (t: Messages['adfilter'], findings: Finding[]) => t.because([...new Set(foundFirst(findings).slice(0, 2).map((f) => t.checks[f.check] ?? f.check))]);
 
 /**
  * Removes a message as an ad: deletion where possible, a strike on the ladder, the text kept for
@@ -63,6 +100,23 @@ export function removeAsAd(ctx: GroupContext, user: Mention, messageId: string, 
   return [
     { type: 'delete', ...ctx.group, messageId, user, reason, ...(canDelete ? {} : { remindInPublic: false }) },
     ...punish(ctx, { user, rule: 'ads', reason, messageId, deletedText: text, ...(canDelete ? {} : { also: ctx.t.adfilter.recallPlease }) }),
+  ];
+}
+
+/** A doubtful message before the owner, who decides with one tap; nobody is punished on a guess. */
+function askOwner(ctx: GroupContext, m: { userId: string; userName: string; messageId: string; text: string; score: number }, found: string, told: string): Action[] {
+  // The review keeps what the member would be told; the owner sees what was found.
+  const id = ctx.store.adfilter.addReview(ctx.group, { userId: m.userId, userName: m.userName, messageId: m.messageId, text: m.text, score: m.score, reasons: told }, ctx.now.getTime());
+  const t = ctx.t.adfilter;
+  const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+  return [
+    {
+      ...ctx.notifyOwner(t.review(title, m.userName, m.text, found), 'ad review'),
+      buttons: [
+        { label: t.isSpam, data: `ad:spam:${id}`, keyword: `${t.isSpam}${id}` },
+        { label: t.isHam, data: `ad:ham:${id}`, keyword: `${t.isHam}${id}` },
+      ],
+    },
   ];
 }
 
@@ -85,10 +139,15 @@ function postOf(e: RuleContext['event']): Post | undefined {
   return undefined;
 }
 
-export function adFilterRule(models = new GroupModels()): Rule {
+/**
+ * The ad filter. `secondOpinion`: a language model is configured, so groups that chose to may ask
+ * it (config secondOpinion, /adfilter second).
+ */
+export function adFilterRule(models = new GroupModels(), secondOpinion = false): Rule {
   const recent = new RecentTexts();
+  const texts = new RecentGroupTexts();
 
-  function examine(ctx: RuleContext, m: Post, mode: Exclude<AdFilterMode, 'off'>): RuleResult | Action[] | undefined {
+  function examine(ctx: RuleContext, m: Post, mode: Exclude<AdFilterMode, 'off'>, before: string[] | undefined): RuleResult | Action[] | undefined {
     const s = ctx.groupSettings;
     const suspect: Suspect = {
       kind: m.kind,
@@ -120,39 +179,36 @@ export function adFilterRule(models = new GroupModels()): Rule {
     suspect.sameTextElsewhere = elsewhere;
     const verdict = judge(suspect, { ...(compact ? { model } : {}), quiet, normalized, compact });
     const { remove, review } = THRESHOLDS[mode];
-    if (verdict.score < review) return;
+    const asking = before ? ctx.groupSettings.get(secondOpinionMode) : 'off';
+    const catching = asking === 'catch' || asking === 'both';
+    const stage: Stage = verdict.score >= remove ? 'remove' : verdict.score >= review ? 'review' : 'doubt';
+    if (stage === 'doubt' && (!catching || verdict.score < DOUBT)) return;
     const reasons = describe(ctx.t.adfilter, verdict.findings);
     const told = tell(ctx.t.adfilter, verdict.findings);
     const user = { id: m.sender.id, name: m.sender.name };
-    const verdictWord = verdict.score >= remove ? 'remove' : 'review';
     if (mode === 'observe') {
-      ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter (observe)', user.id, reasons, `would ${verdictWord} (${verdict.score.toFixed(2)})`);
+      if (stage !== 'doubt') ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter (observe)', user.id, reasons, `would ${stage} (${verdict.score.toFixed(2)})`);
       return;
     }
-    if (verdictWord === 'remove') {
-      // A certain ad from a newcomer with no history: removed at once, not laddered.
-      if (newcomer && certainAd(verdict.findings)) {
-        const reason = ctx.t.adfilter.newcomerReason(told);
-        return { actions: [{ type: 'delete', ...ctx.group, messageId: m.messageId, user, reason }, { type: 'kick', ...ctx.group, user, reason }], stop: true };
-      }
+    // A certain ad from a newcomer with no history: removed at once, not laddered, not asked about.
+    if (stage === 'remove' && newcomer && certainAd(verdict.findings)) {
+      const reason = ctx.t.adfilter.newcomerReason(told);
+      return { actions: [{ type: 'delete', ...ctx.group, messageId: m.messageId, user, reason }, { type: 'kick', ...ctx.group, user, reason }], stop: true };
+    }
+    const shown = m.text || (m.qr !== undefined ? ctx.t.adfilter.pictureCode(m.qr) : '');
+    // The language model is asked first where the group wants it: the verdict waits, stored.
+    if (stage === 'remove' ? asking === 'veto' || asking === 'both' : catching) {
+      const context = { before: before ?? [], rules: ctx.groupSettings.get(rulesSetting), topic: ctx.groupSettings.get(topicDescriptionSetting) };
+      const questionId = ctx.store.adfilter.addQuestion(ctx.group, { userId: user.id, userName: user.name, messageId: m.messageId, text: shown, stage, score: verdict.score, found: reasons, told, context, at: ctx.now.getTime() });
+      ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', user.id, reasons, `asked a language model before deciding (${stage}, ${verdict.score.toFixed(2)})`);
+      const ask: Action = { type: 'askSecondOpinion', ...ctx.group, questionId };
+      return stage === 'remove' ? { actions: [ask], stop: true } : [ask];
+    }
+    if (stage === 'remove') {
       ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', user.id, reasons, `removed (${verdict.score.toFixed(2)})`);
       return { actions: removeAsAd(ctx, user, m.messageId, m.text, told), stop: true };
     }
-    // Doubtful: the owner decides with one tap; nobody is punished on a guess.
-    const shown = m.text || (m.qr !== undefined ? ctx.t.adfilter.pictureCode(m.qr) : '');
-    // The review keeps what the member would be told; the owner sees what was found.
-    const id = ctx.store.adfilter.addReview(ctx.group, { userId: user.id, userName: user.name, messageId: m.messageId, text: shown, score: verdict.score, reasons: told }, ctx.now.getTime());
-    const t = ctx.t.adfilter;
-    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
-    return [
-      {
-        ...ctx.notifyOwner(t.review(title, user.name, shown, reasons), 'ad review'),
-        buttons: [
-          { label: t.isSpam, data: `ad:spam:${id}`, keyword: `${t.isSpam}${id}` },
-          { label: t.isHam, data: `ad:ham:${id}`, keyword: `${t.isHam}${id}` },
-        ],
-      },
-    ];
+    return askOwner(ctx, { userId: user.id, userName: user.name, messageId: m.messageId, text: shown, score: verdict.score }, reasons, told);
   }
 
   return {
@@ -164,8 +220,11 @@ export function adFilterRule(models = new GroupModels()): Rule {
       const post = postOf(ctx.event);
       if (!post) return;
       const mode = ctx.groupSettings.get(adFilterMode);
-      if (mode === 'off' || isExempt(ctx, post.sender)) return;
-      const result = examine(ctx, post, mode);
+      if (mode === 'off') return;
+      // The texts before a message are a language model's context: remembered only where one is asked.
+      const before = secondOpinion && ctx.groupSettings.get(secondOpinionMode) !== 'off' ? texts.before(groupKey(ctx.group), post.text) : undefined;
+      if (isExempt(ctx, post.sender)) return;
+      const result = examine(ctx, post, mode, before);
       // A picture nobody has looked into yet: look for a QR code, off the event loop.
       if (ctx.event.type !== 'message' || post.kind !== 'image' || post.qr !== undefined) return result;
       const scan: Action = { type: 'scanImage', ...ctx.group, messageId: post.messageId, sender: { id: post.sender.id, name: post.sender.name } };
@@ -175,6 +234,27 @@ export function adFilterRule(models = new GroupModels()): Rule {
     },
   };
 }
+
+/** A language model's answer about a held verdict: the verdict is carried out, softened or dropped (see afterOpinion). */
+export const secondOpinionAnswer: Rule = {
+  id: 'adfilter.second-opinion',
+  on: ['secondOpinion'],
+  priority: 10,
+  decide(ctx: RuleContext) {
+    const e = ctx.event;
+    if (e.type !== 'secondOpinion') return;
+    const q = ctx.store.adfilter.pendingQuestion(e.questionId);
+    if (!q || q.platform !== e.platform || q.groupId !== e.groupId || !ctx.store.adfilter.answer(q.id)) return;
+    const t = ctx.t.adfilter;
+    const said = e.opinion.verdict === 'unknown' ? t.opinionMissing : t.opinion(e.opinion.reason);
+    const outcome = afterOpinion(q.stage, e.opinion.verdict);
+    const why = e.opinion.verdict === 'unknown' ? `no answer (${e.opinion.why})` : e.opinion.verdict;
+    ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', q.userId, `${q.found} · ${said}`, `language model: ${why}; ${outcome === 'nothing' ? 'let through' : outcome === 'remove' ? 'removed' : 'sent to the owner'} (${q.score.toFixed(2)})`);
+    if (outcome === 'remove') return { actions: removeAsAd(ctx, { id: q.userId, name: q.userName }, q.messageId, q.text, q.told), stop: true };
+    if (outcome === 'review') return askOwner(ctx, q, `${q.found} · ${said}`, q.told);
+    return;
+  },
+};
 
 const REVIEW_RE = /^ad:(spam|ham):(\d+)$/;
 

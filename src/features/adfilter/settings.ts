@@ -19,6 +19,10 @@ const list = (key: string, example: string, item: z.ZodString) =>
 export const allowDomains = list('adfilter.allow', 'example.com,github.com', z.string().min(3).max(100));
 export const blockWords = list('adfilter.block', '代开*发票', z.string().min(1).max(50));
 
+export type SecondOpinionMode = 'off' | 'veto' | 'catch' | 'both';
+/** When a language model is asked (needs config secondOpinion): before a removal, about doubtful messages, or both. */
+export const secondOpinionMode = enumSetting<SecondOpinionMode>('adfilter.secondOpinion', ['off', 'veto', 'catch', 'both'], 'off');
+
 /** Verdict scores from which a message is removed, or sent to the owner to decide. */
 export const THRESHOLDS: Record<Exclude<AdFilterMode, 'off'>, { remove: number; review: number }> = {
   observe: { remove: 0.85, review: 0.6 },
@@ -26,4 +30,4 @@ export const THRESHOLDS: Record<Exclude<AdFilterMode, 'off'>, { remove: number; 
   strict: { remove: 0.7, review: 0.45 },
 };
 
-export const adFilterSettings = [adFilterMode, newcomerHours, allowDomains, blockWords];
+export const adFilterSettings = [adFilterMode, newcomerHours, allowDomains, blockWords, secondOpinionMode];
