@@ -68,14 +68,21 @@ emitTopic('cv5 history', topicReport(topicRows, cvTopic.offTopic, cvTopic.second
 console.log(`\n${pad('dataset', 14)}${pad('judged', 13)}${pad('n', 8)}${pad('on blocked', 12)}${pad('off caught', 12)}msgs/s`);
 for (const { judged, r } of topicTable) console.log(`${pad('topic_tech_zh', 14)}${pad(judged, 13)}${pad(r.n, 8)}${pad(r.onTopicBlockedRate, 12)}${pad(r.offTopicCaughtRate, 12)}${r.messagesPerSecond}`);
 
-// Per category: the share judged as its label says (on: let through; off: caught).
-const byCategory = new Map<string, { n: number; right: number; label: string }>();
-topicRows.forEach((r, i) => {
-  const c = byCategory.get(r.category ?? '?') ?? { n: 0, right: 0, label: r.label };
-  c.n++;
-  if (cvTopic.offTopic[i] === (r.label === 'off')) c.right++;
-  byCategory.set(r.category ?? '?', c);
-});
-console.log(`\n${pad('category (cv5 history)', 32)}${pad('label', 7)}${pad('n', 8)}judged right`);
-for (const [c, v] of [...byCategory].sort((a, b) => a[1].label.localeCompare(b[1].label) || b[1].n - a[1].n)) console.log(`${pad(c, 32)}${pad(v.label, 7)}${pad(v.n, 8)}${(v.right / v.n).toFixed(3)}`);
-
+// Per category: the share judged as its label says (on: let through; off: caught), with no
+// history (a fresh group: the chit-chat signs alone) and with the group's model from the other folds.
+const right = (offTopic: readonly boolean[]) => {
+  const byCategory = new Map<string, { n: number; right: number; label: string }>();
+  topicRows.forEach((r, i) => {
+    const c = byCategory.get(r.category ?? '?') ?? { n: 0, right: 0, label: r.label };
+    c.n++;
+    if (offTopic[i] === (r.label === 'off')) c.right++;
+    byCategory.set(r.category ?? '?', c);
+  });
+  return byCategory;
+};
+const fresh = right(rulesOnly.offTopic);
+const learned = right(cvTopic.offTopic);
+console.log(`\n${pad('category: judged right', 32)}${pad('label', 7)}${pad('n', 8)}${pad('no history', 12)}cv5 history`);
+for (const [c, v] of [...learned].sort((a, b) => a[1].label.localeCompare(b[1].label) || b[1].n - a[1].n)) {
+  console.log(`${pad(c, 32)}${pad(v.label, 7)}${pad(v.n, 8)}${pad((fresh.get(c)!.right / v.n).toFixed(3), 12)}${(v.right / v.n).toFixed(3)}`);
+}

@@ -25,6 +25,21 @@ describe('the off-topic judge', () => {
     }
   });
 
+  it('news about games, funds and films is talk about things, not chit-chat: with no history it passes', () => {
+    const none = { words: [], description: '' };
+    for (const t of ['《黑神话》销量突破两千万份', '基金三季报出炉，消费板块遭减持', '春节档电影总票房破80亿', '华为发布新款手机，搭载自研芯片']) {
+      expect(judgeTopic(text(t), none), t).toEqual({ offTopic: false, why: 'unsure' });
+    }
+  });
+
+  it('mixed chatter is caught, and work talk with a person and a time is not', () => {
+    const none = { words: [], description: '' };
+    expect(judgeTopic(text('哈哈哈哈哈 中午吃啥呀'), none).offTopic).toBe(true);
+    expect(judgeTopic(text('你们周末去哪玩了～'), none).offTopic).toBe(true);
+    expect(judgeTopic(text('我下午晚点到，大家先开始'), none).offTopic).toBe(false);
+    expect(judgeTopic(text('明天上午十点开会，记得带方案'), none).offTopic).toBe(false);
+  });
+
   it('a topic word wins over small talk: "周末上线前端新版本" is work', () => {
     expect(judgeTopic(text('周末上线前端新版本'), tech).offTopic).toBe(false);
   });

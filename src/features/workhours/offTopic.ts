@@ -1,3 +1,5 @@
+import { isSureChatter } from './chatter.js';
+
 // Is this message off topic for a group that wants focus? The owner's topic words and the general
 // chit-chat signs (灌水: stickers, emoji, laughter, greetings) first, then what the group's own
 // model learned from its history and the owner's corrections. When unsure it lets the message pass.
@@ -34,13 +36,6 @@ const CHATTER = new Set(
     'good morning', 'morning', 'good night', 'gn', "what's up", 'sup', 'anyone here', 'bored',
   ].map((w) => w.toLowerCase()),
 );
-const SMALL_TALK = [
-  '吃饭', '午饭', '晚饭', '早饭', '外卖', '奶茶', '火锅', '烧烤', '好吃', '天气', '下雨', '好热', '好冷', '周末', '放假', '假期', '电影', '追剧',
-  '综艺', '游戏', '开黑', '王者', '吃鸡', '八卦', '明星', '爱豆', '旅游', '逛街', '购物', '淘宝', '双十一', '红包', '抢红包', '下班', '睡觉', '减肥',
-  '健身', '彩票', '股票涨', '基金', '相亲', '对象', '男朋友', '女朋友',
-  'lunch', 'dinner', 'weekend', 'movie', 'netflix', 'football', 'weather', 'vacation', 'party', 'shopping', 'gaming',
-];
-
 /** Emoji, symbols and punctuation only (💯, 👍👍, 。。。, [捂脸] style codes). */
 function emojiOnly(text: string): boolean {
   const stripped = text.replace(/\[[^\]\s]{1,6}\]/g, '').replace(/[\p{Extended_Pictographic}\p{P}\p{S}\p{Z}\u200d\ufe0f\s]/gu, '');
@@ -79,6 +74,7 @@ export function judgeTopic(m: Judged, profile: TopicProfile, learned?: LearnedTo
   const compact = text.replace(/\s+/g, '');
   if (LAUGHTER.test(compact) || CHATTER.has(text) || CHATTER.has(compact)) return { offTopic: true, why: 'chatter' };
   if (learned && learned.offTopicProbability(m.text) >= LEARNED_OFF_TOPIC) return { offTopic: true, why: 'learned' };
-  if (!learned?.mature && SMALL_TALK.some((w) => text.includes(w))) return { offTopic: true, why: 'small-talk' };
+  // Until the group's model has learned enough, general chit-chat signs stand in for it, and speak only when sure.
+  if (!learned?.mature && isSureChatter(m.text)) return { offTopic: true, why: 'small-talk' };
   return { offTopic: false, why: 'unsure' };
 }
