@@ -6,7 +6,7 @@ import { GroupModels } from '../src/features/adfilter/models.js';
 import { adFilterMode, adFilterSettings, allowDomains, blockWords, secondOpinionMode } from '../src/features/adfilter/settings.js';
 import { atLeast } from '../src/engine/registry.js';
 import type { SettingDef } from '../src/settings/definition.js';
-import { repliedTo } from './replied.js';
+import { repliedTo } from '../src/engine/targets.js';
 
 /** `/adfilter [mode]`, and `/adfilter second <mode>` where a language model is configured. */
 const adfilterCommand = (secondOpinion: boolean): Command => ({

@@ -1,6 +1,6 @@
 import type { Action } from '../src/engine/actions.js';
 import type { CommandContext, GroupContext } from '../src/engine/context.js';
-import type { Command, Feature, JobHandler } from '../src/engine/registry.js';
+import type { Command, Feature } from '../src/engine/registry.js';
 import { awardFor } from '../src/features/checkin/points.js';
 import { currentStreak } from '../src/features/checkin/streak.js';
 import {
@@ -14,13 +14,9 @@ import {
   streakBonusCapSetting,
   streakBonusSetting,
 } from '../src/features/checkin/settings.js';
-import { addDays, daysBetween, formatLocal, localDay, nextOccurrence, parseDay, parseTimeOfDay, weekdayOf } from '../src/time/calendar.js';
-import { targetMember } from './roles.js';
-
-/** The check-in day of an instant: the group's zone, and its owner-set day start. */
-export function checkinDay(ctx: GroupContext, at: Date): string {
-  return localDay(at, ctx.groupSettings.timezone, parseTimeOfDay(ctx.groupSettings.get(dayStartSetting)) ?? 0);
-}
+import { addDays, daysBetween, formatLocal, nextLocal, parseDay, weekdayOf } from '../src/time/calendar.js';
+import { REMINDER_JOB, checkinDay, reminderJob } from '../src/features/checkin/jobs.js';
+import { targetMember } from '../src/engine/targets.js';
 
 const checkin: Command = {
   name: 'checkin',
@@ -145,13 +141,6 @@ const checkins: Command = {
   },
 };
 
-/** The next time the wall clock shows hh:mm in the group's zone, after now. */
-export function nextLocal(ctx: GroupContext, hhmm: string): Date {
-  return nextOccurrence(`daily ${hhmm}`, ctx.now, ctx.groupSettings.timezone)!;
-}
-
-const REMINDER_JOB = 'checkin.reminder';
-
 const checkinReminder: Command = {
   name: 'checkinreminder',
   aliases: ['打卡提醒'],
@@ -164,24 +153,8 @@ const checkinReminder: Command = {
       ctx.store.jobs.cancel(ctx.group, REMINDER_JOB, 'daily');
       return [ctx.reply(ctx.t.checkin.reminderOff)];
     }
-    ctx.store.jobs.schedule({ ...ctx.group, kind: REMINDER_JOB, key: 'daily', dueAt: nextLocal(ctx, value).getTime() }, ctx.now.getTime());
+    ctx.store.jobs.schedule({ ...ctx.group, kind: REMINDER_JOB, key: 'daily', dueAt: nextLocal(ctx.now, ctx.groupSettings.timezone, value).getTime() }, ctx.now.getTime());
     return [ctx.reply(ctx.t.checkin.reminderOn(value))];
-  },
-};
-
-/** At most one reminder a day, to members who checked in before but not today. */
-const reminderJob: JobHandler = {
-  kind: REMINDER_JOB,
-  run(ctx) {
-    const time = ctx.groupSettings.get(reminderSetting);
-    if (time === 'off') return [];
-    const next = { dueAt: nextLocal(ctx, time) };
-    // A reminder due while the bot was down for hours is stale: skip it, keep the rhythm.
-    if (ctx.lateBy > 60 * 60_000) return { actions: [], next };
-    const lapsed = ctx.store.checkins.lapsed(ctx.group, checkinDay(ctx, ctx.now), 30);
-    if (!lapsed.length) return { actions: [], next };
-    const mentions = lapsed.map((m) => ({ id: m.userId, name: m.name }));
-    return { actions: [ctx.send(ctx.t.checkin.reminder(mentions.map((m) => `@${m.name}`).join(' ')), { mentions })], next };
   },
 };
 

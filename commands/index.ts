@@ -6,7 +6,7 @@ import { adfilterFeature } from './adfilter.js';
 import { checkinFeature } from './checkin.js';
 import { helpFeature } from './help.js';
 import { insightsFeature } from './insights.js';
-import { rulesFeature } from './rules.js';
+import { groupRulesFeature } from './groupRules.js';
 import { manageFeature } from './manage.js';
 import { onboardingFeature } from './onboarding.js';
 import { penaltiesFeature } from './penalties.js';
@@ -21,7 +21,7 @@ import { workhoursFeature } from './workhours.js';
  * shipped one; `secondOpinion` says a language model is configured for groups to ask about ads.
  */
 export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpinion?: boolean } = {}): Feature[] {
-  return [settingsFeature, rulesFeature, rolesFeature, onboardingFeature, adfilterFeature(o.spamModel, o.secondOpinion ?? false), penaltiesFeature, workhoursFeature, checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, helpFeature];
+  return [settingsFeature, groupRulesFeature, rolesFeature, onboardingFeature, adfilterFeature(o.spamModel, o.secondOpinion ?? false), penaltiesFeature, workhoursFeature, checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, helpFeature];
 }
 
 export const features: Feature[] = buildFeatures();

@@ -2,8 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Action } from '../src/engine/actions.js';
-import type { GroupContext } from '../src/engine/context.js';
-import type { Command, Feature, JobHandler, JobOutcome } from '../src/engine/registry.js';
+import type { Command, Feature } from '../src/engine/registry.js';
 import { bestHours, heatmap, heatmapPng, heatmapText } from '../src/features/insights/heatmap.js';
 import { LAYERS, layers } from '../src/features/insights/layers.js';
 import {
@@ -14,29 +13,8 @@ import {
   parseWeeklyTime,
   weeklyReportSetting,
 } from '../src/features/insights/settings.js';
-import { groupStats } from '../src/features/insights/stats.js';
-import { formatTimeOfDay, nextOccurrence } from '../src/time/calendar.js';
-import { nextLocal } from './checkin.js';
-
-const DAY = 86_400_000;
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-
-export function statsText(ctx: GroupContext, days: number): string {
-  const s = groupStats(ctx.store, ctx.group, ctx.now, days, ctx.groupSettings.timezone);
-  const t = ctx.t.insights;
-  const share = (n: number) => (s.retention.cohort ? pct(n / s.retention.cohort) : '—');
-  return t.stats(
-    days,
-    s.joined,
-    s.left,
-    s.messages,
-    s.activeMembers,
-    s.present,
-    pct(s.checkinRate),
-    s.top.map((u) => t.topLine(u.name, u.n)).join('、') || ctx.t.common.none,
-    t.retention(s.retention.cohort, share(s.retention.after7), share(s.retention.after30)),
-  );
-}
+import { CARE_TIME, LURKER_JOB, REPORT_JOB, lurkerJob, nextWeekly, reportJob, statsText } from '../src/features/insights/jobs.js';
+import { formatTimeOfDay, nextLocal } from '../src/time/calendar.js';
 
 const stats: Command = {
   name: 'stats',
@@ -60,7 +38,7 @@ const heatmapCommand: Command = {
   level: 'admin',
   run(ctx): Action[] {
     const tz = ctx.groupSettings.timezone;
-    const grid = heatmap(ctx.store.activity.hourly(ctx.group, new Date(ctx.now.getTime() - 28 * DAY), ctx.now), tz);
+    const grid = heatmap(ctx.store.activity.hourly(ctx.group, new Date(ctx.now.getTime() - 28 * 86_400_000), ctx.now), tz);
     const t = ctx.t.insights;
     if (!grid.flat().some((v) => v > 0)) return [ctx.reply(t.heatmapEmpty)];
     const hours = bestHours(grid);
@@ -114,11 +92,6 @@ const invites: Command = {
   },
 };
 
-const LURKER_JOB = 'insights.lurkers';
-const REPORT_JOB = 'insights.report';
-/** Lurker care looks once a day, at 10:00 local time. */
-const CARE_TIME = '10:00';
-
 const lurkerCare: Command = {
   name: 'lurkercare',
   aliases: ['潜水关怀'],
@@ -136,51 +109,10 @@ const lurkerCare: Command = {
     if (!n || m === undefined || extra) return ctx.usage();
     ctx.save(lurkerMentionDays, n);
     ctx.save(lurkerRemoveDays, m);
-    ctx.store.jobs.schedule({ ...ctx.group, kind: LURKER_JOB, key: 'daily', dueAt: nextLocal(ctx, CARE_TIME).getTime() }, ctx.now.getTime());
+    ctx.store.jobs.schedule({ ...ctx.group, kind: LURKER_JOB, key: 'daily', dueAt: nextLocal(ctx.now, ctx.groupSettings.timezone, CARE_TIME).getTime() }, ctx.now.getTime());
     return [ctx.reply(t.lurkerCareOn(n, m))];
   },
 };
-
-/** One gentle mention after N silent days; after M more, removal or a list for the owner. */
-const lurkerJob: JobHandler = {
-  kind: LURKER_JOB,
-  run(ctx): JobOutcome {
-    const n = ctx.groupSettings.get(lurkerMentionDays);
-    if (!n) return { actions: [] };
-    const next = { dueAt: nextLocal(ctx, CARE_TIME) };
-    const m = ctx.groupSettings.get(lurkerRemoveDays);
-    const t = ctx.t.insights;
-    const now = ctx.now.getTime();
-    const silent = layers(ctx.store, ctx.group, ctx.now, ctx.groupSettings.timezone, n).filter((x) => x.layer === 'lurker' && !x.protected);
-    const toMention: { id: string; name: string }[] = [];
-    const toRemove: { id: string; name: string }[] = [];
-    for (const s of silent) {
-      const key = `lurker:${s.userId}`;
-      // Removal was asked for already (the platform may not report the leave): once is enough.
-      if (ctx.store.notices.at(ctx.group, `lurker-removed:${s.userId}`) !== undefined) continue;
-      const mentionedAt = ctx.store.notices.at(ctx.group, key);
-      if (mentionedAt !== undefined && ctx.store.insights.activeSince(ctx.group, s.userId, mentionedAt)) ctx.store.notices.clear(ctx.group, key);
-      else if (mentionedAt !== undefined) {
-        if (m && now - mentionedAt >= m * DAY) toRemove.push({ id: s.userId, name: s.name });
-        continue;
-      }
-      ctx.store.notices.firstTime(ctx.group, key, now);
-      toMention.push({ id: s.userId, name: s.name });
-    }
-    const actions: Action[] = [];
-    if (toMention.length) actions.push(ctx.send(t.lurkerMention(toMention.slice(0, 30).map((x) => `@${x.name}`).join(' ')), { mentions: toMention.slice(0, 30) }));
-    for (const user of toRemove) ctx.store.notices.firstTime(ctx.group, `lurker-removed:${user.id}`, now);
-    if (toRemove.length && ctx.capabilities(ctx.group.platform).kick) {
-      for (const user of toRemove) actions.push({ type: 'kick', ...ctx.group, user, reason: t.lurkerReason(n + m) });
-    } else if (toRemove.length) {
-      actions.push(ctx.notifyOwner(t.lurkerList(ctx.store.groups.title(ctx.group) ?? ctx.group.groupId, toRemove.map((x) => x.name).join('、'))));
-    }
-    return { actions, next };
-  },
-};
-
-/** The next report time: "mon 09:00" is a weekly recurrence like a topic's. */
-const nextWeekly = (ctx: GroupContext, spec: string): Date => nextOccurrence(spec, ctx.now, ctx.groupSettings.timezone)!;
 
 const weeklyReport: Command = {
   name: 'weeklyreport',
@@ -198,16 +130,6 @@ const weeklyReport: Command = {
     ctx.store.jobs.schedule({ ...ctx.group, kind: REPORT_JOB, key: 'weekly', dueAt: nextWeekly(ctx, value).getTime() }, ctx.now.getTime());
     const { weekday, minutes } = parseWeeklyTime(value)!;
     return [ctx.reply(t.reportOn(`${t.weekdays[weekday]} ${formatTimeOfDay(minutes)}`))];
-  },
-};
-
-const reportJob: JobHandler = {
-  kind: REPORT_JOB,
-  run(ctx): JobOutcome {
-    const spec = ctx.groupSettings.get(weeklyReportSetting);
-    if (spec === 'off') return { actions: [] };
-    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
-    return { actions: [ctx.notifyOwner(ctx.t.insights.report(title, statsText(ctx, 7)), 'weekly report')], next: { dueAt: nextWeekly(ctx, spec) } };
   },
 };
 

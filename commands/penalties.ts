@@ -1,11 +1,11 @@
 import type { Action } from '../src/engine/actions.js';
-import { type CommandContext, type RuleContext, answerPress } from '../src/engine/context.js';
-import { type Command, type Feature, type Rule, atLeast } from '../src/engine/registry.js';
+import type { CommandContext } from '../src/engine/context.js';
+import { type Command, type Feature, atLeast } from '../src/engine/registry.js';
+import { decideAppeal } from '../src/features/penalties/appeal.js';
 import { cooldownSetting, expirySetting, ladderSetting, parseStep } from '../src/features/penalties/ladder.js';
 import { describeStep, punish } from '../src/features/penalties/punish.js';
-import { messages } from '../src/i18n/index.js';
 import { formatLocal } from '../src/time/calendar.js';
-import { targetMember } from './roles.js';
+import { targetMember } from '../src/engine/targets.js';
 
 /** The member a moderation command is about, or the answer explaining why there is none. */
 function target(ctx: CommandContext): { id: string; name: string } | Action[] {
@@ -138,48 +138,6 @@ const appeal: Command = {
         ],
       },
     ];
-  },
-};
-
-const APPEAL_RE = /^appeal:(accept|reject):(\d+)$/;
-
-/** The owner's one tap (or one word): accepting removes the strike and restores what was deleted. */
-const decideAppeal: Rule = {
-  id: 'penalties.decide-appeal',
-  on: ['buttonPressed'],
-  priority: 10,
-  decide(ctx: RuleContext) {
-    const e = ctx.event;
-    if (e.type !== 'buttonPressed') return;
-    const m = APPEAL_RE.exec(e.data);
-    if (!m) return;
-    const answer = (text: string) => answerPress(ctx, e, text);
-    const appealRow = ctx.store.strikes.getAppeal(Number(m[2]));
-    const strike = appealRow && ctx.store.strikes.get(appealRow.strikeId);
-    if (!appealRow || !strike || strike.platform !== e.platform) return { actions: answer(ctx.t.appeal.already), stop: true };
-    const g = { platform: strike.platform, groupId: strike.groupId };
-    if (!atLeast(ctx.levelOf(g, e.sender), 'admin')) return { actions: answer(ctx.t.appeal.notAllowed), stop: true };
-    const accepted = m[1] === 'accept';
-    const now = ctx.now.getTime();
-    if (!ctx.store.strikes.decide(appealRow.id, accepted ? 'accepted' : 'rejected', e.sender.id, now)) return { actions: answer(ctx.t.appeal.already), stop: true };
-    // The group hears it in its own language; the owner's private chat may differ.
-    const t = messages(ctx.settings.for(g).language);
-    const user = { id: strike.userId, name: strike.userName };
-    const out: Action[] = [...answer(ctx.t.appeal.decided)];
-    if (accepted) {
-      ctx.store.strikes.revoke(strike.id, now);
-      ctx.store.actionLog.add(g, now, 'appeal accepted', strike.userId, strike.reason, `by ${e.sender.name}`);
-      out.push({ type: 'send', ...g, text: t.appeal.accepted(user.name), mentions: [user] });
-      if (strike.step.startsWith('mute')) out.push({ type: 'unmute', ...g, user, reason: 'appeal accepted' });
-      // Repost only what was deleted: on WeChat the bot cannot delete, so the message is still there.
-      if (strike.messageText && ctx.capabilities(g.platform).deleteMessages) out.push({ type: 'send', ...g, text: t.appeal.repost(user.name, strike.messageText) });
-      // A removed "ad" that was not one: the group's filter learns from the owner's reversal.
-      if (strike.rule === 'ads' && strike.messageText) ctx.store.adfilter.addExample(g, 'ham', strike.messageText, now);
-    } else {
-      ctx.store.actionLog.add(g, now, 'appeal rejected', strike.userId, strike.reason, `by ${e.sender.name}`);
-      out.push({ type: 'send', ...g, text: t.appeal.rejected(user.name), mentions: [user] });
-    }
-    return { actions: out, stop: true };
   },
 };
 

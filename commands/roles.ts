@@ -1,18 +1,6 @@
-import type { CommandContext } from '../src/engine/context.js';
+import { targetMember } from '../src/engine/targets.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import type { MemberRow } from '../src/storage/members.js';
-
-/** The member a command points at: an @mention, the message it replies to, or a name typed. */
-export function targetMember(ctx: CommandContext, typed: string): { id: string; name: string } | 'ambiguous' | undefined {
-  const mentioned = ctx.event.mentions?.[0];
-  if (mentioned) return { id: mentioned.id, name: mentioned.name };
-  const reply = ctx.event.replyTo;
-  if (reply?.senderId) return { id: reply.senderId, name: reply.senderName ?? reply.senderId };
-  if (!typed) return undefined;
-  const found = ctx.store.members.find(ctx.group, typed);
-  if (found.length > 1) return 'ambiguous';
-  return found[0] ? { id: found[0].userId, name: found[0].name } : undefined;
-}
 
 const admin: Command = {
   name: 'admin',

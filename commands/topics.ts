@@ -12,8 +12,7 @@ import {
   topicLine,
 } from '../src/features/topics/schedule.js';
 import type { TopicRow } from '../src/storage/topics.js';
-import { formatLocal, nextOccurrence, parseDay, parseRecurrence, parseTimeOfDay, zonedTime } from '../src/time/calendar.js';
-import { nextLocal } from './checkin.js';
+import { formatLocal, nextLocal, nextOccurrence, parseDay, parseRecurrence, parseTimeOfDay, zonedTime } from '../src/time/calendar.js';
 
 /** "2026-11-24 20:00 rest" → the instant in the group's zone and the rest of the text. */
 function leadingDateTime(ctx: CommandContext, argv: string[]): { at: Date; rest: string[] } | undefined {
@@ -156,7 +155,7 @@ const announce: Command = {
       text = words.slice(2).join(' ');
     } else {
       // "20:00 text": the next time the clock shows 20:00.
-      at = argv[0] && parseTimeOfDay(argv[0]) !== undefined && parseTimeOfDay(argv[0])! < 1440 ? nextLocal(ctx, argv[0]) : undefined;
+      at = argv[0] && parseTimeOfDay(argv[0]) !== undefined && parseTimeOfDay(argv[0])! < 1440 ? nextLocal(ctx.now, ctx.groupSettings.timezone, argv[0]) : undefined;
       text = words.slice(1).join(' ');
     }
     if (!at || !text.trim()) return ctx.usage();

@@ -13,7 +13,7 @@ import {
   worktimeSetting,
 } from '../src/features/workhours/settings.js';
 import { parseWeeklySchedule } from '../src/time/calendar.js';
-import { repliedTo } from './replied.js';
+import { repliedTo } from '../src/engine/targets.js';
 
 const worktime: Command = {
   name: 'worktime',

@@ -265,3 +265,8 @@ export function nextOccurrence(recurrence: string, after: Date, timeZone: string
   }
   return undefined;
 }
+
+/** The next time the wall clock shows hh:mm in the zone, after `now`. */
+export function nextLocal(now: Date, timeZone: string, hhmm: string): Date {
+  return nextOccurrence(`daily ${hhmm}`, now, timeZone)!;
+}

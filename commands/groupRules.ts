@@ -23,4 +23,4 @@ const setrules: Command = {
   },
 };
 
-export const rulesFeature: Feature = { name: 'rules', commands: [rules, setrules] };
+export const groupRulesFeature: Feature = { name: 'rules', commands: [rules, setrules] };

@@ -1,0 +1,85 @@
+// The insights feature's scheduled work: the daily care for silent members and the weekly report.
+import type { Action } from '../../engine/actions.js';
+import type { GroupContext } from '../../engine/context.js';
+import type { JobHandler, JobOutcome } from '../../engine/registry.js';
+import { nextLocal, nextOccurrence } from '../../time/calendar.js';
+import { layers } from './layers.js';
+import { lurkerMentionDays, lurkerRemoveDays, weeklyReportSetting } from './settings.js';
+import { groupStats } from './stats.js';
+
+const DAY = 86_400_000;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The group's figures over the last `days`, as /stats and the weekly report show them. */
+export function statsText(ctx: GroupContext, days: number): string {
+  const s = groupStats(ctx.store, ctx.group, ctx.now, days, ctx.groupSettings.timezone);
+  const t = ctx.t.insights;
+  const share = (n: number) => (s.retention.cohort ? pct(n / s.retention.cohort) : '—');
+  return t.stats(
+    days,
+    s.joined,
+    s.left,
+    s.messages,
+    s.activeMembers,
+    s.present,
+    pct(s.checkinRate),
+    s.top.map((u) => t.topLine(u.name, u.n)).join('、') || ctx.t.common.none,
+    t.retention(s.retention.cohort, share(s.retention.after7), share(s.retention.after30)),
+  );
+}
+
+export const LURKER_JOB = 'insights.lurkers';
+export const REPORT_JOB = 'insights.report';
+/** Lurker care looks once a day, at 10:00 local time. */
+export const CARE_TIME = '10:00';
+
+/** One gentle mention after N silent days; after M more, removal or a list for the owner. */
+export const lurkerJob: JobHandler = {
+  kind: LURKER_JOB,
+  run(ctx): JobOutcome {
+    const n = ctx.groupSettings.get(lurkerMentionDays);
+    if (!n) return { actions: [] };
+    const next = { dueAt: nextLocal(ctx.now, ctx.groupSettings.timezone, CARE_TIME) };
+    const m = ctx.groupSettings.get(lurkerRemoveDays);
+    const t = ctx.t.insights;
+    const now = ctx.now.getTime();
+    const silent = layers(ctx.store, ctx.group, ctx.now, ctx.groupSettings.timezone, n).filter((x) => x.layer === 'lurker' && !x.protected);
+    const toMention: { id: string; name: string }[] = [];
+    const toRemove: { id: string; name: string }[] = [];
+    for (const s of silent) {
+      const key = `lurker:${s.userId}`;
+      // Removal was asked for already (the platform may not report the leave): once is enough.
+      if (ctx.store.notices.at(ctx.group, `lurker-removed:${s.userId}`) !== undefined) continue;
+      const mentionedAt = ctx.store.notices.at(ctx.group, key);
+      if (mentionedAt !== undefined && ctx.store.insights.activeSince(ctx.group, s.userId, mentionedAt)) ctx.store.notices.clear(ctx.group, key);
+      else if (mentionedAt !== undefined) {
+        if (m && now - mentionedAt >= m * DAY) toRemove.push({ id: s.userId, name: s.name });
+        continue;
+      }
+      ctx.store.notices.firstTime(ctx.group, key, now);
+      toMention.push({ id: s.userId, name: s.name });
+    }
+    const actions: Action[] = [];
+    if (toMention.length) actions.push(ctx.send(t.lurkerMention(toMention.slice(0, 30).map((x) => `@${x.name}`).join(' ')), { mentions: toMention.slice(0, 30) }));
+    for (const user of toRemove) ctx.store.notices.firstTime(ctx.group, `lurker-removed:${user.id}`, now);
+    if (toRemove.length && ctx.capabilities(ctx.group.platform).kick) {
+      for (const user of toRemove) actions.push({ type: 'kick', ...ctx.group, user, reason: t.lurkerReason(n + m) });
+    } else if (toRemove.length) {
+      actions.push(ctx.notifyOwner(t.lurkerList(ctx.store.groups.title(ctx.group) ?? ctx.group.groupId, toRemove.map((x) => x.name).join('、'))));
+    }
+    return { actions, next };
+  },
+};
+
+/** The next report time: "mon 09:00" is a weekly recurrence like a topic's. */
+export const nextWeekly = (ctx: GroupContext, spec: string): Date => nextOccurrence(spec, ctx.now, ctx.groupSettings.timezone)!;
+
+export const reportJob: JobHandler = {
+  kind: REPORT_JOB,
+  run(ctx): JobOutcome {
+    const spec = ctx.groupSettings.get(weeklyReportSetting);
+    if (spec === 'off') return { actions: [] };
+    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+    return { actions: [ctx.notifyOwner(ctx.t.insights.report(title, statsText(ctx, 7)), 'weekly report')], next: { dueAt: nextWeekly(ctx, spec) } };
+  },
+};
