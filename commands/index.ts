@@ -21,7 +21,5 @@ import { workhoursFeature } from './workhours.js';
  * shipped one; `secondOpinion` says a language model is configured for groups to ask about ads.
  */
 export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpinion?: boolean } = {}): Feature[] {
-  return [settingsFeature, groupRulesFeature, rolesFeature, onboardingFeature, adfilterFeature(o.spamModel, o.secondOpinion ?? false), penaltiesFeature, workhoursFeature, checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, helpFeature];
+  return [settingsFeature, groupRulesFeature, rolesFeature, onboardingFeature, adfilterFeature(o.spamModel, o.secondOpinion ?? false), penaltiesFeature, workhoursFeature(), checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, helpFeature];
 }
-
-export const features: Feature[] = buildFeatures();

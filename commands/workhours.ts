@@ -1,6 +1,6 @@
 import type { Action } from '../src/engine/actions.js';
 import type { Command, Feature } from '../src/engine/registry.js';
-import { topicModels } from '../src/features/workhours/topicModel.js';
+import { GroupTopicModels } from '../src/features/workhours/topicModel.js';
 import { workHoursRule } from '../src/features/workhours/focus.js';
 import {
   focusSetting,
@@ -62,7 +62,7 @@ const focus: Command = {
   },
 };
 
-const topicWords: Command = {
+const topicWordsCommand = (topicModels: GroupTopicModels): Command => ({
   name: 'topicwords',
   aliases: ['topic-words', '主题词'],
   level: 'admin',
@@ -102,10 +102,10 @@ const topicWords: Command = {
         return ctx.usage();
     }
   },
-};
+});
 
 /** An admin's correction: the group's model learns the replied message as off topic. */
-const offTopic: Command = {
+const offTopicCommand = (topicModels: GroupTopicModels): Command => ({
   name: 'offtopic',
   aliases: ['跑题'],
   level: 'admin',
@@ -115,10 +115,10 @@ const offTopic: Command = {
     topicModels.learn(ctx.group, ctx.store.topicExamples, 'off', 'owner', m.text, ctx.now.getTime());
     return [ctx.reply(ctx.t.workhours.offTopicNoted)];
   },
-};
+});
 
 /** The other way: learned as on topic, and a work-hours strike for that very message withdrawn. */
-const onTopic: Command = {
+const onTopicCommand = (topicModels: GroupTopicModels): Command => ({
   name: 'ontopic',
   aliases: ['不跑题'],
   level: 'admin',
@@ -137,11 +137,15 @@ const onTopic: Command = {
     }
     return out;
   },
-};
+});
 
-export const workhoursFeature: Feature = {
-  name: 'workhours',
-  commands: [worktime, focus, topicWords, offTopic, onTopic],
-  rules: [workHoursRule()],
-  settings: workhoursSettings,
-};
+/** Work-hours focus; each instance keeps its own groups' topic models (one per App). */
+export function workhoursFeature(): Feature {
+  const topicModels = new GroupTopicModels();
+  return {
+    name: 'workhours',
+    commands: [worktime, focus, topicWordsCommand(topicModels), offTopicCommand(topicModels), onTopicCommand(topicModels)],
+    rules: [workHoursRule(topicModels)],
+    settings: workhoursSettings,
+  };
+}

@@ -218,7 +218,7 @@ export class App {
         get: (key) => state.get(adapter.platform, key),
         set: (key, value) => state.set(adapter.platform, key, value),
       });
-      if (adapter.botUsername) this.engine.botUsername = adapter.botUsername;
+      if (adapter.botUsername) this.engine.setBotUsername(adapter.platform, adapter.botUsername);
     }
     this.started = true;
     // Questions to the language model a stop or a crash interrupted are asked again.

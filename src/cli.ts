@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/load.js';
 import { redactError, secretsOf } from './log.js';
-import { features } from '../commands/index.js';
+import { buildFeatures } from '../commands/index.js';
 import { configuredSpamModel, runDashboard, runShell, runStart } from './main.js';
 
 const USAGE = `Usage:
@@ -18,7 +18,7 @@ const USAGE = `Usage:
   steward eval topic FILE.jsonl --history PAST.jsonl
       rows {"text", "label": "on"|"off"}; the group has learned from PAST (same rows)`;
 
-const settingDefinitions = features.flatMap((f) => f.settings ?? []);
+const settingDefinitions = buildFeatures().flatMap((f) => f.settings ?? []);
 
 /** The config, with its warnings (a key given twice) on stderr; its secrets join `secrets`. */
 function load(path: string | undefined, secrets: string[]): { config: ReturnType<typeof loadConfig>['config']; file: string } {

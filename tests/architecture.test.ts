@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as commandsIndex from '../commands/index.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -55,3 +56,52 @@ function safeFiles(dir: string): string[] {
     return [];
   }
 }
+
+/** What a file imports, as paths from the repository root (relative imports only). */
+const importsFrom = (file: string) =>
+  imports(file)
+    .filter((i) => i.startsWith('.'))
+    .map((i) => relative(root, join(root, dirname(file), i)).replace(/\.js$/, '.ts'));
+const featureOf = (path: string) => (path.startsWith(join('src', 'features') + sep) ? path.split(sep)[2] : undefined);
+
+describe('the dependency rule: one home per feature', () => {
+  const core = ['engine', 'storage', 'time', 'text', 'i18n', 'settings', 'config', 'media', 'eval'].flatMap((d) => safeFiles(join('src', d)));
+
+  it('the core (engine, storage, time, text, i18n, settings, config) names no feature and no command', () => {
+    const offenders = core.flatMap((f) => importsFrom(f).filter((i) => featureOf(i) || i.startsWith(`commands${sep}`)).map((i) => `${f} -> ${i}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('adapters import no feature and no command', () => {
+    const offenders = files('adapters').flatMap((f) => importsFrom(f).filter((i) => featureOf(i) || i.startsWith(`commands${sep}`)).map((i) => `${f} -> ${i}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it("a feature reaches another feature only through that feature's index.ts", () => {
+    const offenders = files(join('src', 'features')).flatMap((f) =>
+      importsFrom(f)
+        .filter((i) => featureOf(i) && featureOf(i) !== featureOf(f) && !i.endsWith(`${sep}index.ts`))
+        .map((i) => `${f} -> ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("a command file holds its feature's commands: it imports no other command file, and other features only through index.ts", () => {
+    const offenders = files('commands')
+      .filter((f) => !f.endsWith('index.ts'))
+      .flatMap((f) => {
+        const own = f.split(sep)[1]!.replace(/\.ts$/, '');
+        return importsFrom(f)
+          .filter((i) => i.startsWith(`commands${sep}`) || (featureOf(i) && featureOf(i) !== own && !i.endsWith(`${sep}index.ts`)))
+          .map((i) => `${f} -> ${i}`);
+      });
+    expect(offenders).toEqual([]);
+  });
+
+  it('no app shares built features with another: commands/index.ts exports only the builder, and each build has its own stateful rules', () => {
+    expect(Object.keys(commandsIndex)).toEqual(['buildFeatures']);
+    const [a, b] = [commandsIndex.buildFeatures(), commandsIndex.buildFeatures()];
+    const rule = (fs: typeof a, id: string) => fs.flatMap((f) => f.rules ?? []).find((r) => r.id === id);
+    for (const id of ['adfilter', 'workhours.focus']) expect(rule(a, id)).not.toBe(rule(b, id));
+  });
+});

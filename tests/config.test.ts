@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { features } from '../commands/index.js';
+import { buildFeatures } from '../commands/index.js';
 import { ConfigError, checkDefaults, loadConfig, parseConfig } from '../src/config/load.js';
 import { silentLogger } from '../src/log.js';
 import { openApp } from '../src/main.js';
@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-const settingDefs = features.flatMap((f) => f.settings ?? []);
+const settingDefs = buildFeatures().flatMap((f) => f.settings ?? []);
 
 function problems(fn: () => unknown): string[] {
   try {
@@ -103,7 +103,7 @@ describe('config', () => {
 
 describe('a database path that cannot work stops start-up like any config error', () => {
   const openWith = (database: string) => () =>
-    openApp({ config: parseConfig({ database }, 'c.json'), configFile: 'c.json', clock: new ManualClock(0), log: silentLogger, adapters: [], features });
+    openApp({ config: parseConfig({ database }, 'c.json'), configFile: 'c.json', clock: new ManualClock(0), log: silentLogger, adapters: [], features: buildFeatures() });
 
   it('names the key, the path and the problem', () => {
     const file = join(tmp.dir, 'a-file');

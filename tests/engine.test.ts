@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { features } from '../commands/index.js';
+import { buildFeatures } from '../commands/index.js';
 import { SIMULATED } from '../adapters/shell/capabilities.js';
 import type { MessageEvent } from '../src/engine/events.js';
 import { type Feature, Registry, RegistryError } from '../src/engine/registry.js';
@@ -80,23 +80,23 @@ describe('the engine', () => {
   };
 
   it('an error in one rule does not stop the others', async () => {
-    bot = makeBot({ dbPath: db(), features: [...features, boom] });
+    bot = makeBot({ dbPath: db(), features: [...buildFeatures(), boom] });
     expect(sentTexts(await bot.say('alice', 'hi'))).toEqual(['heard hi']);
   });
 
   it('a failing command answers with an apology and the bot goes on', async () => {
-    bot = makeBot({ dbPath: db(), features: [...features, boom] });
+    bot = makeBot({ dbPath: db(), features: [...buildFeatures(), boom] });
     expect(sentTexts(await bot.say('alice', '/crash'))).toEqual(['抱歉，处理这条命令时出了点问题，已经记录下来了。']);
     expect(sentTexts(await bot.say('alice', 'still here'))).toEqual(['heard still here']);
   });
 
   it('rules skip commands unless they ask to see them', async () => {
-    bot = makeBot({ dbPath: db(), features: [...features, boom] });
+    bot = makeBot({ dbPath: db(), features: [...buildFeatures(), boom] });
     expect(sentTexts(await bot.say('alice', '/rules'))).toHaveLength(1);
   });
 
   it('a message delivered twice is handled once', async () => {
-    bot = makeBot({ dbPath: db(), features: [...features, boom] });
+    bot = makeBot({ dbPath: db(), features: [...buildFeatures(), boom] });
     const event: MessageEvent = {
       type: 'message', platform: 'test', groupId: 'g1', chat: 'group', eventId: 'dup', messageId: 'dup',
       at: bot.clock.now(), sender: { id: 'alice', name: 'Alice' }, kind: 'text', text: 'once',
@@ -177,7 +177,7 @@ describe('the registry', () => {
     expect(() => new Registry([{ name: 'a', rules: [rule] }, { name: 'b', rules: [rule] }])).toThrow(/rule "r"/);
     const job = { kind: 'k', run: () => [] };
     expect(() => new Registry([{ name: 'a', jobs: [job, job] }])).toThrow(/job kind "k"/);
-    const s = features.flatMap((f) => f.settings ?? [])[0]!;
+    const s = buildFeatures().flatMap((f) => f.settings ?? [])[0]!;
     expect(() => new Registry([{ name: 'a', settings: [s] }, { name: 'b', settings: [s] }])).toThrow(/setting "timezone"/);
   });
 });
@@ -208,7 +208,7 @@ describe('the executor and platform fallbacks', () => {
   };
 
   it('where the platform can, it deletes and mutes, and logs why', async () => {
-    bot = makeBot({ dbPath: db(), features: [...features, moderator] });
+    bot = makeBot({ dbPath: db(), features: [...buildFeatures(), moderator] });
     await bot.say('spammer', 'buy spam');
     // Moderation has its own lane, so it never waits behind the chat's paced messages.
     const types = bot.adapter.performed.map((a) => a.type);
@@ -221,7 +221,7 @@ describe('the executor and platform fallbacks', () => {
   });
 
   it('on WeChat it reminds publicly with an @mention, tells the owner, and turns buttons into keywords', async () => {
-    bot = makeBot({ dbPath: db(), features: [...features, moderator], capabilities: SIMULATED.wechat, config: { owners: { test: ['boss'] } } });
+    bot = makeBot({ dbPath: db(), features: [...buildFeatures(), moderator], capabilities: SIMULATED.wechat, config: { owners: { test: ['boss'] } } });
     await bot.say('spammer', 'buy spam');
     const done = bot.adapter.performed;
     expect(done.map((a) => a.type)).toEqual(['send', 'dm', 'send', 'dm', 'send']);
@@ -234,7 +234,7 @@ describe('the executor and platform fallbacks', () => {
   });
 
   it('a platform refusal at run time (bot lacks the right) falls back the same way', async () => {
-    bot = makeBot({ dbPath: db(), features: [...features, moderator], config: { owners: { test: ['boss'] } } });
+    bot = makeBot({ dbPath: db(), features: [...buildFeatures(), moderator], config: { owners: { test: ['boss'] } } });
     bot.adapter.perform = async (action) => {
       bot!.adapter.performed.push(action);
       return action.type === 'delete' ? { ok: false, why: 'forbidden', detail: 'need the Delete messages right' } : { ok: true };
@@ -245,7 +245,7 @@ describe('the executor and platform fallbacks', () => {
   });
 
   it('an action that throws is a failure like any other: the fallback applies and the actions after it go on', async () => {
-    bot = makeBot({ dbPath: db(), features: [...features, moderator] });
+    bot = makeBot({ dbPath: db(), features: [...buildFeatures(), moderator] });
     bot.adapter.perform = async (action) => {
       if (action.type === 'delete') throw new Error('network down');
       bot!.adapter.performed.push(action);

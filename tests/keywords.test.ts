@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SIMULATED } from '../adapters/shell/capabilities.js';
-import { features } from '../commands/index.js';
+import { buildFeatures } from '../commands/index.js';
 import type { InboundEvent } from '../src/engine/events.js';
 import type { Feature } from '../src/engine/registry.js';
 import { type TestBot, makeBot, tempDir } from './support/recording.js';
@@ -27,7 +27,7 @@ const offer: Feature = {
 beforeEach(() => {
   tmp = tempDir();
   presses.length = 0;
-  bot = makeBot({ dbPath: join(tmp.dir, 'k.db'), features: [...features, offer], capabilities: SIMULATED.wechat });
+  bot = makeBot({ dbPath: join(tmp.dir, 'k.db'), features: [...buildFeatures(), offer], capabilities: SIMULATED.wechat });
 });
 afterEach(() => {
   bot.close();

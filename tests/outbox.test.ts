@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { features } from '../commands/index.js';
+import { buildFeatures } from '../commands/index.js';
 import type { Action, ActionResult } from '../src/engine/actions.js';
 import type { Feature } from '../src/engine/registry.js';
 import { ManualClock } from '../src/time/clock.js';
@@ -17,7 +17,7 @@ const poster: Feature = {
 };
 
 function open(clock: ManualClock, config: Record<string, unknown> = {}): TestBot {
-  const b = scratch.bot({ features: [...features, poster], clock, config: { owners: { test: ['boss'] }, ...config } });
+  const b = scratch.bot({ features: [...buildFeatures(), poster], clock, config: { owners: { test: ['boss'] }, ...config } });
   b.app.store.groups.ensure(g, 0);
   return b;
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { features } from '../commands/index.js';
+import { buildFeatures } from '../commands/index.js';
 import type { Feature } from '../src/engine/registry.js';
 import { ManualClock } from '../src/time/clock.js';
 import { type TestBot, perTest, sentTexts } from './support/recording.js';
@@ -32,7 +32,7 @@ const timed: Feature = {
 };
 
 function open(clock: ManualClock): TestBot {
-  const b = scratch.bot({ features: [...features, timed], clock });
+  const b = scratch.bot({ features: [...buildFeatures(), timed], clock });
   b.app.store.groups.ensure(g, 0);
   return b;
 }
@@ -93,7 +93,7 @@ describe('the scheduler', () => {
     expect(first.app.store.jobs.claim(job!.id)).toBe(true);
     first.close();
 
-    const second = scratch.bot({ features: [...features, timed], clock, config: { owners: { test: ['boss'] } } });
+    const second = scratch.bot({ features: [...buildFeatures(), timed], clock, config: { owners: { test: ['boss'] } } });
     await second.app.start();
     expect(await second.app.scheduler.tick()).toBe(0);
     expect(second.adapter.performed).toEqual([

@@ -40,7 +40,8 @@ class RecentIds {
  * returns the actions they decided. It never performs anything itself; the executor does.
  */
 export class Engine {
-  botUsername: string | undefined;
+  /** The bot's own @username per platform ("/checkin@other_bot" is for another bot). */
+  private readonly botUsernames = new Map<string, string>();
   private readonly recent = new RecentIds(10_000);
   /** Rows changed on the connection when the last decision ended (SQLite's total_changes()). */
   private changesSeen = -1;
@@ -113,13 +114,18 @@ export class Engine {
     return actions;
   }
 
+  /** Told by each adapter once it knows its own name. */
+  setBotUsername(platform: string, username: string): void {
+    this.botUsernames.set(platform, username);
+  }
+
   /** Parsed once per message: the rights check before the decision and the decision share it. */
   private readonly parsed = new WeakMap<MessageEvent, ParsedCommand | null>();
 
   private commandIn(event: MessageEvent): ParsedCommand | undefined {
     let command = this.parsed.get(event);
     if (command === undefined) {
-      command = parseCommand(event.text, { botUsername: this.botUsername, aliases: this.registry.aliases, keywords: this.registry.keywords }) ?? null;
+      command = parseCommand(event.text, { botUsername: this.botUsernames.get(event.platform), aliases: this.registry.aliases, keywords: this.registry.keywords }) ?? null;
       this.parsed.set(event, command);
     }
     return command ?? undefined;

@@ -5,7 +5,7 @@ import { parseConfig } from '../../src/config/load.js';
 import type { Feature } from '../../src/engine/registry.js';
 import { silentLogger } from '../../src/log.js';
 import { openApp } from '../../src/main.js';
-import { features as allFeatures } from '../../commands/index.js';
+import { buildFeatures } from '../../commands/index.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { FakeBotApi } from './fakeBotApi.js';
 
@@ -34,7 +34,7 @@ export async function startTelegram(o: {
   );
   const clock = new ManualClock('2026-11-24T10:00:00+08:00');
   const adapter = new TelegramAdapter({ config: config.telegram!, clock, log: silentLogger });
-  const app = openApp({ config, configFile: 'test', dbPath: join(o.dir, 'tg.db'), clock, log: silentLogger, adapters: [adapter], features: [...allFeatures, ...(o.features ?? [])] });
+  const app = openApp({ config, configFile: 'test', dbPath: join(o.dir, 'tg.db'), clock, log: silentLogger, adapters: [adapter], features: [...buildFeatures(), ...(o.features ?? [])] });
   await app.start();
   return {
     api,

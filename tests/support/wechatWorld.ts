@@ -8,7 +8,7 @@ import { parseConfig } from '../../src/config/load.js';
 import type { Feature } from '../../src/engine/registry.js';
 import { silentLogger } from '../../src/log.js';
 import { openApp } from '../../src/main.js';
-import { features as allFeatures } from '../../commands/index.js';
+import { buildFeatures } from '../../commands/index.js';
 import { systemClock } from '../../src/time/clock.js';
 
 export interface Said {
@@ -103,7 +103,7 @@ export async function startWechat(o: {
     ...(o.world ? { createPuppet: () => o.world!.puppet } : {}),
     ...(o.terminal ? { terminal: o.terminal } : {}),
   });
-  const app = openApp({ config, configFile: 'test', dbPath: join(o.dir, 'wx.db'), clock: systemClock, log: silentLogger, adapters: [adapter], features: [...allFeatures, ...(o.features ?? [])] });
+  const app = openApp({ config, configFile: 'test', dbPath: join(o.dir, 'wx.db'), clock: systemClock, log: silentLogger, adapters: [adapter], features: [...buildFeatures(), ...(o.features ?? [])] });
   try {
     await app.start();
   } catch (err) {

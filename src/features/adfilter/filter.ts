@@ -3,13 +3,13 @@ import { type GroupContext, type RuleContext, answerPress } from '../../engine/c
 import type { Rule, RuleResult } from '../../engine/registry.js';
 import { type Messages, messages } from '../../i18n/index.js';
 import { PLAIN, compactText, normalizeText } from '../../text/normalize.js';
-import { isExempt, punish } from '../penalties/punish.js';
+import { isExempt, punish } from '../penalties/index.js';
 import { type Finding, MODEL_FLOOR, type Suspect, cannotBeAdByText, certainAd, judge } from './checks.js';
 import { GroupModels } from './models.js';
 import { rulesSetting } from '../../settings/core.js';
 import type { AdQuestion } from '../../storage/adfilter.js';
 import { groupKey } from '../../storage/groups.js';
-import { topicDescriptionSetting } from '../workhours/settings.js';
+import { topicDescriptionSetting } from '../workhours/index.js';
 import { type AdFilterMode, THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours, secondOpinionMode } from './settings.js';
 
 /** Who posted which text where, lately: the same ad dropped into several groups. */

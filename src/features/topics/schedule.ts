@@ -5,7 +5,7 @@ import type { JobHandler, JobOutcome } from '../../engine/registry.js';
 import { defineSetting } from '../../settings/definition.js';
 import type { TopicRow } from '../../storage/topics.js';
 import { addDays, canonicalTime, formatLocal, formatTimeOfDay, localDay, nextOccurrence, parseTimeOfDay, zonedTime } from '../../time/calendar.js';
-import { mostActiveHours } from '../insights/activeHours.js';
+import { mostActiveHours } from '../insights/index.js';
 
 export const JOB_PREVIEW = 'topics.preview';
 export const JOB_OPEN = 'topics.open';

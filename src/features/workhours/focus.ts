@@ -2,10 +2,10 @@ import type { Action } from '../../engine/actions.js';
 import type { RuleContext } from '../../engine/context.js';
 import type { Rule } from '../../engine/registry.js';
 import { formatTimeOfDay, isWithinSchedule, localParts } from '../../time/calendar.js';
-import { isExempt, punish } from '../penalties/punish.js';
+import { isExempt, punish } from '../penalties/index.js';
 import { judgeTopic } from './offTopic.js';
 import { focusSetting, holidaysSetting, topicDescriptionSetting, topicWordsSetting, worktimeSetting } from './settings.js';
-import { topicModels } from './topicModel.js';
+import type { GroupTopicModels } from './topicModel.js';
 
 /** Remembers recent verdicts, so a reply in an on-topic thread stays on topic. */
 class RecentVerdicts {
@@ -22,7 +22,7 @@ class RecentVerdicts {
 /** In remind mode a member is reminded at most this often. */
 const REMIND_EVERY_MS = 10 * 60_000;
 
-export function workHoursRule(): Rule {
+export function workHoursRule(topicModels: GroupTopicModels): Rule {
   const verdicts = new RecentVerdicts();
   const lastReminded = new Map<string, number>();
   return {

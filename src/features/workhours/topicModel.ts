@@ -91,7 +91,7 @@ interface ExampleStore {
 /**
  * Every group's model, fitted from its stored examples on first use after start, then updated
  * as examples arrive. Learning goes through here, so the store and the model never disagree.
- * Models are kept per store (one per database), so two bots in one process never share one.
+ * Each App's work-hours feature has its own; models are also kept per store (one per database).
  */
 export class GroupTopicModels {
   private readonly byStore = new WeakMap<ExampleStore, Map<string, TopicModel>>();
@@ -117,6 +117,3 @@ export class GroupTopicModels {
     model.learn(e);
   }
 }
-
-/** One per process; see GroupTopicModels for why that is safe. */
-export const topicModels = new GroupTopicModels();

@@ -1,0 +1,2 @@
+// What other features use of the penalties feature: the ladder every guard punishes with.
+export { type Offence, describeStep, isExempt, punish } from './punish.js';
