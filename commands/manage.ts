@@ -1,4 +1,3 @@
-import { MANAGE_COMMAND } from '../src/engine/engine.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import { managedSetting, parseSwitch } from '../src/settings/core.js';
 
@@ -7,9 +6,10 @@ import { managedSetting, parseSwitch } from '../src/settings/core.js';
  * rooms not listed in the config), or sends it back to silence.
  */
 const manage: Command = {
-  name: MANAGE_COMMAND,
+  name: 'manage',
   aliases: ['托管'],
   level: 'owner',
+  inUnmanaged: true,
   run(ctx) {
     const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
     if (!ctx.event.unmanaged) return [ctx.reply(ctx.t.manage.configured(title))];

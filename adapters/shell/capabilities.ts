@@ -1,9 +1,13 @@
 import type { Capabilities } from '../types.js';
+import { CAPABILITIES } from '../capabilities.js';
 
-/** The simulator behaves like the platform it imitates, so fallbacks can be tried locally. */
-export const SIMULATED: Record<'telegram' | 'wechat', Capabilities> = {
-  telegram: { deleteMessages: true, mute: true, kick: true, buttons: true, dm: true, photo: true, commandMenu: false },
-  // WeChat: no deleting others' messages, no mute, no buttons; removal only when the bot owns the
-  // room, which the simulator assumes it does not (the usual case).
-  wechat: { deleteMessages: false, mute: false, kick: false, buttons: false, dm: true, photo: true, commandMenu: false },
+/**
+ * The simulator behaves like the platform it imitates (the one table, adapters/capabilities.ts), so
+ * fallbacks can be tried locally. Two differences, each on purpose: a terminal has no "/" menu to
+ * set, and the simulated WeChat room is one the bot does not own (the usual case), so it cannot
+ * remove members there.
+ */
+export const SIMULATED: Readonly<Record<'telegram' | 'wechat', Capabilities>> = {
+  telegram: { ...CAPABILITIES.telegram, commandMenu: false },
+  wechat: { ...CAPABILITIES.wechat, kick: false },
 };

@@ -1,3 +1,4 @@
+import { CAPABILITIES } from '../capabilities.js';
 import { Telegraf } from 'telegraf';
 import type { TelegramConfig } from '../../src/config/schema.js';
 import type { BotRight } from '../../src/engine/events.js';
@@ -26,7 +27,7 @@ const LAST_UPDATE = 'lastUpdateId';
  */
 export class TelegramAdapter implements Adapter {
   readonly platform = TELEGRAM;
-  readonly capabilities: Capabilities = { deleteMessages: true, mute: true, kick: true, buttons: true, dm: true, photo: true, commandMenu: true };
+  readonly capabilities: Capabilities = CAPABILITIES.telegram;
   botUsername: string | undefined;
 
   private readonly bot: Telegraf;

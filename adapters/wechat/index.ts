@@ -1,3 +1,4 @@
+import { CAPABILITIES } from '../capabilities.js';
 import { FileBox } from 'file-box';
 import QRCode from 'qrcode';
 import { WechatyBuilder, qrcodeValueToImageUrl, types } from 'wechaty';
@@ -32,7 +33,7 @@ function retryAnything(_err: unknown, attempt: number): number | undefined {
  */
 export class WechatAdapter implements Adapter {
   readonly platform = WECHAT;
-  readonly capabilities: Capabilities = { deleteMessages: false, mute: false, kick: true, buttons: false, dm: true, photo: true, commandMenu: false };
+  readonly capabilities: Capabilities = CAPABILITIES.wechat;
 
   private bot?: Wechaty;
   private sink?: EventSink;

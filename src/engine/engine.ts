@@ -10,9 +10,6 @@ import { commandMenu } from './menu.js';
 import { type ParsedCommand, parseCommand } from './parser.js';
 import { type JobOutcome, type Registry, type Rule, type RuleResult, atLeast } from './registry.js';
 
-/** The one command heard in a group Steward does not manage yet. */
-export const MANAGE_COMMAND = 'manage';
-
 const EVENT_TYPES: InboundEvent['type'][] = ['message', 'imageScanned', 'secondOpinion', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
 
 /** Event ids this process handled lately (the last `max`), in front of the stored ones. */
@@ -166,7 +163,7 @@ export class Engine {
   private async enableOnly(event: InboundEvent): Promise<Action[]> {
     if (event.type !== 'message' || event.chat !== 'group' || event.kind !== 'text') return [];
     const command = this.commandIn(event);
-    if (command?.name !== MANAGE_COMMAND || !this.registry.commands.has(MANAGE_COMMAND)) return [];
+    if (!command || !this.registry.commands.get(command.name)?.inUnmanaged) return [];
     const g = { platform: event.platform, groupId: event.groupId };
     if (!atLeast(this.services.levelOf(g, event.sender), 'owner')) return [];
     this.services.store.groups.ensure(g, event.at.getTime(), event.groupTitle);

@@ -17,6 +17,8 @@ export interface Command {
   level: Level;
   /** 'group' (default) commands answer in a group only; 'any' also in a private chat. */
   where?: 'group' | 'any';
+  /** Heard even in a group Steward does not manage yet, from its owner (/manage turns management on). */
+  inUnmanaged?: boolean;
   run(ctx: CommandContext): Action[] | Promise<Action[]>;
 }
 
