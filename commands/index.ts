@@ -17,6 +17,20 @@ import { useFeature } from './use.js';
 import { workhoursFeature } from './workhours.js';
 
 /**
+ * The order rules run in within their stage: the guards in the order a message meets them (a
+ * newcomer held back before anything else, then ads, then work-hours focus), then the rules after.
+ */
+export const RULE_ORDER: readonly string[] = [
+  'onboarding.newcomer-messages',
+  'adfilter',
+  'workhours.focus',
+  'onboarding.arrivals',
+  'adfilter.decide-review',
+  'adfilter.second-opinion',
+  'penalties.decide-appeal',
+];
+
+/**
  * Every feature; `spamModel` is the operator's own ad model (config adfilter.model), else the
  * shipped one; `secondOpinion` says a language model is configured for groups to ask about ads.
  */

@@ -25,6 +25,8 @@ export interface AppOptions {
   log: Logger;
   features: Feature[];
   adapters: Adapter[];
+  /** Rule ids in the order they run within their stage (commands/index.ts RULE_ORDER). */
+  ruleOrder?: readonly string[];
   /** Validated defaults for per-group settings (config `defaults`). */
   defaults?: Map<string, unknown>;
   owners?: Config['owners'];
@@ -70,7 +72,7 @@ export class App {
     this.units = new Units(db);
     const outbox = opts.outbox ?? { replyMaxAgeMinutes: 60, giveUpHours: 6 };
     this.adapters = new Map(opts.adapters.map((a) => [a.platform, a]));
-    this.registry = new Registry(opts.features);
+    this.registry = new Registry(opts.features, opts.ruleOrder);
     this.settings = new SettingsService(this.store.settings, this.registry.settings, opts.defaults ?? new Map());
     this.services = {
       store: this.store,

@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import cron from 'node-cron';
 import { ShellSimulator } from '../adapters/shell/simulator.js';
-import { buildFeatures } from '../commands/index.js';
+import { RULE_ORDER, buildFeatures } from '../commands/index.js';
 import { App } from './app.js';
 import { ConfigError, checkDefaults } from './config/load.js';
 import { type Dashboard, startDashboard } from './dashboard/server.js';
@@ -64,6 +64,7 @@ export function openApp(o: OpenOptions): App {
       clock: o.clock,
       log: o.log,
       features,
+      ruleOrder: RULE_ORDER,
       adapters: o.adapters,
       defaults,
       owners: o.config.owners,

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as commandsIndex from '../commands/index.js';
+import { Registry } from '../src/engine/registry.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -98,10 +99,19 @@ describe('the dependency rule: one home per feature', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('no app shares built features with another: commands/index.ts exports only the builder, and each build has its own stateful rules', () => {
-    expect(Object.keys(commandsIndex)).toEqual(['buildFeatures']);
+  it('no app shares built features with another: commands/index.ts exports only the builder and the rule order, and each build has its own stateful rules', () => {
+    expect(Object.keys(commandsIndex).sort()).toEqual(['RULE_ORDER', 'buildFeatures']);
     const [a, b] = [commandsIndex.buildFeatures(), commandsIndex.buildFeatures()];
     const rule = (fs: typeof a, id: string) => fs.flatMap((f) => f.rules ?? []).find((r) => r.id === id);
     for (const id of ['adfilter', 'workhours.focus']) expect(rule(a, id)).not.toBe(rule(b, id));
+  });
+});
+
+describe('stages, not priorities', () => {
+  it('every rule is in the one order list, and the guards run first, in the order a message meets them', () => {
+    const registry = new Registry(commandsIndex.buildFeatures(), commandsIndex.RULE_ORDER);
+    expect([...registry.rules.map((r) => r.id)].sort()).toEqual([...commandsIndex.RULE_ORDER].sort());
+    expect(registry.rules.filter((r) => r.stage === 'guard').map((r) => r.id)).toEqual(['onboarding.newcomer-messages', 'adfilter', 'workhours.focus']);
+    expect(() => new Registry(commandsIndex.buildFeatures(), ['adfilter', 'flood'])).toThrow(/rules no feature has: flood/);
   });
 });

@@ -73,8 +73,8 @@ describe('the engine', () => {
   const boom: Feature = {
     name: 'boom',
     rules: [
-      { id: 'explodes', on: ['message'], priority: 1, decide: () => { throw new Error('kaboom'); } },
-      { id: 'echoes', on: ['message'], priority: 2, decide: (ctx) => [ctx.send(`heard ${(ctx.event as MessageEvent).text}`)] },
+      { id: 'explodes', on: ['message'], stage: 'after', decide: () => { throw new Error('kaboom'); } },
+      { id: 'echoes', on: ['message'], stage: 'after', decide: (ctx) => [ctx.send(`heard ${(ctx.event as MessageEvent).text}`)] },
     ],
     commands: [{ name: 'crash', level: 'member', run: () => { throw new Error('bad command'); } }],
   };
@@ -173,7 +173,7 @@ describe('the registry', () => {
   });
 
   it('refuses duplicate rules, job kinds and settings', () => {
-    const rule = { id: 'r', on: ['message' as const], priority: 0, decide: () => [] };
+    const rule = { id: 'r', on: ['message' as const], stage: 'after' as const, decide: () => [] };
     expect(() => new Registry([{ name: 'a', rules: [rule] }, { name: 'b', rules: [rule] }])).toThrow(/rule "r"/);
     const job = { kind: 'k', run: () => [] };
     expect(() => new Registry([{ name: 'a', jobs: [job, job] }])).toThrow(/job kind "k"/);
@@ -189,7 +189,7 @@ describe('the executor and platform fallbacks', () => {
       {
         id: 'no-spam',
         on: ['message'],
-        priority: 0,
+        stage: 'after',
         decide: (ctx) => {
           const e = ctx.event as MessageEvent;
           if (!e.text.includes('spam')) return;

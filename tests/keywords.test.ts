@@ -15,7 +15,7 @@ const offer: Feature = {
     {
       id: 'offer',
       on: ['message', 'buttonPressed'],
-      priority: 0,
+      stage: 'after',
       decide(ctx) {
         if (ctx.event.type === 'buttonPressed') return void presses.push(ctx.event);
         if (ctx.event.type === 'message' && ctx.event.text === 'offer') return [ctx.send('choose', { buttons: [{ label: 'Yes', data: 'choice:yes', keyword: '好的' }] })];

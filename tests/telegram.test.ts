@@ -29,7 +29,7 @@ const moderator: Feature = {
     {
       id: 'test-moderate',
       on: ['message', 'buttonPressed'],
-      priority: 0,
+      stage: 'after',
       decide(ctx): Action[] | undefined {
         const e = ctx.event;
         if (e.type === 'buttonPressed') {

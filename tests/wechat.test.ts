@@ -26,7 +26,8 @@ const probe: Feature = {
     {
       id: 'test-probe',
       on: ['message', 'memberJoined'],
-      priority: 0,
+      // A guard the order list does not name: it sees every event first, before the ad filter.
+      stage: 'guard',
       decide(ctx) {
         seen.push(ctx.event);
         const e = ctx.event;

@@ -42,7 +42,7 @@ export class Engine {
   private readonly recent = new RecentIds(10_000);
   /** Rows changed on the connection when the last decision ended (SQLite's total_changes()). */
   private changesSeen = -1;
-  /** Rules per event type, in priority order, computed once. */
+  /** Rules per event type, guards first, each stage in the registry's order, computed once. */
   private readonly rulesFor = new Map<InboundEvent['type'], Rule[]>();
 
   constructor(
@@ -105,7 +105,7 @@ export class Engine {
     }
     // Guards see the command first: an unverified newcomer's "/me 加我微信…" is held back, and
     // "打卡 <an ad>" is an ad, not a check-in.
-    const guarded = await this.runRules(ruleCtx, rules.filter((r) => r.guard));
+    const guarded = await this.runRules(ruleCtx, rules.filter((r) => r.stage === 'guard'));
     actions.push(...guarded.actions);
     if (!guarded.stopped) actions.push(...(await this.runCommand(ctx, event as MessageEvent, command)));
     return actions;

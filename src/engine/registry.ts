@@ -28,16 +28,17 @@ export interface RuleResult {
   stop?: boolean;
 }
 
+/**
+ * When a rule runs. Guards (newcomer hold-back, ad filter, work-hours focus) see every message,
+ * commands included, before any command runs, and may stop it and everything after. After-rules
+ * see events that are not commands, once the guards let them through.
+ */
+export type Stage = 'guard' | 'after';
+
 export interface Rule {
   id: string;
   on: EventType[];
-  /** Lower runs first. */
-  priority: number;
-  /**
-   * A guard (newcomer hold-back, ad filter, work-hours focus) sees every message, commands
-   * included, before any command runs, and may stop it. Other rules see what is not a command.
-   */
-  guard?: boolean;
+  stage: Stage;
   decide(ctx: RuleContext): RuleResult | Action[] | void | Promise<RuleResult | Action[] | void>;
 }
 
@@ -75,7 +76,12 @@ export class Registry {
   readonly jobs = new Map<string, JobHandler>();
   readonly settings: SettingDef[] = [];
 
-  constructor(features: Feature[]) {
+  /**
+   * `order`: rule ids in the order they run within their stage (the composition's one list, which
+   * names every shipped rule: tests/architecture.test.ts holds it to that). Rules it does not name, a
+   * test's probes, run first in their stage, in the order they were added.
+   */
+  constructor(features: Feature[], order: readonly string[] = []) {
     const ruleIds = new Set<string>();
     const settingKeys = new Set<string>();
     for (const f of features) {
@@ -105,6 +111,10 @@ export class Registry {
         this.settings.push(s);
       }
     }
-    this.rules.sort((a, b) => a.priority - b.priority);
+    const unknown = order.filter((id) => !ruleIds.has(id));
+    if (unknown.length) throw new RegistryError(`the rule order names rules no feature has: ${unknown.join(', ')}`);
+    const added = new Map(this.rules.map((r, i) => [r, i]));
+    const place = (r: Rule) => (r.stage === 'guard' ? 0 : 1e6) + (order.includes(r.id) ? 1e5 + order.indexOf(r.id) : added.get(r)!);
+    this.rules.sort((a, b) => place(a) - place(b));
   }
 }

@@ -214,8 +214,7 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false):
   return {
     id: 'adfilter',
     on: ['message', 'imageScanned'],
-    priority: 20,
-    guard: true,
+    stage: 'guard',
     decide(ctx: RuleContext) {
       const post = postOf(ctx.event);
       if (!post) return;
@@ -239,7 +238,7 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false):
 export const secondOpinionAnswer: Rule = {
   id: 'adfilter.second-opinion',
   on: ['secondOpinion'],
-  priority: 10,
+  stage: 'after',
   decide(ctx: RuleContext) {
     const e = ctx.event;
     if (e.type !== 'secondOpinion') return;
@@ -262,7 +261,7 @@ const REVIEW_RE = /^ad:(spam|ham):(\d+)$/;
 export const decideReview: Rule = {
   id: 'adfilter.decide-review',
   on: ['buttonPressed'],
-  priority: 10,
+  stage: 'after',
   decide(ctx: RuleContext) {
     const e = ctx.event;
     if (e.type !== 'buttonPressed') return;

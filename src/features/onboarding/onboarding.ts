@@ -130,7 +130,7 @@ function reject(ctx: GroupContext, n: NewcomerRow, reason: string): Action[] {
 const arrivals: Rule = {
   id: 'onboarding.arrivals',
   on: ['memberJoined'],
-  priority: 10,
+  stage: 'after',
   decide(ctx: RuleContext) {
     const e = ctx.event;
     if (e.type !== 'memberJoined') return;
@@ -156,8 +156,7 @@ const arrivals: Rule = {
 const newcomerMessages: Rule = {
   id: 'onboarding.newcomer-messages',
   on: ['message', 'buttonPressed'],
-  priority: 5,
-  guard: true,
+  stage: 'guard',
   decide(ctx: RuleContext) {
     const e = ctx.event;
     if (e.type === 'buttonPressed') return verifyButton(ctx);

@@ -10,7 +10,7 @@ const APPEAL_RE = /^appeal:(accept|reject):(\d+)$/;
 export const decideAppeal: Rule = {
   id: 'penalties.decide-appeal',
   on: ['buttonPressed'],
-  priority: 10,
+  stage: 'after',
   decide(ctx: RuleContext) {
     const e = ctx.event;
     if (e.type !== 'buttonPressed') return;

@@ -28,8 +28,7 @@ export function workHoursRule(topicModels: GroupTopicModels): Rule {
   return {
     id: 'workhours.focus',
     on: ['message'],
-    priority: 50,
-    guard: true,
+    stage: 'guard',
     decide(ctx: RuleContext) {
       const e = ctx.event;
       if (e.type !== 'message' || e.chat !== 'group') return;
