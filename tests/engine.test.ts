@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildFeatures } from '../commands/index.js';
 import { SIMULATED } from '../adapters/shell/capabilities.js';
 import type { MessageEvent } from '../src/engine/events.js';
+import { rulesSetting } from '../src/settings/core.js';
 import { type Feature, Registry, RegistryError } from '../src/engine/registry.js';
 import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
 
@@ -93,6 +94,15 @@ describe('the engine', () => {
   it('rules skip commands unless they ask to see them', async () => {
     bot = makeBot({ dbPath: db(), features: [...buildFeatures(), boom] });
     expect(sentTexts(await bot.say('alice', '/rules'))).toHaveLength(1);
+  });
+
+  it('a command reads back what it just saved', async () => {
+    const echoRules: Feature = {
+      name: 'echo-rules',
+      commands: [{ name: 'setecho', level: 'admin', run: (ctx) => (ctx.save(rulesSetting, ctx.command.args), [ctx.reply(ctx.groupSettings.get(rulesSetting))]) }],
+    };
+    bot = makeBot({ dbPath: db(), features: [...buildFeatures(), echoRules] });
+    expect(sentTexts(await bot.say('boss', '/setecho 只聊学习', { role: 'owner' }))).toEqual(['只聊学习']);
   });
 
   it('a message delivered twice is handled once', async () => {

@@ -39,6 +39,8 @@ export interface GroupContext extends Services {
   send(text: string, extra?: { replyTo?: string; mentions?: Mention[]; buttons?: Button[]; reason?: string }): SendAction;
   dm(userId: string, text: string): DmAction;
   notifyOwner(text: string, reason?: string): NotifyOwnerAction;
+  /** The same services and moment, for another group (a decision taken in a private chat acts in its group). */
+  inGroup(group: GroupRef): GroupContext;
 }
 
 export interface RuleContext extends GroupContext {
@@ -92,6 +94,7 @@ export function groupContext(services: Services, group: GroupRef, messages: (lan
   ctx.send = send;
   ctx.dm = dm;
   ctx.notifyOwner = notifyOwner;
+  ctx.inGroup = (other) => groupContext(services, other, messages);
   return ctx;
 }
 

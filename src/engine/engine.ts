@@ -258,7 +258,11 @@ export class Engine {
       level,
       reply,
       usage: () => [reply(t.common.usage(usageLine))],
-      save: <T>(def: SettingDef<T>, value: T) => this.services.settings.set(base.group, def, value, event.sender.id, base.now.getTime()),
+      save: <T>(def: SettingDef<T>, value: T) => {
+        this.services.settings.set(base.group, def, value, event.sender.id, base.now.getTime());
+        // What the command reads next is what it just saved.
+        ctx.groupSettings = this.services.settings.for(base.group);
+      },
     });
     try {
       return await def.run(ctx);

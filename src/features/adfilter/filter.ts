@@ -1,7 +1,7 @@
 import type { Action, Mention } from '../../engine/actions.js';
 import { type GroupContext, type RuleContext, answerPress } from '../../engine/context.js';
 import type { Rule, RuleResult } from '../../engine/registry.js';
-import { type Messages, messages } from '../../i18n/index.js';
+import type { Messages } from '../../i18n/index.js';
 import { PLAIN, compactText, normalizeText } from '../../text/normalize.js';
 import { isExempt, punish } from '../penalties/index.js';
 import { type Finding, MODEL_FLOOR, type Suspect, cannotBeAdByText, certainAd, judge } from './checks.js';
@@ -279,8 +279,7 @@ export const decideReview: Rule = {
     ctx.store.actionLog.add(g, now, `ad review: ${label}`, r.userId, r.reasons, `by ${e.sender.name}`);
     if (label === 'ham') return { actions: answer(ctx.t.adfilter.decidedHam), stop: true };
     // Act in the group as the group's own context would.
-    const settings = ctx.settings.for(g);
-    const groupCtx: GroupContext = Object.assign(Object.create(ctx) as GroupContext, { group: g, groupSettings: settings, t: messages(settings.language) });
+    const groupCtx = ctx.inGroup(g);
     return { actions: [...answer(ctx.t.adfilter.decidedSpam), ...removeAsAd(groupCtx, { id: r.userId, name: r.userName }, r.messageId, r.text, r.reasons)], stop: true };
   },
 };

@@ -2,7 +2,6 @@
 import type { Action } from '../../engine/actions.js';
 import { type RuleContext, answerPress } from '../../engine/context.js';
 import { type Rule, atLeast } from '../../engine/registry.js';
-import { messages } from '../../i18n/index.js';
 
 const APPEAL_RE = /^appeal:(accept|reject):(\d+)$/;
 
@@ -26,7 +25,7 @@ export const decideAppeal: Rule = {
     const now = ctx.now.getTime();
     if (!ctx.store.strikes.decide(appealRow.id, accepted ? 'accepted' : 'rejected', e.sender.id, now)) return { actions: answer(ctx.t.appeal.already), stop: true };
     // The group hears it in its own language; the owner's private chat may differ.
-    const t = messages(ctx.settings.for(g).language);
+    const t = ctx.inGroup(g).t;
     const user = { id: strike.userId, name: strike.userName };
     const out: Action[] = [...answer(ctx.t.appeal.decided)];
     if (accepted) {
