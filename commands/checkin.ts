@@ -1,6 +1,8 @@
 import type { Action } from '../src/engine/actions.js';
 import type { CommandContext, GroupContext } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
+import { checkIn, makeUp } from '../src/features/checkin/checkin.js';
+import { decodeReason, encodeReason } from '../src/features/checkin/ledger.js';
 import { awardFor } from '../src/features/checkin/points.js';
 import { currentStreak } from '../src/features/checkin/streak.js';
 import {
@@ -29,7 +31,7 @@ const checkin: Command = {
     const day = checkinDay(ctx, at); // the message's own time: a late delivery keeps its day
     const note = ctx.command.args.slice(0, 500) || undefined;
     const rules = { base: s.get(basePointsSetting), streakBonus: s.get(streakBonusSetting), streakBonusCap: s.get(streakBonusCapSetting), milestones: s.get(milestonesSetting) };
-    const r = ctx.store.checkins.checkIn(ctx.group, { userId: sender.id, name: sender.name }, day, at.getTime(), note, (streak) => awardFor(streak, rules));
+    const r = checkIn(ctx.store, ctx.group, { userId: sender.id, name: sender.name }, day, at.getTime(), note, rules);
     if (r.already) return [ctx.reply(t.already(r.seq, r.figures.streak, r.figures.points))];
     const actions: Action[] = [ctx.reply(t.done(r.seq, r.figures.streak, r.figures.total, r.awarded, r.figures.points))];
     if (r.milestone) {
@@ -53,7 +55,7 @@ const makeup: Command = {
     const window = ctx.groupSettings.get(makeupDaysSetting);
     if (back < 1 || back > window) return [ctx.reply(t.makeupTooOld(window))];
     const cost = ctx.groupSettings.get(makeupCostSetting);
-    const result = ctx.store.checkins.makeUp(ctx.group, ctx.event.sender.id, day, ctx.now.getTime(), cost, today);
+    const result = makeUp(ctx.store, ctx.group, ctx.event.sender.id, day, ctx.now.getTime(), cost, today);
     if (result === 'already') return [ctx.reply(t.makeupAlready(day))];
     if (result === 'poor') return [ctx.reply(t.makeupPoor(cost, ctx.store.points.balance(ctx.group, ctx.event.sender.id)))];
     return [ctx.reply(t.makeupDone(day, cost, ctx.store.checkins.figures(ctx.group, ctx.event.sender.id)!.streak))];
@@ -188,10 +190,11 @@ const points: Command = {
     const history = ctx.store.points.history(ctx.group, target.id);
     const balance = ctx.store.points.balance(ctx.group, target.id);
     if (!history.length) return [ctx.reply(t.balance(target.name, balance))];
-    const label = (reason: string) => {
-      const [kind, ...rest] = reason.split(':');
-      const known = t.reasons[reason.includes(':milestone:') ? 'milestone' : kind!];
-      return known ? `${known}${rest[0] && kind !== 'redeem' ? ` ${rest[0]}` : kind === 'redeem' ? ` ${rest.join(':')}` : ''}` : reason;
+    const label = (stored: string) => {
+      const r = decodeReason(stored);
+      if (r.kind === 'grant') return r.note;
+      if (r.kind === 'redeem') return `${t.reasons.redeem} ${r.reward}`;
+      return `${t.reasons[r.kind === 'checkin' && r.milestone ? 'milestone' : r.kind]} ${r.day}`;
     };
     return [ctx.reply(t.history(target.name, balance, history.map((h) => t.line(formatLocal(new Date(h.at), tz), h.delta, label(h.reason)))))];
   },
@@ -237,7 +240,7 @@ const redeem: Command = {
     const name = ctx.command.args;
     if (!name) return ctx.usage();
     const t = ctx.t.rewards;
-    const r = ctx.store.points.redeem(ctx.group, ctx.event.sender.id, name, ctx.now.getTime());
+    const r = ctx.store.points.redeem(ctx.group, ctx.event.sender.id, name, ctx.now.getTime(), encodeReason({ kind: 'redeem', reward: name }));
     if (!r.ok) {
       if (r.why === 'no-such-reward') return [ctx.reply(t.unknown(name))];
       if (r.why === 'out-of-stock') return [ctx.reply(t.outOfStock(name))];

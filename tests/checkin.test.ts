@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageEvent } from '../src/engine/events.js';
 import { formatIsoLocal } from '../src/time/calendar.js';
+import { type LedgerReason, decodeReason, encodeReason } from '../src/features/checkin/ledger.js';
+import { nextStreak, streakFromDays } from '../src/features/checkin/streak.js';
 import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -150,5 +152,32 @@ describe('reward redemptions', () => {
     expect(done).toEqual(['已标记 #1 已发放（ann 的「书签」）。', '🎁 @ann 你兑换的「书签」已发放，请查收！']);
     expect(sentTexts(await bot.say('o', '/redemptions', { role: 'owner' }))).toEqual(['没有待发放的兑换。']);
     expect(sentTexts(await bot.say('o', '/redemptions done 1', { role: 'owner' }))).toEqual(['没有待发放的兑换 #1。发送 /redemptions 查看。']);
+  });
+});
+
+describe('what a check-in means, apart from how it is stored', () => {
+  it('a streak grows by one day at a time and starts again after a gap', () => {
+    expect(nextStreak({ streak: 4, lastDay: '2026-11-23' }, '2026-11-24')).toBe(5);
+    expect(nextStreak({ streak: 4, lastDay: '2026-11-22' }, '2026-11-24')).toBe(1);
+    expect(nextStreak({ streak: 0, lastDay: null }, '2026-11-24')).toBe(1);
+  });
+
+  it('after a make-up card the days on record say the streak: the run ending at the latest day, alive only till tomorrow', () => {
+    const days = ['2026-11-24', '2026-11-23', '2026-11-22', '2026-11-20'];
+    expect(streakFromDays(days, '2026-11-24')).toEqual({ streak: 3, run: 3, lastDay: '2026-11-24' });
+    expect(streakFromDays(days, '2026-11-25')).toEqual({ streak: 3, run: 3, lastDay: '2026-11-24' });
+    expect(streakFromDays(days, '2026-11-26')).toEqual({ streak: 0, run: 3, lastDay: '2026-11-24' });
+    expect(streakFromDays([], '2026-11-26')).toBeUndefined();
+  });
+
+  it('the ledger keeps why points moved, and reads it back', () => {
+    const reasons: LedgerReason[] = [
+      { kind: 'checkin', day: '2026-11-24' },
+      { kind: 'checkin', day: '2026-11-24', milestone: 7 },
+      { kind: 'makeup', day: '2026-11-23' },
+      { kind: 'redeem', reward: '书签:限量版' },
+      { kind: 'grant', note: '分享了好资料' },
+    ];
+    for (const r of reasons) expect(decodeReason(encodeReason(r))).toEqual(r);
   });
 });

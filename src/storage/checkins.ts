@@ -12,25 +12,13 @@ export interface MemberFigures {
   points: number;
 }
 
-export interface CheckinResult {
-  already: boolean;
-  /** Order of the day (1 = first). */
-  seq: number;
-  figures: MemberFigures;
-  awarded: number;
-  milestone?: number;
-}
-
-export interface Award {
-  points: number;
-  milestone?: number;
-}
-
 const FIGURES = 'user_id AS userId, name, total, streak, longest, last_day AS lastDay, points';
 
 /**
- * Check-ins and each member's running figures, changed together in one transaction. The
- * (member, local day) primary key is what makes a check-in count once, whatever arrives twice.
+ * Check-ins and each member's check-in figures (total, streak, longest, last day); the points
+ * column beside them is the points repository's. SQL only: what a check-in means is decided in
+ * src/features/checkin. The (member, local day) primary key makes a check-in count once, whatever
+ * arrives twice.
  */
 export class CheckinsRepo {
   private readonly insertStmt;
@@ -38,7 +26,6 @@ export class CheckinsRepo {
   private readonly figuresStmt;
   private readonly ensureFigures;
   private readonly updateFigures;
-  private readonly ledger;
   private readonly dayStmt;
   private readonly daysDescStmt;
   private readonly setStreakStmt;
@@ -50,10 +37,8 @@ export class CheckinsRepo {
   private readonly lapsedStmt;
   private readonly notYetStmt;
   private readonly notYetCountStmt;
-  private readonly tx: (fn: () => unknown) => unknown;
 
   constructor(db: Db) {
-    this.tx = db.transaction((fn: () => unknown) => fn());
     // A streak still alive: checked in yesterday, not yet today.
     this.lapsedStmt = db.prepare(`SELECT e.user_id AS userId, e.name FROM engagement e
       JOIN members m ON m.platform = e.platform AND m.group_id = e.group_id AND m.user_id = e.user_id
@@ -75,8 +60,7 @@ export class CheckinsRepo {
     this.ensureFigures = db.prepare(`INSERT INTO engagement (platform, group_id, user_id, name) VALUES (?, ?, ?, ?)
       ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name`);
     this.updateFigures = db.prepare(`UPDATE engagement SET total = total + @totalDelta, streak = @streak, longest = MAX(longest, @streak),
-      last_day = @lastDay, points = points + @points WHERE platform = @platform AND group_id = @groupId AND user_id = @userId`);
-    this.ledger = db.prepare('INSERT INTO points_ledger (platform, group_id, user_id, at, delta, reason) VALUES (?, ?, ?, ?, ?, ?)');
+      last_day = @lastDay WHERE platform = @platform AND group_id = @groupId AND user_id = @userId`);
     this.dayStmt = db.prepare(`SELECT c.user_id AS userId, COALESCE(e.name, c.user_id) AS name, c.seq, c.at, c.note FROM checkins c
       LEFT JOIN engagement e ON e.platform = c.platform AND e.group_id = c.group_id AND e.user_id = c.user_id
       WHERE c.platform = ? AND c.group_id = ? AND c.day = ? ORDER BY c.seq`);
@@ -100,63 +84,40 @@ export class CheckinsRepo {
     return this.figuresStmt.get(g.platform, g.groupId, userId) as MemberFigures | undefined;
   }
 
-  /**
-   * Checks a member in for a local day. `award` decides the points from the new streak; it runs
-   * inside the transaction, so figures and the ledger never disagree.
-   */
-  checkIn(g: GroupRef, m: { userId: string; name: string }, day: string, at: number, note: string | undefined, award: (streak: number) => Award): CheckinResult {
-    return this.tx(() => {
-      this.ensureFigures.run(g.platform, g.groupId, m.userId, m.name);
-      const inserted = this.insertStmt.run({ ...g, userId: m.userId, day, at, note: note ?? null, madeUp: 0 }).changes > 0;
-      const seq = (this.seqStmt.get(g.platform, g.groupId, m.userId, day) as { seq: number }).seq;
-      const before = this.figures(g, m.userId)!;
-      if (!inserted) return { already: true, seq, figures: before, awarded: 0 };
-      const streak = before.lastDay === addDays(day, -1) ? before.streak + 1 : 1;
-      const { points, milestone } = award(streak);
-      this.updateFigures.run({ ...g, userId: m.userId, totalDelta: 1, streak, lastDay: day, points });
-      if (points) this.ledger.run(g.platform, g.groupId, m.userId, at, points, milestone ? `checkin:${day}:milestone:${milestone}` : `checkin:${day}`);
-      return { already: false, seq, figures: this.figures(g, m.userId)!, awarded: points, ...(milestone ? { milestone } : {}) };
-    }) as CheckinResult;
+  /** The member's figures row, created empty if it is not there yet (the name kept current). */
+  ensureMember(g: GroupRef, userId: string, name: string): void {
+    this.ensureFigures.run(g.platform, g.groupId, userId, name);
+  }
+
+  /** Records a check-in day; false when that day was on record already. */
+  insertDay(g: GroupRef, c: { userId: string; day: string; at: number; note: string | undefined; madeUp: boolean }): boolean {
+    return this.insertStmt.run({ ...g, userId: c.userId, day: c.day, at: c.at, note: c.note ?? null, madeUp: c.madeUp ? 1 : 0 }).changes > 0;
+  }
+
+  /** The order of a member's check-in on a day (1 = first). */
+  seq(g: GroupRef, userId: string, day: string): number {
+    return (this.seqStmt.get(g.platform, g.groupId, userId, day) as { seq: number }).seq;
+  }
+
+  /** Adds to the total and sets the streak and last day (the longest follows the streak). */
+  setFigures(g: GroupRef, userId: string, f: { totalDelta: number; streak: number; lastDay: string | null }): void {
+    this.updateFigures.run({ ...g, userId, ...f });
+  }
+
+  /** Sets the streak, its longest run and last day as recomputed from the days on record. */
+  setStreak(g: GroupRef, userId: string, f: { streak: number; run: number; lastDay: string }): void {
+    this.setStreakStmt.run(f.streak, f.run, f.lastDay, g.platform, g.groupId, userId);
+  }
+
+  /** The member's check-in days, newest first (up to ten years). */
+  daysDesc(g: GroupRef, userId: string): string[] {
+    return this.daysDescStmt.pluck().all(g.platform, g.groupId, userId) as string[];
   }
 
   has(g: GroupRef, userId: string, day: string): boolean {
     return this.existsStmt.get(g.platform, g.groupId, userId, day) !== undefined;
   }
 
-  /**
-   * A make-up card (补签卡): fills a missed day, pays for it, and recomputes the streak from the
-   * days on record. 'poor' when the balance does not cover it.
-   */
-  makeUp(g: GroupRef, userId: string, day: string, at: number, cost: number, today: string): 'done' | 'already' | 'poor' {
-    return this.tx(() => {
-      const f = this.figures(g, userId);
-      if (this.has(g, userId, day)) return 'already';
-      if (!f || f.points < cost) return 'poor';
-      this.insertStmt.run({ ...g, userId, day, at, note: null, madeUp: 1 });
-      this.updateFigures.run({ ...g, userId, totalDelta: 1, streak: f.streak, lastDay: f.lastDay, points: -cost });
-      this.ledger.run(g.platform, g.groupId, userId, at, -cost, `makeup:${day}`);
-      this.recomputeStreak(g, userId, today);
-      return 'done';
-    }) as 'done' | 'already' | 'poor';
-  }
-
-  /** The streak as the days on record say: consecutive days ending today or yesterday. */
-  private recomputeStreak(g: GroupRef, userId: string, today: string): void {
-    const days = this.daysDescStmt.pluck().all(g.platform, g.groupId, userId) as string[];
-    const last = days[0];
-    if (!last) return;
-    let streak = 0;
-    let expect = last;
-    for (const d of days) {
-      if (d !== expect) break;
-      streak++;
-      expect = addDays(d, -1);
-    }
-    const alive = last === today || last === addDays(today, -1);
-    this.setStreakStmt.run(alive ? streak : 0, streak, last, g.platform, g.groupId, userId);
-  }
-
-  /** Members who have checked in before but not on this day (and are still in the group). */
   /** Members whose streak is alive but who have not checked in on `day` yet (they checked in the day before). */
   lapsed(g: GroupRef, day: string, limit = 1000): { userId: string; name: string }[] {
     return this.lapsedStmt.all(g.platform, g.groupId, addDays(day, -1), limit) as never;

@@ -17,7 +17,7 @@ export interface PendingRedemption {
   at: number;
 }
 
-/** Points beyond check-ins: grants by owners, the reward catalogue, redemptions. */
+/** Points: each member's balance and its ledger (the only writer of both), the reward catalogue, redemptions. */
 export class PointsRepo {
   private readonly ensure;
   private readonly balanceStmt;
@@ -71,14 +71,19 @@ export class PointsRepo {
     return (this.balanceStmt.pluck().get(g.platform, g.groupId, userId) as number | undefined) ?? 0;
   }
 
+  /** Moves points, with the reason in the ledger (`by`: the admin, or null for the bot's own awards). */
+  add(g: GroupRef, m: { userId: string; name: string }, delta: number, reason: string, by: string | null, at: number): void {
+    this.ensure.run(g.platform, g.groupId, m.userId, m.name);
+    this.change.run(delta, g.platform, g.groupId, m.userId);
+    this.ledger.run(g.platform, g.groupId, m.userId, at, delta, reason, by);
+  }
+
   /** Gives (or takes, with a negative delta) points; refuses to take more than the member has. */
   grant(g: GroupRef, m: { userId: string; name: string }, delta: number, reason: string, by: string, at: number): number | 'poor' {
     return this.tx(() => {
-      this.ensure.run(g.platform, g.groupId, m.userId, m.name);
       const balance = this.balance(g, m.userId);
       if (balance + delta < 0) return 'poor';
-      this.change.run(delta, g.platform, g.groupId, m.userId);
-      this.ledger.run(g.platform, g.groupId, m.userId, at, delta, reason, by);
+      this.add(g, m, delta, reason, by, at);
       return balance + delta;
     }) as number | 'poor';
   }
@@ -99,8 +104,8 @@ export class PointsRepo {
     return this.rewardList.all(g.platform, g.groupId) as Reward[];
   }
 
-  /** Deducts the cost, takes one from stock and records the redemption, all or nothing. */
-  redeem(g: GroupRef, userId: string, name: string, at: number): Redemption {
+  /** Deducts the cost, takes one from stock and records the redemption, all or nothing; `reason` goes in the ledger. */
+  redeem(g: GroupRef, userId: string, name: string, at: number, reason: string): Redemption {
     return this.tx(() => {
       const balance = this.balance(g, userId);
       const r = this.rewardGet.get(g.platform, g.groupId, name) as Reward | undefined;
@@ -108,7 +113,7 @@ export class PointsRepo {
       if (r.stock !== null && r.stock <= 0) return { ok: false, why: 'out-of-stock', balance, cost: r.cost };
       if (balance < r.cost) return { ok: false, why: 'poor', balance, cost: r.cost };
       this.change.run(-r.cost, g.platform, g.groupId, userId);
-      this.ledger.run(g.platform, g.groupId, userId, at, -r.cost, `redeem:${name}`, null);
+      this.ledger.run(g.platform, g.groupId, userId, at, -r.cost, reason, null);
       this.stockDown.run(g.platform, g.groupId, name);
       this.redemption.run(g.platform, g.groupId, userId, name, r.cost, at);
       return { ok: true, balance: balance - r.cost, stockLeft: r.stock === null ? null : r.stock - 1 };

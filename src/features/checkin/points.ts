@@ -1,5 +1,10 @@
-import type { Award } from '../../storage/checkins.js';
 import { type Milestone, parseMilestones } from './settings.js';
+
+/** The points a check-in earns, and the milestone it reached, if any. */
+export interface Award {
+  points: number;
+  milestone?: number;
+}
 
 export interface PointRules {
   base: number;
