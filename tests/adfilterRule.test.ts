@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SIMULATED } from '../adapters/shell/capabilities.js';
 import type { Action } from '../src/engine/actions.js';
 import type { MessageEvent } from '../src/engine/events.js';
-import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+import { type TestBot, makeBot, sentTexts, tempDir, textEvent } from './support/recording.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let bot: TestBot;
@@ -17,12 +17,9 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-let seq = 0;
-const post = (from: string, text: string, extra: Partial<MessageEvent> = {}) =>
-  bot.dispatch({
-    type: 'message', ...g, chat: 'group', eventId: `p${++seq}`, messageId: `p${seq}`, at: bot.clock.now(),
-    sender: { id: from, name: from }, kind: 'text', text, ...extra,
-  });
+/** The last message posted, for replies to it. */
+let last: MessageEvent;
+const post = (from: string, text: string, extra: Partial<MessageEvent> = {}) => bot.dispatch((last = textEvent(from, text, bot.clock.now(), { extra })));
 const types = (a: Action[]) => a.map((x) => x.type).filter((t) => t !== 'commandMenu');
 const owner = { role: 'owner' as const };
 
@@ -54,14 +51,16 @@ describe('the ad filter in a group', () => {
   it('sends a doubtful message to the owner, who decides with one tap; both answers teach the group', async () => {
     await post('bob', '大家好');
     const doubtful = await post('bob', '有兴趣的可以加我微信了解一下');
+    const asked = last;
     expect(types(doubtful)).toEqual(['notifyOwner']);
     expect(doubtful.find((a) => a.type === 'notifyOwner')).toMatchObject({ buttons: [{ data: 'ad:spam:1' }, { data: 'ad:ham:1' }] });
+    let presses = 0;
     const press = (data: string, who = 'boss') =>
-      bot.dispatch({ type: 'buttonPressed', ...g, chat: 'private', groupId: who, eventId: `b${++seq}`, at: bot.clock.now(), sender: { id: who, name: who }, data, pressId: `q${seq}` });
+      bot.dispatch({ type: 'buttonPressed', ...g, chat: 'private', groupId: who, eventId: `b${++presses}`, at: bot.clock.now(), sender: { id: who, name: who }, data, pressId: `q${presses}` });
     expect(types(await press('ad:spam:1', 'bob'))).toEqual(['answerButton']); // not the owner: refused
     const decided = await press('ad:spam:1');
     expect(types(decided)).toEqual(['answerButton', 'delete', 'send']);
-    expect(decided[1]).toMatchObject({ groupId: 'g1', messageId: `p${seq - 2}` });
+    expect(decided[1]).toMatchObject({ groupId: 'g1', messageId: asked.messageId });
     expect(types(await press('ad:spam:1'))).toEqual(['answerButton']); // decided already
     expect(bot.app.store.adfilter.examples(g)).toEqual([{ label: 'spam', text: '有兴趣的可以加我微信了解一下' }]);
   });
@@ -100,10 +99,7 @@ describe('the ad filter in a group', () => {
     await post('bob', '大家好');
     await post('bob', '大家好', { groupId: 'g2' });
     expect(await post('bob', missed)).toEqual([]); // nothing any check knows, and the shared model is not sure
-    await bot.app.dispatch({
-      type: 'message', ...g, chat: 'group', eventId: 'sp', messageId: 'sp', at: bot.clock.now(), sender: { id: 'o', name: 'o', role: 'owner' },
-      kind: 'text', text: '/spam', replyTo: { messageId: `p${seq}`, senderId: 'bob', senderName: 'bob', text: missed },
-    });
+    await bot.dispatch(textEvent('o', '/spam', bot.clock.now(), { role: 'owner', extra: { replyTo: { messageId: last.messageId, senderId: 'bob', senderName: 'bob', text: missed } } }));
     expect(types(await post('carl', `${missed}！`))).not.toEqual([]);
     expect(await post('carl', `${missed}！`, { groupId: 'g2' })).toEqual([]);
   });

@@ -4,7 +4,7 @@ import type { MessageEvent } from '../src/engine/events.js';
 import { formatIsoLocal } from '../src/time/calendar.js';
 import { type LedgerReason, decodeReason, encodeReason } from '../src/features/checkin/ledger.js';
 import { nextStreak, streakFromDays } from '../src/features/checkin/streak.js';
-import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+import { type TestBot, makeBot, sentTexts, tempDir, textEvent } from './support/recording.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let bot: TestBot;
@@ -17,11 +17,7 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-let seq = 0;
-const msg = (from: string, text: string, id = `e${++seq}`): MessageEvent => ({
-  type: 'message', platform: 'test', groupId: 'g1', chat: 'group', eventId: id, messageId: id,
-  at: bot.clock.now(), sender: { id: from, name: from }, kind: 'text', text,
-});
+const msg = (from: string, text: string, id?: string): MessageEvent => textEvent(from, text, bot.clock.now(), id ? { id } : {});
 const g = { platform: 'test', groupId: 'g1' };
 const checkinRows = () => bot.app.store.db.prepare('SELECT COUNT(*) FROM checkins').pluck().get();
 

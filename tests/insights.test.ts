@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MessageEvent } from '../src/engine/events.js';
 import { bestHours, heatmap, heatmapText } from '../src/features/insights/heatmap.js';
 import { encodePng } from '../src/features/insights/png.js';
-import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+import { type TestBot, joinEvent, makeBot, sentTexts, tempDir, textEvent } from './support/recording.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let bot: TestBot;
@@ -19,14 +18,8 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-let seq = 0;
-const say = (from: string, text: string, at?: string) =>
-  bot.dispatch({
-    type: 'message', platform: 'test', groupId: 'g1', chat: 'group', eventId: `x${++seq}`, messageId: `x${seq}`,
-    at: at ? new Date(at) : bot.clock.now(), sender: { id: from, name: from }, kind: 'text', text,
-  } satisfies MessageEvent);
-const join_ = (id: string, at: string, inviter?: string) =>
-  bot.dispatch({ type: 'memberJoined', ...g, eventId: `j${++seq}`, at: new Date(at), members: [{ id, name: id }], ...(inviter ? { inviter: { id: inviter, name: inviter } } : {}) });
+const say = (from: string, text: string, at?: string) => bot.dispatch(textEvent(from, text, at ? new Date(at) : bot.clock.now()));
+const join_ = (id: string, at: string, inviter?: string) => bot.dispatch(joinEvent([id], new Date(at), inviter ? { inviter } : {}));
 const owner = { role: 'owner' as const };
 
 describe('the heatmap', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageEvent } from '../src/engine/events.js';
-import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+import { type TestBot, makeBot, sentTexts, tempDir, textEvent } from './support/recording.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let bot: TestBot;
@@ -14,14 +14,7 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-let seq = 0;
-function message(from: string, text: string, extra: Partial<MessageEvent> = {}): MessageEvent {
-  const id = `x${++seq}`;
-  return {
-    type: 'message', platform: 'test', groupId: 'room@chatroom', chat: 'group', eventId: id, messageId: id,
-    at: bot.clock.now(), sender: { id: from, name: from }, kind: 'text', text, ...extra,
-  };
-}
+const message = (from: string, text: string, extra: Partial<MessageEvent> = {}): MessageEvent => textEvent(from, text, bot.clock.now(), { group: 'room@chatroom', extra });
 
 describe('a group the adapter was not configured for', () => {
   it('is ignored entirely until its owner says /manage on', async () => {

@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MessageEvent } from '../src/engine/events.js';
 import { LEARNED_OFF_TOPIC, judgeTopic } from '../src/features/workhours/offTopic.js';
 import { TopicModel, topicFeatures } from '../src/features/workhours/topicModel.js';
 import { runCli } from './support/cli.js';
-import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+import { type TestBot, makeBot, sentTexts, tempDir, textEvent } from './support/recording.js';
 
 // A database group's past talk, and the group chatter around it.
 const onTopic = [
@@ -76,13 +75,8 @@ describe('learning in a group', () => {
     tmp.cleanup();
   });
 
-  let seq = 0;
   const reply = (command: string, to: { id: string; messageId: string; text: string }) =>
-    bot.dispatch({
-      type: 'message', ...g, chat: 'group', eventId: `r${++seq}`, messageId: `r${seq}`, at: bot.clock.now(),
-      sender: { id: 'boss', name: 'boss', role: 'owner' }, kind: 'text', text: command,
-      replyTo: { messageId: to.messageId, senderId: to.id, senderName: to.id, text: to.text },
-    } satisfies MessageEvent);
+    bot.dispatch(textEvent('boss', command, bot.clock.now(), { role: 'owner', extra: { replyTo: { messageId: to.messageId, senderId: to.id, senderName: to.id, text: to.text } } }));
 
   it('keeps what topic words vouch for and plain chatter as history, as features only', async () => {
     await bot.say('amy', '这条 SQL 要加索引吗');

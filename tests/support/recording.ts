@@ -88,7 +88,12 @@ let seq = 0;
  * A text message in a group (default "g1") on the test platform, with a fresh id; its links are
  * handed over as Telegram's url entities and WeChat's link extraction would.
  */
-export function textEvent(from: string, text: string, at: Date, opts: { role?: Role; group?: string; chat?: 'group' | 'private'; id?: string } = {}): MessageEvent {
+export function textEvent(
+  from: string,
+  text: string,
+  at: Date,
+  opts: { role?: Role; group?: string; chat?: 'group' | 'private'; id?: string; extra?: Partial<MessageEvent> } = {},
+): MessageEvent {
   const id = opts.id ?? `m${++seq}`;
   const urls = urlsIn(text);
   return {
@@ -103,6 +108,20 @@ export function textEvent(from: string, text: string, at: Date, opts: { role?: R
     kind: 'text',
     text,
     ...(urls.length ? { urls } : {}),
+    ...opts.extra,
+  };
+}
+
+/** Members joining a group (default "g1"), with a fresh event id. */
+export function joinEvent(members: string[], at: Date, opts: { group?: string; inviter?: string } = {}): InboundEvent {
+  return {
+    type: 'memberJoined',
+    platform: 'test',
+    groupId: opts.group ?? 'g1',
+    eventId: `j${++seq}`,
+    at,
+    members: members.map((id) => ({ id, name: id })),
+    ...(opts.inviter ? { inviter: { id: opts.inviter, name: opts.inviter } } : {}),
   };
 }
 
