@@ -67,16 +67,19 @@ export class CheckinsRepo {
     this.daysDescStmt = db.prepare('SELECT day FROM checkins WHERE platform = ? AND group_id = ? AND user_id = ? ORDER BY day DESC LIMIT 3700');
     this.setStreakStmt = db.prepare(`UPDATE engagement SET streak = ?, longest = MAX(longest, ?), last_day = ?
       WHERE platform = ? AND group_id = ? AND user_id = ?`);
+    // Boards list members still in the group: one who left, or was removed, is off them.
+    const present = (t: string) => `NOT EXISTS (SELECT 1 FROM members m WHERE m.platform = ${t}.platform AND m.group_id = ${t}.group_id AND m.user_id = ${t}.user_id AND m.left_at IS NOT NULL)`;
     const board = (col: string) =>
-      db.prepare(`SELECT ${FIGURES} FROM engagement WHERE platform = ? AND group_id = ? AND ${col} > 0 ORDER BY ${col} DESC, last_day ASC, user_id LIMIT ?`);
+      db.prepare(`SELECT ${FIGURES} FROM engagement e WHERE platform = ? AND group_id = ? AND ${col} > 0 AND ${present('e')} ORDER BY ${col} DESC, last_day ASC, user_id LIMIT ?`);
     const rank = (col: string) =>
-      db.prepare(`SELECT COUNT(*) + 1 FROM engagement WHERE platform = ? AND group_id = ? AND ${col} > (SELECT ${col} FROM engagement WHERE platform = ? AND group_id = ? AND user_id = ?)`);
+      db.prepare(`SELECT COUNT(*) + 1 FROM engagement e WHERE platform = ? AND group_id = ? AND ${present('e')}
+        AND ${col} > (SELECT ${col} FROM engagement WHERE platform = ? AND group_id = ? AND user_id = ?)`);
     this.boardStmts = { points: board('points'), streak: board('streak'), total: board('total') };
     this.rankStmts = { points: rank('points'), streak: rank('streak'), total: rank('total') };
     this.weekStmt = db.prepare(`SELECT c.user_id AS userId, COALESCE(e.name, c.user_id) AS name, COUNT(*) AS n FROM checkins c
       LEFT JOIN engagement e ON e.platform = c.platform AND e.group_id = c.group_id AND e.user_id = c.user_id
-      WHERE c.platform = ? AND c.group_id = ? AND c.day BETWEEN ? AND ? GROUP BY c.user_id ORDER BY n DESC, MIN(c.at) ASC LIMIT ?`);
-    this.weekRankStmt = db.prepare(`WITH w AS (SELECT user_id, COUNT(*) AS n FROM checkins WHERE platform = ? AND group_id = ? AND day BETWEEN ? AND ? GROUP BY user_id)
+      WHERE c.platform = ? AND c.group_id = ? AND c.day BETWEEN ? AND ? AND ${present('c')} GROUP BY c.user_id ORDER BY n DESC, MIN(c.at) ASC LIMIT ?`);
+    this.weekRankStmt = db.prepare(`WITH w AS (SELECT user_id, COUNT(*) AS n FROM checkins c WHERE platform = ? AND group_id = ? AND day BETWEEN ? AND ? AND ${present('c')} GROUP BY user_id)
       SELECT (SELECT COUNT(*) + 1 FROM w WHERE n > (SELECT n FROM w WHERE user_id = ?)) AS rank, (SELECT n FROM w WHERE user_id = ?) AS n`);
   }
 

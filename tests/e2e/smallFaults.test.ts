@@ -65,18 +65,32 @@ describe('a member Steward removed has left', () => {
     const out = shell(
       ':clock 2026-11-24T10:00:00+08:00',
       ':join amy 阿美',
-      ':join spam 广告哥',
+      ':as amy',
+      ':join spam 广告哥', // amy invites him
+      '/checkin',
       ':as spam',
+      '/checkin',
       '兼职日结 刷单 日赚500 加我薇信 abc_12345',
       '还在吗',
       ':as owner',
+      '/rank all',
+      '/rank week',
+      '/layers',
+      '/invites',
       '/stats',
     );
     expect(out).toContainEqual({ action: 'kick', group: 'demo', user: 'spam', reason: expect.any(String) });
     expect(out).toContainEqual({ blocked: 'removed', group: 'demo', user: 'spam' });
-    const stats = out.filter((l) => l.action === 'send').at(-1)!.text as string;
+    const sent = out.filter((l) => l.action === 'send').map((l) => l.text as string);
+    const stats = sent.at(-1)!;
     expect(stats).toMatch(/离开 1/);
     expect(stats).toMatch(/现有 2/);
+    // Off the boards and the layers, though they checked in before they were removed.
+    const [all, week, layers, invites] = sent.slice(-5, -1);
+    for (const text of [all, week, layers]) expect(text).not.toContain('广告哥');
+    expect(invites).toContain('阿美：0 人活跃，0 人留下，共邀请 1 人');
+    expect(all).toContain('阿美');
+    expect(week).toContain('阿美');
   });
 });
 
