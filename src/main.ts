@@ -124,10 +124,20 @@ export async function runShell(r: ShellRun): Promise<void> {
       r.output.write('Steward shell simulator. Type /help for the bot, :help for the simulator.\n');
       rl.prompt();
     }
+    const told = new Set<number>();
     for await (const line of rl) {
       if (!(await sim.feed(line))) break;
       // A script reads as a story: a picture's QR verdict comes before the next line does.
       await app.settled();
+      // Once the clock is set it stands still: say what waits on it within the hour (the welcome after a batch window, say).
+      if (!clock.isLive) {
+        const now = clock.now().getTime();
+        for (const job of app.store.jobs.due(now + 3_600_000, 20)) {
+          if (job.dueAt <= now || told.has(job.id)) continue;
+          told.add(job.id);
+          sim.waiting(job.kind, new Date(job.dueAt));
+        }
+      }
       if (interactive) {
         rl.setPrompt(sim.prompt);
         rl.prompt();

@@ -50,16 +50,20 @@ export function actionJson(action: Action, timeZone: string, messageId?: string)
 
 const paint = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
 
+/** The buttons under a message, each with the line that presses it. */
+function buttonsLine(json: Record<string, unknown>): string {
+  const buttons = (json.buttons as { label: string; data: string }[] | undefined)?.map((b) => `[${b.label}] (:click ${b.data})`);
+  return buttons ? `\n   ${buttons.join('  ')}` : '';
+}
+
 /** The same, for a person at a terminal. */
 export function actionText(json: Record<string, unknown>, color: boolean): string {
   const c = color ? { bot: paint(36), warn: paint(33), dim: paint(2) } : { bot: String, warn: String, dim: String };
   switch (json.action) {
-    case 'send': {
-      const buttons = (json.buttons as { label: string; data: string }[] | undefined)?.map((b) => `[${b.label}] (:click ${b.data})`);
-      return `${c.bot(`🤖 [${json.group}]`)} ${json.text}${buttons ? `\n   ${buttons.join('  ')}` : ''}`;
-    }
+    case 'send':
+      return `${c.bot(`🤖 [${json.group}]`)} ${json.text}${buttonsLine(json)}`;
     case 'dm':
-      return `${c.bot(`🤖 → ${json.user} (private)`)} ${json.text}`;
+      return `${c.bot(`🤖 → ${json.user} (private)`)} ${json.text}${buttonsLine(json)}`;
     case 'photo':
       return `${c.bot(`🤖 [${json.group}] 🖼 ${json.path}`)} ${json.caption ?? ''}`;
     default: {

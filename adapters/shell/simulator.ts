@@ -59,6 +59,8 @@ export class ShellSimulator implements Adapter {
   private readonly groups = new Map<string, Map<string, SimMember>>();
   /** Members the bot removed: like a platform, the group refuses their messages until they join again. */
   private readonly removed = new Set<string>();
+  /** Members who wrote to the bot privately: a reply to their chat is a private message. */
+  private readonly privateChats = new Set<string>();
   /** Pictures sent with :image file:<path>, by group and message id. */
   private readonly pictures = new Map<string, string>();
 
@@ -100,7 +102,8 @@ export class ShellSimulator implements Adapter {
   }
 
   async perform(action: Action): Promise<ActionResult> {
-    const members = this.members(action.groupId);
+    const isPrivate = this.privateChats.has(action.groupId) && !this.groups.has(action.groupId);
+    const members = isPrivate ? new Map<string, SimMember>() : this.members(action.groupId);
     let messageId: string | undefined;
     switch (action.type) {
       case 'send':
@@ -126,7 +129,12 @@ export class ShellSimulator implements Adapter {
       default:
         break;
     }
-    this.emit(actionJson(action, this.opts.timeZone, messageId), 'action');
+    // A reply in a member's private chat prints as what it is on the platform: a private message.
+    const shown: Action =
+      action.type === 'send' && isPrivate
+        ? { type: 'dm', platform: action.platform, groupId: action.groupId, userId: action.groupId, text: action.text, ...(action.buttons ? { buttons: action.buttons } : {}) }
+        : action;
+    this.emit(actionJson(shown, this.opts.timeZone, messageId), 'action');
     return { ok: true, ...(messageId ? { messageId } : {}) };
   }
 
@@ -221,6 +229,7 @@ export class ShellSimulator implements Adapter {
         // A private chat with the bot: its id is the member's id, as on Telegram and WeChat.
         const id = `m${++this.seq}`;
         const sender = this.sender(this.speaker);
+        this.privateChats.add(sender.id);
         this.emit({ event: 'message', id, chat: 'private', from: sender.id, kind: 'text', text: line.text }, 'event');
         await this.sink?.({
           type: 'message', platform: SHELL_PLATFORM, groupId: sender.id, chat: 'private', eventId: `${this.run}:${id}`, messageId: id, at: now,
@@ -356,6 +365,12 @@ export class ShellSimulator implements Adapter {
 
   private note(text: string): void {
     if (!this.opts.json) this.opts.write(noteText(text, this.opts.color));
+  }
+
+  /** Says that something the bot scheduled waits for simulated time to reach it (the clock stands still once set). */
+  waiting(kind: string, dueAt: Date): void {
+    const inSeconds = Math.max(1, Math.ceil((dueAt.getTime() - this.opts.clock.now().getTime()) / 1000));
+    this.note(`⏳ ${kind} is due in ${inSeconds}s of simulated time; the clock stands still until :advance ${inSeconds}s`);
   }
 
   private emit(json: Record<string, unknown>, what: 'event' | 'action' | 'note'): void {

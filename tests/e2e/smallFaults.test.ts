@@ -94,6 +94,28 @@ describe('a member Steward removed has left', () => {
   });
 });
 
+describe('the simulator shows what the platform would', () => {
+  const readable = (...lines: string[]) => runCli(['shell', '--db', join(tmp.dir, 'sim.db')], script(...lines)).stdout.split('\n').filter(Boolean);
+
+  it('a reply in a private chat is the private message the README documents', () => {
+    const out = shell(':clock 2026-11-24T10:00:00+08:00', ':as bob 小波', '大家好', ':dm /me', ':dm /points');
+    expect(out.filter((l) => l.action)).toEqual([
+      { action: 'dm', user: 'bob', text: expect.stringContaining('小波') },
+      { action: 'dm', user: 'bob', text: '小波 的积分：0' },
+    ]);
+  });
+
+  it("a private message's buttons show, each with the line that presses it", () => {
+    const out = readable(':clock 2026-11-24T10:00:00+08:00', ':as bob 小波', '有兴趣的可以加我微信了解一下');
+    expect(out).toContain('   [是广告] (:click ad:spam:1)  [不是] (:click ad:ham:1)');
+  });
+
+  it('once the clock is set, what waits on it says so (the welcome after the batch window)', () => {
+    const out = readable(':clock 2026-11-24T10:00:00+08:00', ':join amy 阿美');
+    expect(out).toContain('⏳ onboarding.welcome is due in 30s of simulated time; the clock stands still until :advance 30s');
+  });
+});
+
 describe('the simulator\'s :reply', () => {
   it('carries who wrote the original, so an admin can answer a missed ad with /spam', () => {
     const out = shell(':clock 2026-11-24T10:00:00+08:00', ':as bob 小波', '大家好', '这个课程真不错', ':as owner', ':reply m2 /spam');

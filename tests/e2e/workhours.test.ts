@@ -118,10 +118,10 @@ describe('work-hours focus, told through the simulator', () => {
     const out = sends(jsonLines(r.stdout)).slice(4);
     expect(out.slice(2)).toEqual([
       'dm:「demo」的 小波 提出申诉：工作时间请聊与主题相关的内容（工作时间闲聊；12:00 之后可以自由聊天），当时的处理：提醒。\n回复「同意1」：同意\n回复「驳回1」：驳回',
-      // Typed in the group, the word is just a message; typed in the private chat, it decides.
-      'send:好的，已处理。',
+      // Typed in the group, the word is just a message; typed in the private chat, it decides (answered there).
+      'dm:好的，已处理。',
       'send:@小波 的申诉未通过，记录保留。',
-      'send:这条申诉已经处理过了。',
+      'dm:这条申诉已经处理过了。',
     ]);
   });
 });
