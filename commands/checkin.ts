@@ -2,6 +2,7 @@ import type { Action } from '../src/engine/actions.js';
 import type { CommandContext, GroupContext } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import { checkIn, makeUp } from '../src/features/checkin/checkin.js';
+import { rewardsCopy } from '../src/features/checkin/copy.js';
 import { decodeReason, encodeReason } from '../src/features/checkin/ledger.js';
 import { awardFor } from '../src/features/checkin/points.js';
 import { currentStreak } from '../src/features/checkin/streak.js';
@@ -278,4 +279,5 @@ export const checkinFeature: Feature = {
   commands: [checkin, makeup, me, rank, checkins, checkinReminder, points, rewards, reward, redeem, redemptions],
   jobs: [reminderJob],
   settings: checkinSettings,
+  copies: [rewardsCopy],
 };

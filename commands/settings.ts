@@ -32,6 +32,33 @@ function apply<T>(ctx: CommandContext, def: SettingDef<T>, value: T, answer?: (c
   return [fresh.reply(answer ? answer(fresh) : fresh.t.settings.updated(def.key, visible(fresh, def, value))), ...menuIfLanguageChanged(ctx, before)];
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Imports an export: {"settings": {...}, "rewards": [...], …}, or settings alone as older exports
+ * wrote them. Everything is checked before anything changes: one problem anywhere, nothing is done.
+ */
+function importGroup(ctx: CommandContext, parsed: Record<string, unknown>): Action[] {
+  const t = ctx.t.settings;
+  const whole = isObject(parsed.settings);
+  const values = whole ? (parsed.settings as Record<string, unknown>) : parsed;
+  const problems = ctx.settings.checkAll(values).map((p) => `${p.key}: ${p.problem === 'unknown setting' ? t.unknownKeyShort : p.problem}`);
+  const parts = whole ? Object.entries(parsed).filter(([key]) => key !== 'settings') : [];
+  for (const [key, items] of parts) {
+    const copy = ctx.registry.copies.get(key);
+    if (!copy) problems.push(`${key}: ${t.unknownPart}`);
+    else if (!Array.isArray(items)) problems.push(`${key}: ${t.notAList}`);
+    else problems.push(...copy.check(items));
+  }
+  if (problems.length) return [ctx.reply(t.importFailed(problems))];
+  ctx.settings.importAll(ctx.group, values, ctx.event.sender.id, ctx.now.getTime());
+  // The group as it is now (its time zone and language may have just come with the import).
+  const fresh = ctx.inGroup(ctx.group);
+  // Counted for the parts that brought anything: "新增 0 个奖励" says a repeated import added nothing.
+  const added = Object.fromEntries(parts.filter(([, items]) => (items as unknown[]).length).map(([key, items]) => [key, ctx.registry.copies.get(key)!.add(fresh, items as unknown[])]));
+  return [ctx.reply(fresh.t.settings.imported(Object.keys(values).length, added)), ...menuIfLanguageChanged(ctx, ctx.groupSettings.language)];
+}
+
 const settings: Command = {
   name: 'settings',
   aliases: ['设置'],
@@ -50,7 +77,9 @@ const settings: Command = {
       const secret = ctx.event.chat === 'group' ? ctx.settings.definitions.filter((d) => d.secret).map((d) => d.key) : [];
       for (const key of secret) delete all[key];
       const note = secret.length ? `\n${ctx.t.settings.secretsLeftOut(secret)}` : '';
-      return [ctx.reply(`${ctx.t.settings.exportHeader}\n${JSON.stringify(all)}${note}`)];
+      // The whole group, so the next one is one paste away: settings, and what features add (rewards, recurring topics…).
+      const group = { settings: all, ...Object.fromEntries([...ctx.registry.copies.values()].map((c) => [c.key, c.export(ctx)])) };
+      return [ctx.reply(`${ctx.t.settings.exportHeader}\n${JSON.stringify(group)}${note}`)];
     }
     if (sub === 'import') {
       const json = ctx.command.args.slice('import'.length).trim();
@@ -61,15 +90,8 @@ const settings: Command = {
       } catch {
         return [ctx.reply(ctx.t.settings.importNotJson)];
       }
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return [ctx.reply(ctx.t.settings.importNotJson)];
-      const values = parsed as Record<string, unknown>;
-      const problems = ctx.settings.importAll(ctx.group, values, ctx.event.sender.id, ctx.now.getTime());
-      if (problems.length) {
-        const t = ctx.t.settings;
-        return [ctx.reply(t.importFailed(problems.map((p) => `${p.key}: ${p.problem === 'unknown setting' ? t.unknownKeyShort : p.problem}`)))];
-      }
-      const t = messages(ctx.settings.for(ctx.group).language);
-      return [ctx.reply(t.settings.imported(Object.keys(values).length)), ...menuIfLanguageChanged(ctx, ctx.groupSettings.language)];
+      if (!isObject(parsed)) return [ctx.reply(ctx.t.settings.importNotJson)];
+      return importGroup(ctx, parsed);
     }
     return ctx.usage();
   },

@@ -11,6 +11,7 @@ import {
   topicJobs,
   topicLine,
 } from '../src/features/topics/schedule.js';
+import { announcementsCopy, topicsCopy } from '../src/features/topics/copy.js';
 import type { TopicRow } from '../src/storage/topics.js';
 import { formatLocal, nextLocal, nextOccurrence, parseDay, parseRecurrence, parseTimeOfDay, zonedTime } from '../src/time/calendar.js';
 
@@ -180,6 +181,7 @@ const announcements: Command = {
 
 export const topicsFeature: Feature = {
   name: 'topics',
+  copies: [topicsCopy, announcementsCopy],
   commands: [topic, topics, previews, announce, announcements],
   jobs: topicJobs,
   settings: [previewsSetting],

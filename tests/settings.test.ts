@@ -52,13 +52,42 @@ describe('settings', () => {
     await bot.say('o', '/setrules 1. 友善\n2. 不发广告', owner);
     await bot.say('o', '/tz Asia/Singapore', owner);
     const exported = sentTexts(await bot.say('o', '/settings export', owner))[0]!.split('\n')[1]!;
-    const values = JSON.parse(exported) as Record<string, unknown>;
+    const values = (JSON.parse(exported) as { settings: Record<string, unknown> }).settings;
     expect(values).toMatchObject({ timezone: 'Asia/Singapore', language: 'zh-CN', rules: '1. 友善\n2. 不发广告' });
     // Every setting travels, but for the entry answers, which stay out of a group's sight.
     expect(Object.keys(values).sort()).toEqual(bot.app.settings.definitions.filter((d) => !d.secret).map((d) => d.key).sort());
     expect(sentTexts(await bot.say('o', `/settings import ${exported}`, { ...owner, group: 'g2' }))).toEqual([`已导入 ${Object.keys(values).length} 项设置。`]);
     const again = sentTexts(await bot.say('o', '/settings export', { ...owner, group: 'g2' }))[0]!.split('\n')[1]!;
     expect(JSON.parse(again)).toEqual(JSON.parse(exported));
+  });
+
+  it('the whole group travels: rewards, recurring topics and announcements, one paste away, and twice adds nothing twice', async () => {
+    const bot = open();
+    await bot.say('o', '/reward add 书签 50 10', owner);
+    await bot.say('o', '/topic every tue,thu 20:00 每周复盘 | 本周学了什么 | 小王', owner);
+    await bot.say('o', '/topic add 2026-12-01 20:00 一次性分享', owner);
+    await bot.say('o', '/announce every mon 09:00 新的一周，记得打卡', owner);
+    const exported = sentTexts(await bot.say('o', '/settings export', owner))[0]!.split('\n')[1]!;
+    const g2 = { ...owner, group: 'g2' };
+    await bot.say('o', '/tz Asia/Tokyo', g2);
+    const imported = sentTexts(await bot.say('o', `/settings import ${exported}`, g2))[0]!;
+    expect(imported).toMatch(/^已导入 \d+ 项设置，新增 1 个奖励、1 个固定话题、1 条定时公告。$/);
+    expect(sentTexts(await bot.say('o', '/rewards', g2))[0]).toContain('书签');
+    const topics = sentTexts(await bot.say('o', '/topics', g2))[0]!;
+    expect(topics).toContain('每周复盘');
+    expect(topics).not.toContain('一次性分享'); // a one-off date stays with its group
+    expect(sentTexts(await bot.say('o', '/announcements', g2))[0]).toContain('新的一周，记得打卡');
+    expect(sentTexts(await bot.say('o', `/settings import ${exported}`, g2))[0]).toMatch(/新增 0 个奖励、0 个固定话题、0 条定时公告/);
+  });
+
+  it('an import with a bad part changes nothing and names the item', async () => {
+    const bot = open();
+    const bad = JSON.stringify({ settings: { timezone: 'Asia/Seoul' }, rewards: [{ name: '书签', cost: -5, stock: null }], topics: [{ title: 'x', description: '', host: '', every: 'someday' }], moods: [] });
+    const reply = sentTexts(await bot.say('o', `/settings import ${bad}`, owner))[0]!;
+    expect(reply).toMatch(/^导入失败，没有做任何修改/);
+    for (const part of ['rewards[0]', 'topics[0]', 'moods: 不认识这一部分']) expect(reply).toContain(part);
+    expect(bot.app.settings.for({ platform: 'test', groupId: 'g1' }).timezone).not.toBe('Asia/Seoul');
+    expect(sentTexts(await bot.say('o', '/rewards', owner))[0]).not.toContain('书签');
   });
 
   it('the entry answer is masked in the group and shown whole to an admin in a private chat', async () => {

@@ -1,6 +1,6 @@
 import type { SettingDef } from '../settings/definition.js';
 import type { Action } from './actions.js';
-import type { CommandContext, JobContext, RuleContext } from './context.js';
+import type { CommandContext, GroupContext, JobContext, RuleContext } from './context.js';
 import type { EventType, Role } from './events.js';
 
 export type Level = Role;
@@ -53,6 +53,21 @@ export interface JobHandler {
   run(ctx: JobContext): JobOutcome | Action[] | Promise<JobOutcome | Action[]>;
 }
 
+/**
+ * A part of a group that /settings export carries to another group beside its settings (可复制):
+ * the reward catalogue, recurring topics, recurring announcements.
+ */
+export interface GroupCopy {
+  /** Its key in the exported object. */
+  key: string;
+  /** What the group has of it, as plain JSON. */
+  export(ctx: GroupContext): unknown[];
+  /** What is wrong with exported items, each problem naming its item; nothing is changed. */
+  check(items: unknown[]): string[];
+  /** Adds checked items to the group (after every part of the import checked clean); how many were new. */
+  add(ctx: GroupContext, items: unknown[]): number;
+}
+
 /** What a feature contributes. Listed explicitly in commands/index.ts; nothing is discovered. */
 export interface Feature {
   name: string;
@@ -60,6 +75,7 @@ export interface Feature {
   rules?: Rule[];
   jobs?: JobHandler[];
   settings?: SettingDef[];
+  copies?: GroupCopy[];
 }
 
 export class RegistryError extends Error {
@@ -75,6 +91,8 @@ export class Registry {
   readonly rules: Rule[] = [];
   readonly jobs = new Map<string, JobHandler>();
   readonly settings: SettingDef[] = [];
+  /** What /settings export carries besides settings, by key. */
+  readonly copies = new Map<string, GroupCopy>();
 
   /**
    * `order`: rule ids in the order they run within their stage (the composition's one list, which
@@ -104,6 +122,10 @@ export class Registry {
       for (const j of f.jobs ?? []) {
         if (this.jobs.has(j.kind)) throw new RegistryError(`job kind "${j.kind}" is registered twice (${f.name})`);
         this.jobs.set(j.kind, j);
+      }
+      for (const c of f.copies ?? []) {
+        if (this.copies.has(c.key) || c.key === 'settings') throw new RegistryError(`group copy "${c.key}" is registered twice (${f.name})`);
+        this.copies.set(c.key, c);
       }
       for (const s of f.settings ?? []) {
         if (settingKeys.has(s.key)) throw new RegistryError(`setting "${s.key}" is registered twice (${f.name})`);

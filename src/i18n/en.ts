@@ -142,8 +142,14 @@ export const en: Messages = {
     invalidValue: (key, hint) => `That is not a valid value for ${key}. ${hint}`,
     hidden: '(hidden: send /settings in a private chat with me)',
     secretsLeftOut: (keys) => `(${keys.join(', ')}: entry answers, not exported in the group; send /settings export in a private chat with me for everything.)`,
-    exportHeader: 'Settings of this group (import them elsewhere with /settings import):',
-    imported: (n) => `Imported ${n} settings.`,
+    exportHeader: 'Settings, rewards, recurring topics and announcements of this group (send /settings import with this text to copy them to another group):',
+    imported: (n, added = {}) => {
+      const names: Record<string, string> = { rewards: 'rewards', topics: 'recurring topics', announcements: 'recurring announcements' };
+      const parts = Object.entries(added).map(([k, v]) => `${v} ${names[k] ?? k}`);
+      return `Imported ${n} settings${parts.length ? `; added ${parts.join(', ')}` : ''}.`;
+    },
+    unknownPart: 'not a part Steward knows',
+    notAList: 'should be a list',
     importFailed: (problems) => `Import failed; nothing was changed:\n${problems.map((p) => `• ${p}`).join('\n')}`,
     importNotJson: 'Import failed: that is not a valid JSON object. Nothing was changed.',
     unknownKeyShort: 'no such setting',

@@ -143,8 +143,14 @@ export const zhCN = {
     invalidValue: (key: string, hint: string) => `${key} 的值不对。${hint}`,
     hidden: '（已隐藏，私聊我发送 /settings 查看）',
     secretsLeftOut: (keys: string[]) => `（${keys.join('、')} 是入群答案，不在群里导出；私聊我发送 /settings export 可以导出全部。）`,
-    exportHeader: '本群设置（可用 /settings import 导入到其他群）：',
-    imported: (n: number) => `已导入 ${n} 项设置。`,
+    exportHeader: '本群的设置、奖励、固定话题和定时公告（发送 /settings import 加上这段内容，即可复制到其他群）：',
+    imported: (n: number, added: Record<string, number> = {}) => {
+      const names: Record<string, string> = { rewards: '个奖励', topics: '个固定话题', announcements: '条定时公告' };
+      const parts = Object.entries(added).map(([k, v]) => `${v} ${names[k] ?? k}`);
+      return `已导入 ${n} 项设置${parts.length ? `，新增 ${parts.join('、')}` : ''}。`;
+    },
+    unknownPart: '不认识这一部分',
+    notAList: '应该是一个列表',
     importFailed: (problems: string[]) => `导入失败，没有做任何修改：\n${problems.map((p) => `• ${p}`).join('\n')}`,
     importNotJson: '导入失败：内容不是有效的 JSON 对象，没有做任何修改。',
     unknownKeyShort: '没有这项设置',

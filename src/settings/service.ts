@@ -73,6 +73,11 @@ export class SettingsService {
   }
 
   /** Validates every value first; writes all of them in one transaction, or nothing. */
+  /** What is wrong with values for an import; nothing is written. */
+  checkAll(values: Record<string, unknown>): SettingProblem[] {
+    return validateSettings(this.byKey, values).problems;
+  }
+
   importAll(g: GroupRef, values: Record<string, unknown>, by: string | undefined, at: number): SettingProblem[] {
     const { valid, problems } = validateSettings(this.byKey, values);
     if (problems.length) return problems;

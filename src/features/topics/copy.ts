@@ -1,0 +1,60 @@
+// Recurring topics and announcements travel with /settings export: a second group gets the same
+// rhythm (each starting at its next occurrence in that group's time zone). One-off dates stay with
+// the group they were planned for.
+import { z } from 'zod';
+import type { GroupContext } from '../../engine/context.js';
+import type { GroupCopy } from '../../engine/registry.js';
+import { nextOccurrence, parseRecurrence } from '../../time/calendar.js';
+import { JOB_ANNOUNCE, scheduleTopic } from './schedule.js';
+
+const every = z.string().refine((r) => parseRecurrence(r) !== undefined, 'is not a recurrence such as "tue,thu 20:00"');
+const topic = z.object({ title: z.string().min(1).max(100), description: z.string().max(1000), host: z.string().max(50), every }).strict();
+const announcement = z.object({ text: z.string().min(1).max(2000), every }).strict();
+
+const problems = (key: string, schema: z.ZodType) => (items: unknown[]) =>
+  items.flatMap((item, i) => {
+    const r = schema.safeParse(item);
+    return r.success ? [] : [`${key}[${i}]: ${r.error.issues.map((x) => `${x.path.join('.') || 'item'} ${x.message}`).join('; ')}`];
+  });
+
+const first = (ctx: GroupContext, recurrence: string) => nextOccurrence(recurrence, ctx.now, ctx.groupSettings.timezone)!.getTime();
+
+export const topicsCopy: GroupCopy = {
+  key: 'topics',
+  export: (ctx) =>
+    ctx.store.topics
+      .upcoming(ctx.group, ctx.now.getTime(), 100)
+      .filter((t) => t.recurrence)
+      .map((t) => ({ title: t.title, description: t.description, host: t.host, every: t.recurrence })),
+  check: problems('topics', topic),
+  add(ctx, items) {
+    // A topic the group already has (same title and rhythm) is not added twice.
+    const have = new Set(ctx.store.topics.upcoming(ctx.group, ctx.now.getTime(), 100).map((t) => `${t.title}\u0000${t.recurrence}`));
+    let added = 0;
+    for (const t of items.map((item) => topic.parse(item))) {
+      if (have.has(`${t.title}\u0000${t.every}`)) continue;
+      const id = ctx.store.topics.addTopic({ ...ctx.group, title: t.title, description: t.description, host: t.host, startsAt: first(ctx, t.every), recurrence: t.every }, ctx.now.getTime());
+      scheduleTopic(ctx, ctx.store.topics.topic(id)!);
+      added++;
+    }
+    return added;
+  },
+};
+
+export const announcementsCopy: GroupCopy = {
+  key: 'announcements',
+  export: (ctx) => ctx.store.topics.announcements(ctx.group, 100).filter((a) => a.recurrence).map((a) => ({ text: a.text, every: a.recurrence })),
+  check: problems('announcements', announcement),
+  add(ctx, items) {
+    const have = new Set(ctx.store.topics.announcements(ctx.group, 100).map((a) => `${a.text}\u0000${a.recurrence}`));
+    let added = 0;
+    for (const a of items.map((item) => announcement.parse(item))) {
+      if (have.has(`${a.text}\u0000${a.every}`)) continue;
+      const at = first(ctx, a.every);
+      const id = ctx.store.topics.addAnnouncement({ ...ctx.group, text: a.text, at, recurrence: a.every }, ctx.now.getTime());
+      ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_ANNOUNCE, key: String(id), dueAt: at }, ctx.now.getTime());
+      added++;
+    }
+    return added;
+  },
+};
