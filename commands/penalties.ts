@@ -2,6 +2,7 @@ import type { Action } from '../src/engine/actions.js';
 import type { CommandContext } from '../src/engine/context.js';
 import { type Command, type Feature, atLeast } from '../src/engine/registry.js';
 import { decideAppeal } from '../src/features/penalties/appeal.js';
+import { logAction, logOutcome } from '../src/features/penalties/logText.js';
 import { cooldownSetting, expirySetting, ladderSetting, parseStep } from '../src/features/penalties/ladder.js';
 import { describeStep, punish } from '../src/features/penalties/punish.js';
 import { formatLocal } from '../src/time/calendar.js';
@@ -41,7 +42,7 @@ const unwarn: Command = {
     const latest = active.at(-1);
     if (!latest) return [ctx.reply(ctx.t.penalties.nothingToUnwarn(who.name))];
     ctx.store.strikes.revoke(latest.id, ctx.now.getTime());
-    ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'unwarn', who.id, latest.reason, `by ${ctx.event.sender.name}`);
+    ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'unwarn', who.id, latest.reason, `by:${ctx.event.sender.name}`);
     return [ctx.reply(ctx.t.penalties.unwarned(who.name, active.length - 1))];
   },
 };
@@ -111,7 +112,7 @@ const log: Command = {
     const tz = ctx.groupSettings.timezone;
     const lines = entries.map((e) => {
       const name = e.userId ? (ctx.store.members.get(ctx.group, e.userId)?.name ?? e.userId) : '';
-      return ctx.t.penalties.logLine(formatLocal(new Date(e.at), tz), e.action, name, e.reason ?? '', e.outcome);
+      return ctx.t.penalties.logLine(formatLocal(new Date(e.at), tz), logAction(ctx.t, e.action), name, e.reason ?? '', logOutcome(ctx.t, e.outcome));
     });
     return [ctx.reply([ctx.t.penalties.logHeader, ...lines].join('\n'))];
   },

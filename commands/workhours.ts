@@ -131,7 +131,7 @@ const onTopicCommand = (topicModels: GroupTopicModels): Command => ({
     const strike = ctx.store.strikes.active(ctx.group, m.id, now).find((s) => s.rule === 'workhours' && s.messageId === m.messageId);
     if (strike && ctx.store.strikes.revoke(strike.id, now)) {
       const user = { id: m.id, name: m.name };
-      ctx.store.actionLog.add(ctx.group, now, 'work-hours strike withdrawn', m.id, strike.reason, `by ${ctx.event.sender.name}`);
+      ctx.store.actionLog.add(ctx.group, now, 'work-hours strike withdrawn', m.id, strike.reason, `by:${ctx.event.sender.name}`);
       out.push(ctx.send(ctx.t.workhours.onTopicRevoked(m.name), { mentions: [user] }));
       if (strike.step.startsWith('mute')) out.push({ type: 'unmute', ...ctx.group, user, reason: 'on topic after all' });
     }

@@ -69,7 +69,7 @@ describe('the ad filter in a group', () => {
     await bot.say('o', '/adfilter observe', owner);
     await post('bob', '大家好');
     expect(await post('bob', '加我薇信 abc_12345 领资料')).toEqual([]);
-    expect(bot.app.store.actionLog.recent(g)[0]).toMatchObject({ action: 'adfilter (observe)', userId: 'bob', outcome: expect.stringMatching(/^would remove/) });
+    expect(bot.app.store.actionLog.recent(g)[0]).toMatchObject({ action: 'adfilter (observe)', userId: 'bob', outcome: expect.stringMatching(/^would:remove:/) });
   });
 
   it('never touches admins or trusted members; allowed sites and block words are the owner’s', async () => {

@@ -108,7 +108,7 @@ describe.skipIf(!haveBrowser)(`the dashboard in a real browser (${haveBrowser ? 
       expect(text).toMatch(/现有成员\s*3/);
       expect(text).toContain('打卡率');
       expect(text).toContain('成员分层');
-      expect(text).toMatch(/strike\s+小波/);
+      expect(text).toMatch(/记违规\s+小波/);
       expect(dialogs).toBe(0); // a member's "<script>" stays text, never runs
       const cells = await page.locator('table.grid td').count();
       expect(cells).toBe(7 * 24);

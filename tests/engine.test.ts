@@ -240,7 +240,7 @@ describe('the executor and platform fallbacks', () => {
     expect(done[2]).toMatchObject({ text: expect.stringMatching(/^@spammer 请在 2026-11-24 10:00 前暂停发言/) });
     expect(done[4]).toMatchObject({ text: 'pick one\n回复「真人」：我是真人' });
     expect(done[4]).not.toHaveProperty('buttons');
-    expect(bot.app.store.actionLog.recent({ platform: 'test', groupId: 'g1' })[0]?.outcome).toBe('fallback: unsupported');
+    expect(bot.app.store.actionLog.recent({ platform: 'test', groupId: 'g1' })[0]?.outcome).toBe('fallback:unsupported');
   });
 
   it('a platform refusal at run time (bot lacks the right) falls back the same way', async () => {
@@ -251,7 +251,7 @@ describe('the executor and platform fallbacks', () => {
     };
     await bot.say('spammer', 'spam again');
     expect(bot.adapter.performed.map((a) => a.type)).toEqual(['delete', 'send', 'dm', 'mute', 'send']);
-    expect(bot.app.store.actionLog.recent({ platform: 'test', groupId: 'g1' })[1]?.outcome).toBe('fallback: forbidden (need the Delete messages right)');
+    expect(bot.app.store.actionLog.recent({ platform: 'test', groupId: 'g1' })[1]?.outcome).toBe('fallback:forbidden:need the Delete messages right');
   });
 
   it('an action that throws is a failure like any other: the fallback applies and the actions after it go on', async () => {
@@ -264,6 +264,6 @@ describe('the executor and platform fallbacks', () => {
     await bot.say('spammer', 'spam');
     expect(bot.adapter.performed.map((a) => a.type).sort()).toEqual(['mute', 'send', 'send']);
     expect(bot.adapter.texts()).toContain('@spammer 这条消息不符合群规（广告），请撤回。');
-    expect(bot.app.store.actionLog.recent({ platform: 'test', groupId: 'g1' }).map((e) => e.outcome)).toContain('fallback: failed (network down)');
+    expect(bot.app.store.actionLog.recent({ platform: 'test', groupId: 'g1' }).map((e) => e.outcome)).toContain('fallback:failed:network down');
   });
 });

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupContext } from '../src/engine/context.js';
 import { ladderSetting, parseStep, stepFor } from '../src/features/penalties/ladder.js';
-import { isExempt, punish } from '../src/features/penalties/punish.js';
+import { describeStep, isExempt, punish } from '../src/features/penalties/punish.js';
 import { messages } from '../src/i18n/index.js';
+import { logAction, logOutcome } from '../src/features/penalties/logText.js';
 import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -68,7 +69,7 @@ describe('the ladder', () => {
 
   it('every strike is in the log with its rule, reason and step', () => {
     punish(ctx(), { user: bob, rule: 'workhours', reason: '闲聊' });
-    expect(bot.app.store.actionLog.recent(g)[0]).toMatchObject({ action: 'strike', userId: 'bob', reason: '工作时间请聊与主题相关的内容: 闲聊', outcome: '#1 remind' });
+    expect(bot.app.store.actionLog.recent(g)[0]).toMatchObject({ action: 'strike', userId: 'bob', reason: '工作时间请聊与主题相关的内容（闲聊）', outcome: 'step:1:remind' });
   });
 
   it('admins and trusted members are exempt; others are not', async () => {
@@ -95,7 +96,7 @@ describe('moderation commands', () => {
     expect(sentTexts(await bot.say('carl', '/warns bob'))).toEqual(['抱歉，/warns 只有群主和管理员可以使用。']);
     expect(sentTexts(await bot.say('o', '/unwarn bob', owner))).toEqual(['已撤销 bob 最近的一次违规记录，还剩 0 次有效记录。']);
     expect(sentTexts(await bot.say('o', '/trust bob', owner))).toEqual(['已信任 bob：自动规则不会处罚他。']);
-    expect(sentTexts(await bot.say('o', '/log', owner))[0]).toMatch(/^最近的处理记录：\n• 2026-11-24 09:00 unwarn bob：刷屏 → by o\n• 2026-11-24 09:00 strike bob：管理员提醒: 刷屏 → #1 remind$/);
+    expect(sentTexts(await bot.say('o', '/log', owner))[0]).toMatch(/^最近的处理记录：\n• 2026-11-24 09:00 撤销违规 bob：刷屏 → 由 o 处理\n• 2026-11-24 09:00 记违规 bob：管理员提醒（刷屏） → 第 1 次：提醒$/);
     expect(sentTexts(await bot.say('o', '/ladder warn,kick 1d', owner))).toEqual(['违规处理阶梯：警告 → 移出群\n记录有效期：1 天']);
     expect(sentTexts(await bot.say('o', '/ladder warn,explode', owner))[0]).toMatch(/^用法：/);
   });
@@ -112,5 +113,17 @@ describe('moderation commands', () => {
 
   it('an appeal with nothing to appeal says so', async () => {
     expect(sentTexts(await bot.say('bob', '/appeal'))).toEqual(['你在本群没有可以申诉的违规记录。']);
+  });
+});
+
+describe('the action log reads in the group\u2019s language', () => {
+  it('codes written by the deciders become words; older free-text rows print as written', () => {
+    const [zh, en] = [messages('zh-CN'), messages('en')];
+    expect(logOutcome(zh, 'removed:0.86')).toBe('已删除（可信度 0.86）');
+    expect(logOutcome(en, 'step:2:mute:1h')).toBe(`strike 2: ${describeStep(en, parseStep('mute:1h')!)}`);
+    expect(logOutcome(zh, 'fallback:forbidden:need the Delete messages right')).toBe('没能执行（机器人没有这项权限：need the Delete messages right）');
+    expect(logOutcome(en, 'opinion:not-ad:review:0.91')).toBe('the language model called it no ad; sent to the owner');
+    expect(logAction(zh, 'adfilter (observe)')).toBe('防广告（观察模式）');
+    expect(logOutcome(zh, '#1 remind')).toBe('#1 remind');
   });
 });

@@ -70,7 +70,7 @@ describe('a second opinion from a language model, asked where a group wants it',
       ['send', expect.stringMatching(/^@bob 禁止广告（联系方式/)],
     ]);
     expect(strikes(bot, 'bob')).toBe(1);
-    expect(bot.app.store.actionLog.recent(g, 5).map((l) => l.outcome)).toContainEqual(expect.stringContaining('language model: ad; removed'));
+    expect(bot.app.store.actionLog.recent(g, 5).map((l) => l.outcome)).toContainEqual('opinion:ad:remove:1.00');
   });
 
   it('fails open: no answer in time, an answer that is not the JSON asked for, or a refusing endpoint leave the local verdict', async () => {

@@ -5,6 +5,7 @@ import { bestHours, heatmap } from '../features/insights/heatmap.js';
 import { layers } from '../features/insights/layers.js';
 import { lurkerDaysSetting } from '../features/insights/settings.js';
 import { groupStats } from '../features/insights/stats.js';
+import { logAction, logOutcome } from '../features/penalties/index.js';
 import { messages } from '../i18n/index.js';
 import type { Logger } from '../log.js';
 import type { SettingsService } from '../settings/service.js';
@@ -119,12 +120,14 @@ function showGroup(o: DashboardOptions, g: { platform: string; groupId: string }
   const tz = s.timezone;
   const now = o.clock.now();
   const grid = heatmap(o.store.activity.hourly(g, new Date(now.getTime() - 28 * DAY), now), tz);
+  // The dashboard speaks Chinese, as its labels do.
+  const t = messages('zh-CN');
   const log = o.store.actionLog.recent(g, 30).map((e) => ({
     when: formatLocal(new Date(e.at), tz),
-    action: e.action,
+    action: logAction(t, e.action),
     member: e.userId ? (o.store.members.get(g, e.userId)?.name ?? e.userId) : '',
     reason: e.reason ?? '',
-    outcome: e.outcome,
+    outcome: logOutcome(t, e.outcome),
   }));
   return groupPage(
     o.store.groups.title(g) ?? g.groupId,

@@ -193,7 +193,7 @@ export class Executor {
   private couldNot(action: Moderation, result: Extract<ActionResult, { ok: false }>): Action[] {
     const g = { platform: action.platform, groupId: action.groupId };
     const at = this.clock.now().getTime();
-    this.store.actionLog.add(g, at, action.type, action.user.id, action.reason, `fallback: ${result.why}${result.detail ? ` (${result.detail})` : ''}`);
+    this.store.actionLog.add(g, at, action.type, action.user.id, action.reason, `fallback:${result.why}${result.detail ? `:${result.detail}` : ''}`);
     return this.fallback(g, action, result.detail ?? result.why);
   }
 

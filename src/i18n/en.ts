@@ -438,6 +438,23 @@ export const en: Messages = {
     untrusted: (name) => `${name} is no longer trusted.`,
     logNone: 'Nothing has been done yet.',
     logHeader: 'Latest actions:',
+    because: (rule, reason) => `${rule} (${reason})`,
+    log: {
+      actions: {
+        delete: 'message deleted', mute: 'muted', unmute: 'unmuted', kick: 'removed from the group', strike: 'strike', unwarn: 'strike withdrawn',
+        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
+        'appeal accepted': 'appeal accepted', 'appeal rejected': 'appeal rejected', 'work-hours strike withdrawn': 'work-hours strike withdrawn',
+      },
+      done: 'done',
+      fallback: (why, detail) => `could not be done (${({ unsupported: 'the platform does not allow it', forbidden: 'the bot lacks the right', failed: 'it failed', rejected: 'the platform refused it' } as Record<string, string>)[why] ?? why}${detail ? `: ${detail}` : ''})`,
+      removed: (score) => `removed (confidence ${score})`,
+      would: (stage, score) => `${stage === 'remove' ? 'would remove' : 'would ask the owner'} (confidence ${score})`,
+      asked: (score) => `asked the language model first (confidence ${score})`,
+      opinion: (verdict, outcome) =>
+        `the language model ${verdict === 'ad' ? 'called it an ad' : verdict === 'not-ad' ? 'called it no ad' : 'did not answer'}; ${outcome === 'remove' ? 'removed' : outcome === 'review' ? 'sent to the owner' : 'let through'}`,
+      by: (name) => `by ${name}`,
+      step: (n, step) => `strike ${n}: ${step}`,
+    },
     logLine: (when, action, name, reason, outcome) => `• ${when} ${action} ${name}: ${reason} → ${outcome}`,
   },
   appeal: {

@@ -441,6 +441,23 @@ export const zhCN = {
     untrusted: (name: string) => `已取消对 ${name} 的信任。`,
     logNone: '还没有处理记录。',
     logHeader: '最近的处理记录：',
+    because: (rule: string, reason: string) => `${rule}（${reason}）`,
+    log: {
+      actions: {
+        delete: '删除消息', mute: '禁言', unmute: '解除禁言', kick: '移出群', strike: '记违规', unwarn: '撤销违规',
+        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
+        'appeal accepted': '申诉通过', 'appeal rejected': '申诉驳回', 'work-hours strike withdrawn': '撤销工作时间违规',
+      } as Record<string, string>,
+      done: '已执行',
+      fallback: (why: string, detail: string) => `没能执行（${({ unsupported: '平台不支持', forbidden: '机器人没有这项权限', failed: '出错了', rejected: '平台拒绝了' } as Record<string, string>)[why] ?? why}${detail ? `：${detail}` : ''}）`,
+      removed: (score: string) => `已删除（可信度 ${score}）`,
+      would: (stage: string, score: string) => `${stage === 'remove' ? '会删除' : '会请群主判断'}（可信度 ${score}）`,
+      asked: (score: string) => `先请语言模型复核（可信度 ${score}）`,
+      opinion: (verdict: string, outcome: string) =>
+        `语言模型${verdict === 'ad' ? '认为是广告' : verdict === 'not-ad' ? '认为不是广告' : '没有回答'}，${outcome === 'remove' ? '已删除' : outcome === 'review' ? '交给群主判断' : '放行'}`,
+      by: (name: string) => `由 ${name} 处理`,
+      step: (n: number, step: string) => `第 ${n} 次：${step}`,
+    },
     logLine: (when: string, action: string, name: string, reason: string, outcome: string) => `• ${when} ${action} ${name}：${reason} → ${outcome}`,
   },
   appeal: {

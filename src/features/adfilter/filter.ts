@@ -187,7 +187,7 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false):
     const told = tell(ctx.t.adfilter, verdict.findings);
     const user = { id: m.sender.id, name: m.sender.name };
     if (mode === 'observe') {
-      if (stage !== 'doubt') ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter (observe)', user.id, reasons, `would ${stage} (${verdict.score.toFixed(2)})`);
+      if (stage !== 'doubt') ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter (observe)', user.id, reasons, `would:${stage}:${verdict.score.toFixed(2)}`);
       return;
     }
     // A certain ad from a newcomer with no history: removed at once, not laddered, not asked about.
@@ -200,12 +200,12 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false):
     if (stage === 'remove' ? asking === 'veto' || asking === 'both' : catching) {
       const context = { before: before ?? [], rules: ctx.groupSettings.get(rulesSetting), topic: ctx.groupSettings.get(topicDescriptionSetting) };
       const questionId = ctx.store.adfilter.addQuestion(ctx.group, { userId: user.id, userName: user.name, messageId: m.messageId, text: shown, stage, score: verdict.score, found: reasons, told, context, at: ctx.now.getTime() });
-      ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', user.id, reasons, `asked a language model before deciding (${stage}, ${verdict.score.toFixed(2)})`);
+      ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', user.id, reasons, `asked:${stage}:${verdict.score.toFixed(2)}`);
       const ask: Action = { type: 'askSecondOpinion', ...ctx.group, questionId };
       return stage === 'remove' ? { actions: [ask], stop: true } : [ask];
     }
     if (stage === 'remove') {
-      ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', user.id, reasons, `removed (${verdict.score.toFixed(2)})`);
+      ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', user.id, reasons, `removed:${verdict.score.toFixed(2)}`);
       return { actions: removeAsAd(ctx, user, m.messageId, m.text, told), stop: true };
     }
     return askOwner(ctx, { userId: user.id, userName: user.name, messageId: m.messageId, text: shown, score: verdict.score }, reasons, told);
@@ -247,8 +247,7 @@ export const secondOpinionAnswer: Rule = {
     const t = ctx.t.adfilter;
     const said = e.opinion.verdict === 'unknown' ? t.opinionMissing : t.opinion(e.opinion.reason);
     const outcome = afterOpinion(q.stage, e.opinion.verdict);
-    const why = e.opinion.verdict === 'unknown' ? `no answer (${e.opinion.why})` : e.opinion.verdict;
-    ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', q.userId, `${q.found} · ${said}`, `language model: ${why}; ${outcome === 'nothing' ? 'let through' : outcome === 'remove' ? 'removed' : 'sent to the owner'} (${q.score.toFixed(2)})`);
+    ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', q.userId, `${q.found} · ${said}`, `opinion:${e.opinion.verdict}:${outcome}:${q.score.toFixed(2)}`);
     if (outcome === 'remove') return { actions: removeAsAd(ctx, { id: q.userId, name: q.userName }, q.messageId, q.text, q.told), stop: true };
     if (outcome === 'review') return askOwner(ctx, q, `${q.found} · ${said}`, q.told);
     return;
@@ -276,7 +275,7 @@ export const decideReview: Rule = {
     if (!ctx.store.adfilter.decide(r.id, label)) return { actions: answer(ctx.t.adfilter.decidedAlready), stop: true };
     const now = ctx.now.getTime();
     ctx.store.adfilter.addExample(g, label, r.text, now);
-    ctx.store.actionLog.add(g, now, `ad review: ${label}`, r.userId, r.reasons, `by ${e.sender.name}`);
+    ctx.store.actionLog.add(g, now, `ad review: ${label}`, r.userId, r.reasons, `by:${e.sender.name}`);
     if (label === 'ham') return { actions: answer(ctx.t.adfilter.decidedHam), stop: true };
     // Act in the group as the group's own context would.
     const groupCtx = ctx.inGroup(g);

@@ -30,7 +30,7 @@ export const decideAppeal: Rule = {
     const out: Action[] = [...answer(ctx.t.appeal.decided)];
     if (accepted) {
       ctx.store.strikes.revoke(strike.id, now);
-      ctx.store.actionLog.add(g, now, 'appeal accepted', strike.userId, strike.reason, `by ${e.sender.name}`);
+      ctx.store.actionLog.add(g, now, 'appeal accepted', strike.userId, strike.reason, `by:${e.sender.name}`);
       out.push({ type: 'send', ...g, text: t.appeal.accepted(user.name), mentions: [user] });
       if (strike.step.startsWith('mute')) out.push({ type: 'unmute', ...g, user, reason: 'appeal accepted' });
       // Repost only what was deleted: on WeChat the bot cannot delete, so the message is still there.
@@ -38,7 +38,7 @@ export const decideAppeal: Rule = {
       // A removed "ad" that was not one: the group's filter learns from the owner's reversal.
       if (strike.rule === 'ads' && strike.messageText) ctx.store.adfilter.addExample(g, 'ham', strike.messageText, now);
     } else {
-      ctx.store.actionLog.add(g, now, 'appeal rejected', strike.userId, strike.reason, `by ${e.sender.name}`);
+      ctx.store.actionLog.add(g, now, 'appeal rejected', strike.userId, strike.reason, `by:${e.sender.name}`);
       out.push({ type: 'send', ...g, text: t.appeal.rejected(user.name), mentions: [user] });
     }
     return { actions: out, stop: true };

@@ -1,2 +1,3 @@
 // What other features use of the penalties feature: the ladder every guard punishes with.
 export { type Offence, describeStep, isExempt, punish } from './punish.js';
+export { logAction, logOutcome } from './logText.js';

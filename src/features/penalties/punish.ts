@@ -78,7 +78,7 @@ export function punish(ctx: GroupContext, o: Offence): Action[] {
     ...(o.deletedText !== undefined ? { messageText: o.deletedText } : {}),
   });
   const ruleLabel = t.penalties.rules[o.rule] ?? o.rule;
-  ctx.store.actionLog.add(g, now, 'strike', o.user.id, `${ruleLabel}: ${o.reason}`, `#${n} ${stepText}`);
+  ctx.store.actionLog.add(g, now, 'strike', o.user.id, t.penalties.because(ruleLabel, o.reason), `step:${n}:${stepText}`);
   const next = n < ladder.length ? parseStep(ladder[n]!) : undefined;
   const explained = t.penalties.explain(o.user.name, ruleLabel, o.reason, n, describeStep(t, step), next ? describeStep(t, next) : undefined);
   // A muted member can post nowhere in the group: the appeal goes through the bot's private chat.
