@@ -107,7 +107,7 @@ const intro: Command = {
       const action = introAction.fromText(rest[0]!);
       if (!action) return ctx.usage();
       ctx.save(introAction, action);
-      return [ctx.reply(ctx.t.settings.updated(introAction.key, action))];
+      return [ctx.reply(t.introActionSet(action))];
     }
     if (mode !== 'on') return ctx.usage();
     const hours = rest.length && /^\d+$/.test(rest.at(-1)!) ? Number(rest.pop()) : undefined;

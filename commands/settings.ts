@@ -108,7 +108,10 @@ const set: Command = {
     if (!def) return [ctx.reply(ctx.t.settings.unknownKey(key))];
     const value = def.fromText(raw);
     if (value === undefined || !def.schema.safeParse(value).success) {
-      const hint = `${ctx.t.settings.describe[key] ?? ''}（${def.example}）`;
+      const t = ctx.t.settings;
+      const described = t.describe[key];
+      // What the setting is, its bounds, and an example (unless the description gives one already).
+      const hint = [described, def.range ? t.range(def.range[0], def.range[1]) : undefined, described?.includes(def.example) ? undefined : t.forExample(def.example)].filter(Boolean).join(t.separator);
       return [ctx.reply(ctx.t.settings.invalidValue(key, hint))];
     }
     return apply(ctx, def, value);

@@ -4,6 +4,7 @@ import type { MessageEvent } from '../src/engine/events.js';
 import { formatIsoLocal } from '../src/time/calendar.js';
 import { type LedgerReason, decodeReason, encodeReason } from '../src/features/checkin/ledger.js';
 import { nextStreak, streakFromDays } from '../src/features/checkin/streak.js';
+import { messages } from '../src/i18n/index.js';
 import { type TestBot, makeBot, sentTexts, tempDir, textEvent } from './support/recording.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -175,5 +176,14 @@ describe('what a check-in means, apart from how it is stored', () => {
       { kind: 'grant', note: '分享了好资料' },
     ];
     for (const r of reasons) expect(decodeReason(encodeReason(r))).toEqual(r);
+  });
+});
+
+describe('English replies count properly', () => {
+  it('one day, one point; two days, two points', () => {
+    const en = messages('en');
+    expect(en.checkin.me('Amy', 1, 1, 1, 1, 1, true)).toContain('Streak: 1 day (longest 1)');
+    expect(en.checkin.me('Amy', 2, 2, 2, 2, 1, true)).toContain('Streak: 2 days (longest 2)');
+    expect(en.points.balance('Amy', 1)).toBe('Amy has 1 point.');
   });
 });

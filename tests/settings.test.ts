@@ -105,6 +105,12 @@ describe('settings', () => {
     expect(sentTexts(await bot.say('o', '/settings export', dm))[0]).toContain('"verify.answer":"后端"');
   });
 
+  it('a value out of bounds is answered with the bounds, and a choice with words, not keys', async () => {
+    const bot = open();
+    expect(sentTexts(await bot.say('o', '/set verify.minutes 99999', owner))).toEqual(['verify.minutes 的值不对：应为 1 到 1440 之间的整数；例如 10。']);
+    expect(sentTexts(await bot.say('o', '/intro action report', owner))).toEqual(['好的，到期还没有自我介绍的新成员：告诉群主，由群主决定。']);
+  });
+
   it('a bad import changes nothing and names every problem', async () => {
     const bot = open();
     await bot.say('o', '/tz Asia/Tokyo', owner);

@@ -1,5 +1,8 @@
 import type { Messages } from './zh-CN.js';
 
+/** "1 day", "2 days": a number with its noun, singular or plural. */
+const nOf = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+
 export const en: Messages = {
   common: {
     needsReply: 'Reply to the message in question with this command.',
@@ -139,14 +142,17 @@ export const en: Messages = {
     line: (key, value, isDefault) => `• ${key} = ${value}${isDefault ? ' (default)' : ''}`,
     updated: (key, value) => `Set ${key} = ${value}`,
     unknownKey: (key) => `There is no setting called ${key}. Send /settings to see them all.`,
-    invalidValue: (key, hint) => `That is not a valid value for ${key}. ${hint}`,
+    invalidValue: (key, hint) => `That is not a valid value for ${key}: ${hint}.`,
+    range: (min, max) => `a whole number from ${min} to ${max}`,
+    forExample: (example) => `for example ${example}`,
+    separator: '; ',
     hidden: '(hidden: send /settings in a private chat with me)',
     secretsLeftOut: (keys) => `(${keys.join(', ')}: entry answers, not exported in the group; send /settings export in a private chat with me for everything.)`,
     exportHeader: 'Settings, rewards, recurring topics and announcements of this group (send /settings import with this text to copy them to another group):',
     imported: (n, added = {}) => {
       const names: Record<string, string> = { rewards: 'rewards', topics: 'recurring topics', announcements: 'recurring announcements' };
       const parts = Object.entries(added).map(([k, v]) => `${v} ${names[k] ?? k}`);
-      return `Imported ${n} settings${parts.length ? `; added ${parts.join(', ')}` : ''}.`;
+      return `Imported ${nOf(n, 'setting')}${parts.length ? `; added ${parts.join(', ')}` : ''}.`;
     },
     unknownPart: 'not a part Steward knows',
     notAList: 'should be a list',
@@ -192,11 +198,11 @@ export const en: Messages = {
     defaultWelcome: '🎉 Welcome {name} to "{group}"! You are member number {count}.\n{rules}',
     rulesBlock: (rules) => `📜 Group rules:\n${rules}`,
     verifyButton: (name, minutes, typed, muted) =>
-      `@${name} welcome! Within ${minutes} minutes, ${typed ? 'reply as shown below' : 'press the button below'} to show you are human${muted ? '; until then you cannot post' : ''}.`,
+      `@${name} welcome! Within ${nOf(minutes, 'minute')}, ${typed ? 'reply as shown below' : 'press the button below'} to show you are human${muted ? '; until then you cannot post' : ''}.`,
     verifyButtonLabel: "I'm not a robot",
     verifyButtonKeyword: 'verify',
-    verifyKeyword: (name, keyword, minutes) => `@${name} welcome! Within ${minutes} minutes, send "${keyword}" to join the conversation.`,
-    verifyQuestion: (name, question, minutes) => `@${name} welcome! Within ${minutes} minutes, please answer: ${question}`,
+    verifyKeyword: (name, keyword, minutes) => `@${name} welcome! Within ${nOf(minutes, 'minute')}, send "${keyword}" to join the conversation.`,
+    verifyQuestion: (name, question, minutes) => `@${name} welcome! Within ${nOf(minutes, 'minute')}, please answer: ${question}`,
     verified: 'Verified. Welcome!',
     notYourButton: 'This button is for the newcomer.',
     wrongAnswer: (name, left) => `@${name} that is not the answer; ${left} more tries.`,
@@ -204,7 +210,7 @@ export const en: Messages = {
     howButton: 'press the button',
     howKeyword: (keyword) => `send "${keyword}"`,
     howQuestion: (question) => `answer: ${question}`,
-    failed: (minutes) => `did not finish the entry check within ${minutes} minutes`,
+    failed: (minutes) => `did not finish the entry check within ${nOf(minutes, 'minute')}`,
     failedAttempts: 'too many wrong answers to the entry question',
     defaultIntro: 'name / city / line of work / what you hope to get here',
     introPrompt: (template) => `✍️ Please introduce yourself like this: ${template}`,
@@ -220,9 +226,11 @@ export const en: Messages = {
     welcomeShow: (template) => `Current welcome:\n${template}\nPlaceholders: {name} {group} {rules} {count} {inviter}`,
     welcomeUpdated: (preview) => `Welcome updated. It will look like:\n${preview}`,
     verifyOff: 'Entry check off.',
-    verifyOn: (how, minutes) => `Entry check on: newcomers must ${how} within ${minutes} minutes.`,
+    verifyOn: (how, minutes) => `Entry check on: newcomers must ${how} within ${nOf(minutes, 'minute')}.`,
     introOff: 'Self-introductions no longer required.',
-    introOn: (template, hours) => `Self-introductions on: newcomers introduce themselves within ${hours} hours as "${template}".`,
+    introActionSet: (action) =>
+      `Done. Newcomers who have not introduced themselves by the deadline: ${({ nothing: 'nothing happens', report: 'the owner is told and decides', remove: 'they are removed (where the platform allows)' } as Record<string, string>)[action] ?? action}.`,
+    introOn: (template, hours) => `Self-introductions on: newcomers introduce themselves within ${nOf(hours, 'hour')} as "${template}".`,
   },
   workhours: {
     reminder: (name, freeAt) => `@${name} it's work hours: please keep to the group's topic here; from ${freeAt} anything goes.`,
@@ -231,9 +239,9 @@ export const en: Messages = {
     offTopicNoted: 'Noted: messages like this are off topic here and get a reminder during work hours.',
     onTopicNoted: 'Noted: messages like this are on topic here and will not get reminders.',
     onTopicRevoked: (name: string) => `@${name} that reminder is withdrawn: your message was on topic. Sorry!`,
-    show: (schedule, holidays, mode) => `Work hours: ${schedule}\nHolidays: ${holidays} days\nMode: ${mode}`,
+    show: (schedule, holidays, mode) => `Work hours: ${schedule}\nHolidays: ${nOf(holidays, 'day')}\nMode: ${mode}`,
     off: 'Work hours off: chat freely at any time.',
-    holidaysAdded: (n, total) => `Added ${n} holiday days (${total} in all); chat is free on them.`,
+    holidaysAdded: (n, total) => `Added ${nOf(n, 'holiday day')} (${total} in all); chat is free on them.`,
     holidaysCleared: 'Holidays cleared.',
     modes: { off: 'off', remind: 'remind only, no penalties', strict: 'penalty ladder' },
     focusSet: (mode) => `Work-hours mode: ${mode}.`,
@@ -244,11 +252,11 @@ export const en: Messages = {
   },
   checkin: {
     done: (seq, streak, total, awarded, points) =>
-      `✅ Checked in! You are number ${seq} today, on a ${streak}-day streak, ${total} days in all. +${awarded} points (${points} in all).`,
-    already: (seq, streak, points) => `You already checked in today: number ${seq}, a ${streak}-day streak, ${points} points. See you tomorrow!`,
-    milestone: (name, days, bonus) => `🏆 Congratulations @${name}: ${days} days in a row! Today's points include a ${bonus}-point milestone bonus.`,
+      `✅ Checked in! You are number ${seq} today, on a ${streak}-day streak, ${nOf(total, 'day')} in all. +${nOf(awarded, 'point')} (${points} in all).`,
+    already: (seq, streak, points) => `You already checked in today: number ${seq}, a ${streak}-day streak, ${nOf(points, 'point')}. See you tomorrow!`,
+    milestone: (name, days, bonus) => `🏆 Congratulations @${name}: ${nOf(days, 'day')} in a row! Today's points include a ${bonus}-point milestone bonus.`,
     me: (name, streak, longest, total, points, rank, today) =>
-      `📇 ${name}\nStreak: ${streak} days (longest ${longest})\nCheck-ins: ${total} days\nPoints: ${points} (rank ${rank})\nToday: ${today ? 'checked in ✅' : 'not yet'}`,
+      `📇 ${name}\nStreak: ${nOf(streak, 'day')} (longest ${longest})\nCheck-ins: ${nOf(total, 'day')}\nPoints: ${points} (rank ${rank})\nToday: ${today ? 'checked in ✅' : 'not yet'}`,
     meNone: (name) => `${name} has not checked in yet. Send /checkin to start!`,
     boardTitle: { today: "Today's check-ins", week: 'Check-ins this week', all: 'Days checked in', streak: 'Streaks', points: 'Points' },
     boardLine: (i, name, value) => `${i}. ${name} — ${value}`,
@@ -261,32 +269,32 @@ export const en: Messages = {
     unitOrder: (seq, time) => `#${seq} (${time})`,
     todayList: (done, missing, missingCount) =>
       `Checked in today (${done.length}): ${done.join(', ') || '(none)'}\nMembers who have not yet (${missingCount}): ${missing.join(', ') || '(none)'}${missingCount > missing.length ? ' …' : ''}`,
-    makeupDone: (day, cost, streak) => `Made up ${day} for ${cost} points; your streak is now ${streak} days.`,
+    makeupDone: (day, cost, streak) => `Made up ${day} for ${nOf(cost, 'point')}; your streak is now ${nOf(streak, 'day')}.`,
     makeupAlready: (day) => `${day} is already checked in.`,
-    makeupPoor: (cost, points) => `A make-up card costs ${cost} points; you have ${points}.`,
+    makeupPoor: (cost, points) => `A make-up card costs ${nOf(cost, 'point')}; you have ${points}.`,
     makeupTooOld: (days) => `Only the last ${days} day(s) can be made up.`,
     reminder: (names) => `⏰ ${names} you have not checked in today; keep your streak going!`,
     reminderOn: (time) => `OK: every day at ${time} I remind members who have not checked in.`,
     reminderOff: 'Check-in reminder off.',
   },
   points: {
-    balance: (name, points) => `${name} has ${points} points.`,
-    history: (name, points, lines) => `${name} has ${points} points.\nLatest:\n${lines.join('\n')}`,
+    balance: (name, points) => `${name} has ${nOf(points, 'point')}.`,
+    history: (name, points, lines) => `${name} has ${nOf(points, 'point')}.\nLatest:\n${lines.join('\n')}`,
     line: (when, delta, reason) => `• ${when} ${delta > 0 ? '+' : ''}${delta} ${reason}`,
     granted: (name, delta, points) => `${delta > 0 ? 'Gave' : 'Took'} ${Math.abs(delta)} points ${delta > 0 ? 'to' : 'from'} ${name}; now ${points}.`,
-    poor: (name, points) => `${name} has only ${points} points.`,
+    poor: (name, points) => `${name} has only ${nOf(points, 'point')}.`,
     reasons: { checkin: 'check-in', milestone: 'milestone bonus', makeup: 'make-up card', redeem: 'redeemed' },
   },
   rewards: {
     list: (lines) => `🎁 Rewards:\n${lines.join('\n')}\nSend /redeem <name> to redeem.`,
-    line: (name, cost, stock) => `• ${name}: ${cost} points${stock === null ? '' : ` (${stock} left)`}`,
+    line: (name, cost, stock) => `• ${name}: ${nOf(cost, 'point')}${stock === null ? '' : ` (${stock} left)`}`,
     none: 'No rewards yet.',
-    added: (name, cost, stock) => `Reward ${name}: ${cost} points${stock === null ? '' : `, ${stock} in stock`}.`,
+    added: (name, cost, stock) => `Reward ${name}: ${nOf(cost, 'point')}${stock === null ? '' : `, ${stock} in stock`}.`,
     removed: (name) => `Removed ${name}.`,
     unknown: (name) => `No reward called "${name}". Send /rewards to see them.`,
     outOfStock: (name) => `"${name}" is out of stock.`,
-    poor: (name, cost, points) => `"${name}" costs ${cost} points; you have ${points}.`,
-    redeemed: (name, points) => `🎉 Redeemed ${name}! ${points} points left. The owner will be in touch to deliver it.`,
+    poor: (name, cost, points) => `"${name}" costs ${nOf(cost, 'point')}; you have ${points}.`,
+    redeemed: (name, points) => `🎉 Redeemed ${name}! ${nOf(points, 'point')} left. The owner will be in touch to deliver it.`,
     toOwner: (group, member, reward) => `${member} redeemed "${reward}" in "${group}": please deliver it, then mark it with /redemptions in the group.`,
     pending: (lines) => `🎁 Redemptions to deliver:\n${lines.join('\n')}\nOnce delivered, send /redemptions done <number>.`,
     pendingLine: (id, name, reward, when) => `#${id} ${name} · ${reward} · ${when}`,
@@ -322,7 +330,7 @@ export const en: Messages = {
   },
   insights: {
     stats: (days, joined, left, messages, active, present, rate, top, retention) =>
-      `📊 Last ${days} days\nMembers: ${joined} joined, ${left} left, net ${joined - left} (${present} now)\nMessages: ${messages} from ${active} members\nCheck-in rate: ${rate}\nMost active: ${top}\n${retention}`,
+      `📊 Last ${nOf(days, 'day')}\nMembers: ${joined} joined, ${left} left, net ${joined - left} (${present} now)\nMessages: ${messages} from ${nOf(active, 'member')}\nCheck-in rate: ${rate}\nMost active: ${top}\n${retention}`,
     topLine: (name, n) => `${name} (${n})`,
     retention: (cohort, after7, after30) => (cohort ? `Last month's ${cohort} newcomers: ${after7} still active after 7 days, ${after30} after 30` : 'No newcomers last month'),
     heatmapCaption: (best, n) => `🔥 Activity over four weeks (rows Monday to Sunday, columns 0–23 h)\n${n === 1 ? 'Busiest hour' : 'Busiest hours'}: ${best}; /previews auto posts topic previews then.`,
@@ -331,15 +339,15 @@ export const en: Messages = {
     layerNames: { core: 'core', active: 'active', occasional: 'occasional', lurker: 'lurkers', new: 'new' },
     layers: (lines) => `👥 Members by behaviour\n${lines.join('\n')}`,
     layerLine: (name, n, names) => `• ${name}: ${n}${names ? ` (${names})` : ''}`,
-    lurkers: (days, names) => (names.length ? `Silent for more than ${days} days (${names.length}): ${names.slice(0, 100).join(', ')}` : `Nobody has been silent for more than ${days} days.`),
+    lurkers: (days, names) => (names.length ? `Silent for more than ${nOf(days, 'day')} (${names.length}): ${names.slice(0, 100).join(', ')}` : `Nobody has been silent for more than ${nOf(days, 'day')}.`),
     invites: (lines) => `🤝 Invites (newcomers who stayed and spoke)\n${lines.join('\n')}`,
     inviteLine: (i, name, active, stayed, invited) => `${i}. ${name}: ${active} active, ${stayed} stayed, ${invited} invited`,
     invitesNone: 'No invites recorded yet.',
     lurkerMention: (names) => `👋 ${names} we have not heard from you in a while. Anything on your mind? Come and say hi!`,
-    lurkerReason: (days) => `silent for more than ${days} days`,
+    lurkerReason: (days) => `silent for more than ${nOf(days, 'day')}`,
     lurkerList: (group, names) => `In "${group}" these members stayed silent after a reminder and I cannot remove them; please decide: ${names}`,
     lurkerCareOff: 'Lurker care off.',
-    lurkerCareOn: (n, m) => `OK: members silent for ${n} days get one friendly mention${m ? `; ${m} days later, still silent, they are removed (or you are told, where I cannot)` : ''}. Admins and trusted members are left alone.`,
+    lurkerCareOn: (n, m) => `OK: members silent for ${nOf(n, 'day')} get one friendly mention${m ? `; ${nOf(m, 'day')} later, still silent, they are removed (or you are told, where I cannot)` : ''}. Admins and trusted members are left alone.`,
     reportOff: 'Weekly report off.',
     reportOn: (when) => `OK: every ${when} the owner gets the weekly report privately.`,
     report: (group, stats) => `📈 Weekly report of "${group}"\n${stats}`,
@@ -389,7 +397,7 @@ export const en: Messages = {
     newcomerReason: (reasons) => `a newcomer posting an ad (${reasons})`,
     modes: { off: 'off', observe: 'observe (log only)', on: 'on', strict: 'strict' },
     modeSet: (mode) => `Ad filter: ${mode}.`,
-    status: (mode, spam, ham) => `Ad filter: ${mode}\nThis group has taught me: ${spam} ads, ${ham} not ads.`,
+    status: (mode, spam, ham) => `Ad filter: ${mode}\nThis group has taught me: ${nOf(spam, 'ad')}, ${ham} not ads.`,
     secondStatus: (mode) => `Language-model review: ${mode}`,
     secondModes: { off: 'off', veto: 'asked before removing (fewer false alarms)', catch: 'asked when unsure (catches more ads)', both: 'asked before removing and when unsure' },
     secondSet: (mode) => `Language-model review: ${mode}. Message text is sent to the configured language-model service (unless it runs on this machine).`,
@@ -507,7 +515,7 @@ export const en: Messages = {
   },
   outbox: {
     undeliverable: (group, hours, count, why) =>
-      `For ${hours} hours I could not post in "${group}" (the platform said: ${why}), so I gave up on ${count} unsent message${count === 1 ? '' : 's'}. Please check that I am still in the group and allowed to speak.`,
+      `For ${nOf(hours, 'hour')} I could not post in "${group}" (the platform said: ${why}), so I gave up on ${count} unsent message${count === 1 ? '' : 's'}. Please check that I am still in the group and allowed to speak.`,
   },
   fallback: {
     deleteReminder: (name, reason) => `@${name} this message breaks the group rules (${reason}); please recall it.`,

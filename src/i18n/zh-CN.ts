@@ -140,7 +140,10 @@ export const zhCN = {
     line: (key: string, value: string, isDefault: boolean) => `• ${key} = ${value}${isDefault ? '（默认）' : ''}`,
     updated: (key: string, value: string) => `已设置 ${key} = ${value}`,
     unknownKey: (key: string) => `没有这项设置：${key}。发送 /settings 查看全部设置。`,
-    invalidValue: (key: string, hint: string) => `${key} 的值不对。${hint}`,
+    invalidValue: (key: string, hint: string) => `${key} 的值不对：${hint}。`,
+    range: (min: number, max: number) => `应为 ${min} 到 ${max} 之间的整数`,
+    forExample: (example: string) => `例如 ${example}`,
+    separator: '；',
     hidden: '（已隐藏，私聊我发送 /settings 查看）',
     secretsLeftOut: (keys: string[]) => `（${keys.join('、')} 是入群答案，不在群里导出；私聊我发送 /settings export 可以导出全部。）`,
     exportHeader: '本群的设置、奖励、固定话题和定时公告（发送 /settings import 加上这段内容，即可复制到其他群）：',
@@ -223,6 +226,8 @@ export const zhCN = {
     verifyOff: '已关闭入群验证。',
     verifyOn: (how: string, minutes: number) => `已开启入群验证：新成员需在 ${minutes} 分钟内${how}。`,
     introOff: '已关闭自我介绍要求。',
+    introActionSet: (action: string) =>
+      `好的，到期还没有自我介绍的新成员：${({ nothing: '不做处理', report: '告诉群主，由群主决定', remove: '移出群（能移出的平台上）' } as Record<string, string>)[action] ?? action}。`,
     introOn: (template: string, hours: number) => `已开启自我介绍：新成员需在 ${hours} 小时内按「${template}」介绍自己。`,
   },
   workhours: {

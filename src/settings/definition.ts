@@ -15,6 +15,8 @@ export interface SettingDef<T = unknown> {
   example: string;
   /** Shown whole only to admins in a private chat (an entry answer): masked in the group. */
   secret?: boolean;
+  /** The bounds of a whole number, named when a value falls outside them. */
+  range?: readonly [number, number];
 }
 
 export function defineSetting<T>(def: SettingDef<T>): SettingDef<T> {
@@ -29,6 +31,7 @@ export function intSetting(key: string, min: number, max: number, fallback: numb
     fallback,
     fromText: (t) => (/^\d+$/.test(t.trim()) && Number(t) >= min && Number(t) <= max ? Number(t) : undefined),
     example: String(fallback),
+    range: [min, max],
   });
 }
 
