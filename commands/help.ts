@@ -4,7 +4,7 @@ import { type Command, type Feature, atLeast } from '../src/engine/registry.js';
 function line(ctx: CommandContext, c: Command): string {
   const words = (c.aliases ?? []).filter((a) => !/^[a-z]/i.test(a));
   const desc = ctx.t.commands[c.name] ?? '';
-  return `/${c.name}${words.length ? `（${words.join('、')}）` : ''}${desc ? ` — ${desc}` : ''}`;
+  return `/${c.name}${words.length ? ctx.t.help.keywords(words) : ''}${desc ? ` — ${desc}` : ''}`;
 }
 
 /** Lists what the sender may use; admin commands appear only for admins and owners. */

@@ -67,6 +67,8 @@ describe('permissions', () => {
     expect(sentTexts(await bot.say('o', '/lang en', { role: 'owner' }))).toEqual(['OK, this group gets replies in English from now on.']);
     expect(sentTexts(await bot.say('alice', '/rules'))).toEqual(['This group has no rules yet. An admin can set them with /setrules.']);
     expect(sentTexts(await bot.say('alice', '/rules', { group: 'g2' }))[0]).toMatch(/^本群还没有/);
+    // English punctuation in English: the Chinese keywords in ASCII brackets.
+    expect(sentTexts(await bot.say('alice', '/help'))[0]).toContain('\n/checkin (打卡, 签到) — ');
   });
 });
 

@@ -18,6 +18,7 @@ export const en: Messages = {
     header: (group) => `Commands you can use in "${group}":`,
     adminSection: 'Admin commands:',
     footer: 'Commands work as /command or by their Chinese keyword.',
+    keywords: (words) => ` (${words.join(', ')})`,
   },
   commands: {
     help: 'list the commands you can use',

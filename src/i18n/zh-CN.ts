@@ -16,6 +16,7 @@ export const zhCN = {
     header: (group: string) => `「${group}」可用的命令：`,
     adminSection: '管理员命令：',
     footer: '发送命令时可以用 /命令 或中文关键词。',
+    keywords: (words: string[]) => `（${words.join('、')}）`,
   },
   commands: {
     help: '查看可用的命令',
