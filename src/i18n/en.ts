@@ -236,7 +236,7 @@ export const en: Messages = {
   workhours: {
     reminder: (name, freeAt) => `@${name} it's work hours: please keep to the group's topic here; from ${freeAt} anything goes.`,
     reason: (why, freeAt) => `${why}; free chat from ${freeAt}`,
-    why: { sticker: 'a sticker in work hours', emoji: 'emoji only in work hours', chatter: 'chit-chat in work hours', 'small-talk': 'off-topic talk in work hours', learned: 'talk this group is not about, in work hours' },
+    why: { sticker: 'a sticker', emoji: 'emoji only', chatter: 'chit-chat', 'small-talk': 'off-topic talk', learned: 'talk this group is not about' },
     offTopicNoted: 'Noted: messages like this are off topic here and get a reminder during work hours.',
     onTopicNoted: 'Noted: messages like this are on topic here and will not get reminders.',
     onTopicRevoked: (name: string) => `@${name} that reminder is withdrawn: your message was on topic. Sorry!`,

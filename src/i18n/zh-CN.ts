@@ -234,7 +234,8 @@ export const zhCN = {
   workhours: {
     reminder: (name: string, freeAt: string) => `@${name} 现在是工作时间，群里只聊和主题相关的内容哦；${freeAt} 之后就可以自由聊天啦。`,
     reason: (why: string, freeAt: string) => `${why}；${freeAt} 之后可以自由聊天`,
-    why: { sticker: '工作时间发表情包', emoji: '工作时间只发表情', chatter: '工作时间闲聊', 'small-talk': '工作时间聊与主题无关的话题', learned: '工作时间聊与本群主题无关的内容' } as Record<string, string>,
+    // The rule's own name already says "work hours": these say only what happened.
+    why: { sticker: '发了表情包', emoji: '只发了表情', chatter: '闲聊', 'small-talk': '聊了与主题无关的话题', learned: '聊了与本群主题无关的内容' } as Record<string, string>,
     offTopicNoted: '已记下：类似的消息在本群算跑题，工作时间会提醒。',
     onTopicNoted: '已记下：类似的消息属于本群主题，不会再被提醒。',
     onTopicRevoked: (name: string) => `@${name} 刚才的提醒撤回了：这条和主题相关，抱歉打扰。`,

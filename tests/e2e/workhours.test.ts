@@ -56,9 +56,9 @@ describe('work-hours focus, told through the simulator', () => {
     );
     const out = sends(jsonLines(r.stdout)).slice(5);
     expect(out).toEqual([
-      'send:@小波 工作时间请聊与主题相关的内容（工作时间发表情包；12:00 之后可以自由聊天）。这是第 1 次：提醒。再有一次将警告。如有异议请发送 /appeal 申诉。',
-      'send:@小波 工作时间请聊与主题相关的内容（工作时间闲聊；12:00 之后可以自由聊天）。这是第 2 次：警告。再有一次将禁言 1 小时。如有异议请发送 /appeal 申诉。',
-      'send:@小波 工作时间请聊与主题相关的内容（工作时间聊与主题无关的话题；12:00 之后可以自由聊天）。这是第 3 次：禁言 1 小时。再有一次将移出群。如有异议请发送 /appeal 申诉。',
+      'send:@小波 工作时间请聊与主题相关的内容（发了表情包；12:00 之后可以自由聊天）。这是第 1 次：提醒。再有一次将警告。如有异议请发送 /appeal 申诉。',
+      'send:@小波 工作时间请聊与主题相关的内容（闲聊；12:00 之后可以自由聊天）。这是第 2 次：警告。再有一次将禁言 1 小时。如有异议请发送 /appeal 申诉。',
+      'send:@小波 工作时间请聊与主题相关的内容（聊了与主题无关的话题；12:00 之后可以自由聊天）。这是第 3 次：禁言 1 小时。再有一次将移出群。如有异议请发送 /appeal 申诉。',
       'mute:bob',
     ]);
     // Muted, the member cannot even appeal until the hour is over: the platform holds the message.
@@ -95,10 +95,10 @@ describe('work-hours focus, told through the simulator', () => {
     );
     const out = jsonLines(r.stdout).filter((o) => o.action);
     expect(out.slice(5).map((o) => [o.action, o.user ?? o.group, o.text ?? ''])).toEqual([
-      ['send', 'demo', '@小波 工作时间请聊与主题相关的内容（工作时间闲聊；12:00 之后可以自由聊天）。这是第 1 次：禁言 1 小时。如有异议请发送 /appeal 申诉。'],
+      ['send', 'demo', '@小波 工作时间请聊与主题相关的内容（闲聊；12:00 之后可以自由聊天）。这是第 1 次：禁言 1 小时。如有异议请发送 /appeal 申诉。'],
       ['mute', 'bob', ''],
       ['send', 'demo', '申诉已提交，群主会尽快处理。'],
-      ['dm', 'owner', '「demo」的 小波 提出申诉：工作时间请聊与主题相关的内容（工作时间闲聊；12:00 之后可以自由聊天），当时的处理：禁言 1 小时。\n申诉理由：我刚才是在回复部署的问题'],
+      ['dm', 'owner', '「demo」的 小波 提出申诉：工作时间请聊与主题相关的内容（闲聊；12:00 之后可以自由聊天），当时的处理：禁言 1 小时。\n申诉理由：我刚才是在回复部署的问题'],
       ['answerButton', 'demo', '好的，已处理。'],
       ['send', 'demo', '@小波 的申诉已通过，这次违规记录已撤销。'],
       ['unmute', 'bob', ''],
@@ -117,7 +117,7 @@ describe('work-hours focus, told through the simulator', () => {
     );
     const out = sends(jsonLines(r.stdout)).slice(4);
     expect(out.slice(2)).toEqual([
-      'dm:「demo」的 小波 提出申诉：工作时间请聊与主题相关的内容（工作时间闲聊；12:00 之后可以自由聊天），当时的处理：提醒。\n回复「同意1」：同意\n回复「驳回1」：驳回',
+      'dm:「demo」的 小波 提出申诉：工作时间请聊与主题相关的内容（闲聊；12:00 之后可以自由聊天），当时的处理：提醒。\n回复「同意1」：同意\n回复「驳回1」：驳回',
       // Typed in the group, the word is just a message; typed in the private chat, it decides (answered there).
       'dm:好的，已处理。',
       'send:@小波 的申诉未通过，记录保留。',
