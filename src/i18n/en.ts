@@ -344,7 +344,7 @@ export const en: Messages = {
     invites: (lines) => `🤝 Invites (newcomers who stayed and spoke)\n${lines.join('\n')}`,
     inviteLine: (i, name, active, stayed, invited) => `${i}. ${name}: ${active} active, ${stayed} stayed, ${invited} invited`,
     invitesNone: 'No invites recorded yet.',
-    lurkerMention: (names) => `👋 ${names} we have not heard from you in a while. Anything on your mind? Come and say hi!`,
+    lurkerMention: (names, _n) => `👋 ${names} we have not heard from you in a while. Anything on your mind? Come and say hi!`,
     lurkerReason: (days) => `silent for more than ${nOf(days, 'day')}`,
     lurkerList: (group, names) => `In "${group}" these members stayed silent after a reminder and I cannot remove them; please decide: ${names}`,
     lurkerCareOff: 'Lurker care off.',

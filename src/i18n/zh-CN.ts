@@ -344,7 +344,7 @@ export const zhCN = {
     invites: (lines: string[]) => `🤝 邀请榜（邀请的人留下并发言）\n${lines.join('\n')}`,
     inviteLine: (i: number, name: string, active: number, stayed: number, invited: number) => `${i}. ${name}：${active} 人活跃，${stayed} 人留下，共邀请 ${invited} 人`,
     invitesNone: '还没有邀请记录。',
-    lurkerMention: (names: string) => `👋 ${names} 好久没见到你们发言了，最近在忙什么？有问题随时来群里聊～`,
+    lurkerMention: (names: string, n: number) => `👋 ${names} 好久没见到${n === 1 ? '你' : '你们'}发言了，最近在忙什么？有问题随时来群里聊～`,
     lurkerReason: (days: number) => `超过 ${days} 天没有发言`,
     lurkerList: (group: string, names: string) => `「${group}」里这些成员被提醒后仍未发言，我没法移出，请你处理：${names}`,
     lurkerCareOff: '已关闭潜水成员关怀。',

@@ -25,7 +25,7 @@ describe('insights through the simulator', () => {
     expect(out.filter((o) => o.action !== 'photo').slice(1).map((o) => `${o.action}:${String(o.text).split('\n')[0]}`)).toEqual([
       'send:好的：超过 3 天没发言的成员会收到一次友好提醒，再过 2 天仍未发言将被移出（做不到时告诉群主）。管理员和受信任成员不受影响。',
       'send:好的，每周一 09:00 把群周报私信给群主。',
-      'send:👋 @阿一 好久没见到你们发言了，最近在忙什么？有问题随时来群里聊～',
+      'send:👋 @阿一 好久没见到你发言了，最近在忙什么？有问题随时来群里聊～',
       'dm:「demo」里这些成员被提醒后仍未发言，我没法移出，请你处理：阿一',
       'dm:📈「demo」周报',
     ]);

@@ -60,7 +60,8 @@ export const lurkerJob: JobHandler = {
       toMention.push({ id: s.userId, name: s.name });
     }
     const actions: Action[] = [];
-    if (toMention.length) actions.push(ctx.send(t.lurkerMention(toMention.slice(0, 30).map((x) => `@${x.name}`).join(' ')), { mentions: toMention.slice(0, 30) }));
+    const named = toMention.slice(0, 30);
+    if (named.length) actions.push(ctx.send(t.lurkerMention(named.map((x) => `@${x.name}`).join(' '), named.length), { mentions: named }));
     for (const user of toRemove) ctx.store.notices.firstTime(ctx.group, `lurker-removed:${user.id}`, now);
     if (toRemove.length && ctx.capabilities(ctx.group.platform).kick) {
       for (const user of toRemove) actions.push({ type: 'kick', ...ctx.group, user, reason: t.lurkerReason(n + m) });
