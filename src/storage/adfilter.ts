@@ -1,7 +1,8 @@
 import type { Db } from './db.js';
 import { type GroupRef, groupKey } from './groups.js';
 
-export interface AdReview {
+/** A member's message the ad filter holds a verdict on, by whom and where. */
+interface JudgedMessage {
   id: number;
   platform: string;
   groupId: string;
@@ -10,21 +11,17 @@ export interface AdReview {
   messageId: string;
   text: string;
   score: number;
+}
+
+/** A doubtful message the owner decides. */
+export interface AdReview extends JudgedMessage {
   reasons: string;
   state: 'open' | 'spam' | 'ham';
 }
 
 /** A local verdict held while a language model is asked (see migrations/0009_ad_questions.sql). */
-export interface AdQuestion {
-  id: number;
-  platform: string;
-  groupId: string;
-  userId: string;
-  userName: string;
-  messageId: string;
-  text: string;
+export interface AdQuestion extends JudgedMessage {
   stage: 'remove' | 'review' | 'doubt';
-  score: number;
   found: string;
   told: string;
   /** What the model is told besides the message: the few messages before it (oldest first), the group's rules and topic. */
