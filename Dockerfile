@@ -20,6 +20,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY migrations ./migrations
+# The shipped ad model and its credits: the ad filter loads it at start.
+COPY models ./models
 COPY bin ./bin
 COPY config.example.json ./
 RUN mkdir -p /data && chown node:node /data
