@@ -37,6 +37,16 @@ describe('work-hours focus, told through the simulator', () => {
     expect(sends(jsonLines(r.stdout)).slice(3)).toEqual(['send:@小美 现在是工作时间，群里只聊和主题相关的内容哦；12:00 之后就可以自由聊天啦。']);
   });
 
+  it('observe mode tells the members nothing and shows the owner in /log whom it would have reminded', () => {
+    const r = runCli(
+      ['shell', '--json', '--db', join(tmp.dir, 'o.db')],
+      lines(':clock 2026-11-24T10:00:00+08:00', ...setUp, '/focus observe', ':as alice 小美', '哈哈哈哈', '这个 React 组件的性能怎么优化？', ':as owner', '/log'),
+    );
+    const out = sends(jsonLines(r.stdout));
+    expect(out.filter((l) => l.includes('小美') && !l.includes('最近的处理记录'))).toEqual([]);
+    expect(out.at(-1)).toMatch(/^send:最近的处理记录：\n• 2026-11-24 10:00 工作时间（观察模式） 小美：闲聊 → 会提醒$/);
+  });
+
   it('strict mode climbs the ladder, each step explained in one line', () => {
     const r = runCli(
       ['shell', '--json', '--db', join(tmp.dir, 'l.db')],

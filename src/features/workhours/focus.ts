@@ -62,6 +62,10 @@ export function workHoursRule(topicModels: GroupTopicModels): Rule {
       const freeAt = formatTimeOfDay(range?.end ?? minute);
       const t = ctx.t.workhours;
       const user = { id: e.sender.id, name: e.sender.name };
+      if (mode === 'observe') {
+        ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'workhours (observe)', user.id, t.why[verdict.why] ?? verdict.why, 'would:remind');
+        return;
+      }
       if (mode === 'strict') {
         return punish(ctx, { user, rule: 'workhours', reason: t.reason(t.why[verdict.why] ?? verdict.why, freeAt), messageId: e.messageId });
       }

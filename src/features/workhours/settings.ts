@@ -51,8 +51,9 @@ export const holidaysSetting = defineSetting<string[]>({
   example: '2026-10-01..2026-10-07',
 });
 
-export type FocusMode = 'off' | 'remind' | 'strict';
-export const focusSetting = enumSetting<FocusMode>('focus.mode', ['off', 'remind', 'strict'], 'remind');
+/** observe only writes to /log what it would do, so owners can build trust first (as the ad filter's). */
+export type FocusMode = 'off' | 'observe' | 'remind' | 'strict';
+export const focusSetting = enumSetting<FocusMode>('focus.mode', ['off', 'observe', 'remind', 'strict'], 'remind');
 
 export const topicWordsSetting = defineSetting<string[]>({
   key: 'topic.words',
