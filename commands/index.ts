@@ -14,6 +14,7 @@ import { rolesFeature } from './roles.js';
 import { settingsFeature } from './settings.js';
 import { topicsFeature } from './topics.js';
 import { useFeature } from './use.js';
+import { whyFeature } from './why.js';
 import { workhoursFeature } from './workhours.js';
 
 /**
@@ -35,5 +36,5 @@ export const RULE_ORDER: readonly string[] = [
  * shipped one; `secondOpinion` says a language model is configured for groups to ask about ads.
  */
 export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpinion?: boolean } = {}): Feature[] {
-  return [settingsFeature, groupRulesFeature, rolesFeature, onboardingFeature, adfilterFeature(o.spamModel, o.secondOpinion ?? false), penaltiesFeature, workhoursFeature(), checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, helpFeature];
+  return [settingsFeature, groupRulesFeature, rolesFeature, onboardingFeature, adfilterFeature(o.spamModel, o.secondOpinion ?? false), penaltiesFeature, workhoursFeature(), checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, whyFeature, helpFeature];
 }

@@ -96,6 +96,7 @@ export class App {
         return adapter.capabilities;
       },
       privateLink: (platform, start) => this.adapters.get(platform)?.privateLink?.(start),
+      explain: (event) => this.engine.explain(event),
     };
     this.engine = new Engine(this.services, this.registry);
     this.scanner = new QrScanner();

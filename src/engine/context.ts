@@ -28,6 +28,8 @@ export interface Services {
   capabilities(platform: string): Capabilities;
   /** A link that opens a private chat with the bot carrying `start` (Telegram's t.me/<bot>?start=…), where the platform has one. */
   privateLink(platform: string, start: string): string | undefined;
+  /** What each guard would decide about a message now; nothing is stored, nothing is done. */
+  explain(event: MessageEvent): Promise<GuardDecision[]>;
 }
 
 export interface GroupContext extends Services {
@@ -47,6 +49,18 @@ export interface RuleContext extends GroupContext {
   event: InboundEvent;
   /** Set when the message is a command (only guards see those). */
   command?: ParsedCommand;
+  /**
+   * The decision is only being explained (/why): whatever it writes to the store is rolled back,
+   * and a rule must remember nothing in memory either (no learning, no throttles, no recent texts).
+   */
+  explaining?: boolean;
+}
+
+/** What one guard would decide about a message, recomputed: its actions, and whether it stops what follows. */
+export interface GuardDecision {
+  rule: string;
+  actions: Action[];
+  stopped: boolean;
 }
 
 export interface CommandContext extends GroupContext {

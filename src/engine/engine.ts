@@ -4,7 +4,7 @@ import type { SettingDef } from '../settings/definition.js';
 import type { GroupRef } from '../storage/groups.js';
 import type { JobRow } from '../storage/jobs.js';
 import type { Action, SendAction } from './actions.js';
-import { type CommandContext, type GroupContext, type RuleContext, type Services, defined, derive, groupContext } from './context.js';
+import { type CommandContext, type GroupContext, type GuardDecision, type RuleContext, type Services, defined, derive, groupContext } from './context.js';
 import type { InboundEvent, MessageEvent } from './events.js';
 import { commandMenu } from './menu.js';
 import { type ParsedCommand, parseCommand } from './parser.js';
@@ -270,6 +270,31 @@ export class Engine {
       this.services.log.error({ err, command: def.name, group: base.group }, 'command failed');
       return [reply(t.common.internalError)];
     }
+  }
+
+  /**
+   * Each guard's decision about a message, recomputed for /why: every guard runs inside a
+   * savepoint that is rolled back, with `explaining` set so it remembers nothing in memory either.
+   * Call inside the decision's transaction (a command's, as /why is).
+   */
+  async explain(event: MessageEvent): Promise<GuardDecision[]> {
+    const db = this.services.store.db;
+    const ctx: RuleContext = Object.assign(groupContext(this.services, { platform: event.platform, groupId: event.groupId }, messages), { event, explaining: true });
+    const out: GuardDecision[] = [];
+    for (const rule of (this.rulesFor.get('message') ?? []).filter((r) => r.stage === 'guard')) {
+      db.exec('SAVEPOINT explain');
+      try {
+        const result = await rule.decide(ctx);
+        const actions = !result ? [] : Array.isArray(result) ? result : result.actions;
+        out.push({ rule: rule.id, actions, stopped: !!result && !Array.isArray(result) && !!result.stop });
+      } catch (err) {
+        this.services.log.error({ err, rule: rule.id, group: ctx.group }, 'rule failed while explaining');
+      } finally {
+        db.exec('ROLLBACK TO explain; RELEASE explain');
+      }
+      if (out.at(-1)?.stopped) break;
+    }
+    return out;
   }
 
   private async runRules(ctx: RuleContext, rules: Rule[]): Promise<{ actions: Action[]; stopped: boolean }> {

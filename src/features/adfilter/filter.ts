@@ -18,8 +18,8 @@ class RecentTexts {
   private readonly bySender = new Map<string, Map<string, { group: string; text: string; at: number }[]>>();
   private size = 0;
 
-  /** Records the post; returns in how many other groups the sender posted the same text lately. */
-  count(platform: string, sender: string, text: string, group: string, at: number, windowMs = 10 * 60_000): number {
+  /** Records the post (unless only explaining); returns in how many other groups the sender posted the same text lately. */
+  count(platform: string, sender: string, text: string, group: string, at: number, record = true, windowMs = 10 * 60_000): number {
     let senders = this.bySender.get(platform);
     if (!senders) this.bySender.set(platform, (senders = new Map()));
     let posts = senders.get(sender);
@@ -33,6 +33,7 @@ class RecentTexts {
     }
     let others: string[] | undefined;
     for (const p of posts) if (p.text === text && p.group !== group && at - p.at <= windowMs && !others?.includes(p.group)) (others ??= []).push(p.group);
+    if (!record) return others?.length ?? 0;
     posts.push({ group, text, at });
     if (posts.length > 12) posts.shift();
     return others?.length ?? 0;
@@ -43,14 +44,15 @@ class RecentTexts {
 class RecentGroupTexts {
   private readonly byGroup = new Map<string, string[]>();
 
-  /** The texts before this one, oldest first; then remembers this one. */
-  before(group: string, text: string, keep = 3): string[] {
+  /** The texts before this one, oldest first; then remembers this one (unless only explaining). */
+  before(group: string, text: string, record = true, keep = 3): string[] {
     let texts = this.byGroup.get(group);
     if (!texts) {
       if (this.byGroup.size >= 20_000) this.byGroup.clear();
       this.byGroup.set(group, (texts = []));
     }
     const earlier = [...texts];
+    if (!record) return earlier;
     if (text) texts.push(text.slice(0, 200));
     if (texts.length > keep) texts.shift();
     return earlier;
@@ -164,7 +166,7 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false):
     const quiet = cannotBeAdByText(suspect, plain);
     const normalized = normalizeText(m.text, plain);
     const compact = compactText(normalized, plain);
-    const elsewhere = compact.length >= 8 ? recent.count(ctx.group.platform, m.sender.id, compact, ctx.group.groupId, m.at.getTime()) : 0;
+    const elsewhere = compact.length >= 8 ? recent.count(ctx.group.platform, m.sender.id, compact, ctx.group.groupId, m.at.getTime(), !ctx.explaining) : 0;
     const scorer = models.scorer(ctx.group, ctx.store.adfilter);
     // Most messages stop here: nothing a check looks at, the model unconcerned, not posted all over.
     const p = quiet ? scorer({ text: m.text, normalized, compact, findings: [] }) : undefined;
@@ -221,7 +223,7 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false):
       const mode = ctx.groupSettings.get(adFilterMode);
       if (mode === 'off') return;
       // The texts before a message are a language model's context: remembered only where one is asked.
-      const before = secondOpinion && ctx.groupSettings.get(secondOpinionMode) !== 'off' ? texts.before(groupKey(ctx.group), post.text) : undefined;
+      const before = secondOpinion && ctx.groupSettings.get(secondOpinionMode) !== 'off' ? texts.before(groupKey(ctx.group), post.text, !ctx.explaining) : undefined;
       if (isExempt(ctx, post.sender)) return;
       const result = examine(ctx, post, mode, before);
       // A picture nobody has looked into yet: look for a QR code, off the event loop.

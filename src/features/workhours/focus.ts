@@ -50,11 +50,12 @@ export function workHoursRule(topicModels: GroupTopicModels): Rule {
         { words: s.get(topicWordsSetting), description: s.get(topicDescriptionSetting) },
         model.ready ? model : undefined,
       );
-      verdicts.set(key(e.messageId), !verdict.offTopic);
+      // Explaining (/why) remembers nothing: no thread verdict, no learning, no reminder throttle.
+      if (!ctx.explaining) verdicts.set(key(e.messageId), !verdict.offTopic);
       // The group's own history teaches its model: what the topic words vouch for, and plain chatter.
       // Its own guesses never do (a model taught by itself only grows surer of its mistakes).
       const learned = verdict.why === 'topic-word' ? 'on' : verdict.why === 'chatter' ? 'off' : undefined;
-      if (learned && e.kind === 'text') topicModels.learn(ctx.group, ctx.store.topicExamples, learned, 'history', text, e.at.getTime());
+      if (learned && e.kind === 'text' && !ctx.explaining) topicModels.learn(ctx.group, ctx.store.topicExamples, learned, 'history', text, e.at.getTime());
       if (!verdict.offTopic || isExempt(ctx, e.sender)) return;
       const p = localParts(e.at, tz);
       const minute = p.hour * 60 + p.minute;
@@ -70,9 +71,11 @@ export function workHoursRule(topicModels: GroupTopicModels): Rule {
         return punish(ctx, { user, rule: 'workhours', reason: t.reason(t.why[verdict.why] ?? verdict.why, freeAt), messageId: e.messageId });
       }
       const last = lastReminded.get(key(e.sender.id));
-      if (last !== undefined && e.at.getTime() - last < REMIND_EVERY_MS) return;
-      lastReminded.set(key(e.sender.id), e.at.getTime());
-      const actions: Action[] = [ctx.send(t.reminder(user.name, freeAt), { replyTo: e.messageId, mentions: [user] })];
+      if (!ctx.explaining) {
+        if (last !== undefined && e.at.getTime() - last < REMIND_EVERY_MS) return;
+        lastReminded.set(key(e.sender.id), e.at.getTime());
+      }
+      const actions: Action[] = [ctx.send(t.reminder(user.name, freeAt), { replyTo: e.messageId, mentions: [user], reason: t.why[verdict.why] ?? verdict.why })];
       return actions;
     },
   };

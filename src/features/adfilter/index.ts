@@ -1,0 +1,2 @@
+// What other features and commands use of the ad filter.
+export { urlsIn } from './checks.js';
