@@ -69,7 +69,7 @@ describe('the ladder', () => {
 
   it('every strike is in the log with its rule, reason and step', () => {
     punish(ctx(), { user: bob, rule: 'workhours', reason: '闲聊' });
-    expect(bot.app.store.actionLog.recent(g)[0]).toMatchObject({ action: 'strike', userId: 'bob', reason: '工作时间请聊与主题相关的内容（闲聊）', outcome: 'step:1:remind' });
+    expect(bot.app.store.actionLog.recent(g)[0]).toMatchObject({ action: 'strike', userId: 'bob', reason: '工作时间请聊与主题相关的内容：闲聊', outcome: 'step:1:remind' });
   });
 
   it('admins and trusted members are exempt; others are not', async () => {
@@ -96,7 +96,7 @@ describe('moderation commands', () => {
     expect(sentTexts(await bot.say('carl', '/warns bob'))).toEqual(['抱歉，/warns 只有群主和管理员可以使用。']);
     expect(sentTexts(await bot.say('o', '/unwarn bob', owner))).toEqual(['已撤销 bob 最近的一次违规记录，还剩 0 次有效记录。']);
     expect(sentTexts(await bot.say('o', '/trust bob', owner))).toEqual(['已信任 bob：自动规则不会处罚他。']);
-    expect(sentTexts(await bot.say('o', '/log', owner))[0]).toMatch(/^最近的处理记录：\n• 2026-11-24 09:00 撤销违规 bob：刷屏 → 由 o 处理\n• 2026-11-24 09:00 记违规 bob：管理员提醒（刷屏） → 第 1 次：提醒$/);
+    expect(sentTexts(await bot.say('o', '/log', owner))[0]).toMatch(/^最近的处理记录：\n• 2026-11-24 09:00 撤销违规 bob：刷屏 → 由 o 处理\n• 2026-11-24 09:00 记违规 bob：管理员提醒：刷屏 → 第 1 次：提醒$/);
     expect(sentTexts(await bot.say('o', '/ladder warn,kick 1d', owner))).toEqual(['违规处理阶梯：警告 → 移出群\n记录有效期：1 天']);
     expect(sentTexts(await bot.say('o', '/ladder warn,explode', owner))[0]).toMatch(/^用法：/);
   });

@@ -457,7 +457,7 @@ export const en: Messages = {
     untrusted: (name) => `${name} is no longer trusted.`,
     logNone: 'Nothing has been done yet.',
     logHeader: 'Latest actions:',
-    because: (rule, reason) => `${rule} (${reason})`,
+    because: (rule, reason) => `${rule}: ${reason}`,
     log: {
       actions: {
         delete: 'message deleted', mute: 'muted', unmute: 'unmuted', kick: 'removed from the group', strike: 'strike', unwarn: 'strike withdrawn',

@@ -458,7 +458,7 @@ export const zhCN = {
     untrusted: (name: string) => `已取消对 ${name} 的信任。`,
     logNone: '还没有处理记录。',
     logHeader: '最近的处理记录：',
-    because: (rule: string, reason: string) => `${rule}（${reason}）`,
+    because: (rule: string, reason: string) => `${rule}：${reason}`,
     log: {
       actions: {
         delete: '删除消息', mute: '禁言', unmute: '解除禁言', kick: '移出群', strike: '记违规', unwarn: '撤销违规',

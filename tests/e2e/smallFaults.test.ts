@@ -94,6 +94,17 @@ describe('a member Steward removed has left', () => {
   });
 });
 
+describe('Chinese punctuation in Chinese', () => {
+  it("WeChat's public mute reminder names rule and reason with a full-width colon", () => {
+    const out = runCli(
+      ['shell', '--json', '--platform', 'wechat', '--db', join(tmp.dir, 'wx.db')],
+      script(':clock 2026-11-24T10:00:00+08:00', '/worktime mon-fri 09:00-12:00', '/focus strict', '/ladder mute:1h', ':as bob 小波', '哈哈哈哈'),
+    ).stdout;
+    const sends = jsonLines(out).filter((l) => l.action === 'send').map((l) => l.text as string);
+    expect(sends.at(-1)).toBe('@小波 请在 2026-11-24 11:00 前暂停发言（工作时间请聊与主题相关的内容：闲聊；12:00 之后可以自由聊天）。');
+  });
+});
+
 describe('the simulator shows what the platform would', () => {
   const readable = (...lines: string[]) => runCli(['shell', '--db', join(tmp.dir, 'sim.db')], script(...lines)).stdout.split('\n').filter(Boolean);
 

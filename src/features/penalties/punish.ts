@@ -84,7 +84,7 @@ export function punish(ctx: GroupContext, o: Offence): Action[] {
   // A muted member can post nowhere in the group: the appeal goes through the bot's private chat.
   const link = ctx.privateLink(g.platform, 'appeal');
   const line = [explained, o.also, link && t.penalties.appealPrivately(link)].filter(Boolean).join('\n');
-  const reason = `${ruleLabel}: ${o.reason}`;
+  const reason = t.penalties.because(ruleLabel, o.reason);
   const actions: Action[] = [ctx.send(line, { mentions: [o.user], reason })];
   if (step.kind === 'mute') actions.push({ type: 'mute', ...g, user: o.user, until: new Date(now + step.ms), reason });
   if (step.kind === 'kick') actions.push({ type: 'kick', ...g, user: o.user, reason });
