@@ -1,7 +1,7 @@
 import type { SettingDef } from '../settings/definition.js';
 import type { Action } from './actions.js';
 import type { CommandContext, GroupContext, JobContext, RuleContext } from './context.js';
-import type { EventType, Role } from './events.js';
+import type { EventType, InboundEvent, Role } from './events.js';
 
 export type Level = Role;
 const RANK: Record<Level, number> = { member: 0, admin: 1, owner: 2 };
@@ -40,6 +40,18 @@ export interface Rule {
   on: EventType[];
   stage: Stage;
   decide(ctx: RuleContext): RuleResult | Action[] | void | Promise<RuleResult | Action[] | void>;
+}
+
+/**
+ * A rule for one event type: its `decide` receives the event already narrowed to that type, so it
+ * need not check the type itself.
+ */
+export function ruleOn<T extends EventType>(
+  type: T,
+  rule: Omit<Rule, 'on' | 'decide'> & { decide(ctx: RuleContext, event: Extract<InboundEvent, { type: T }>): ReturnType<Rule['decide']> },
+): Rule {
+  const { decide, ...rest } = rule;
+  return { ...rest, on: [type], decide: (ctx) => (ctx.event.type === type ? decide(ctx, ctx.event as Extract<InboundEvent, { type: T }>) : undefined) };
 }
 
 export interface JobOutcome {

@@ -1,6 +1,6 @@
 import type { Action, Mention } from '../../engine/actions.js';
 import { type GroupContext, type RuleContext, answerPress } from '../../engine/context.js';
-import type { Rule, RuleResult } from '../../engine/registry.js';
+import { type Rule, type RuleResult, ruleOn } from '../../engine/registry.js';
 import type { Messages } from '../../i18n/index.js';
 import { PLAIN, compactText, normalizeText } from '../../text/normalize.js';
 import { isExempt, punish } from '../penalties/index.js';
@@ -237,13 +237,10 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false):
 }
 
 /** A language model's answer about a held verdict: the verdict is carried out, softened or dropped (see afterOpinion). */
-export const secondOpinionAnswer: Rule = {
+export const secondOpinionAnswer = ruleOn('secondOpinion', {
   id: 'adfilter.second-opinion',
-  on: ['secondOpinion'],
   stage: 'after',
-  decide(ctx: RuleContext) {
-    const e = ctx.event;
-    if (e.type !== 'secondOpinion') return;
+  decide(ctx: RuleContext, e) {
     const q = ctx.store.adfilter.pendingQuestion(e.questionId);
     if (!q || q.platform !== e.platform || q.groupId !== e.groupId || !ctx.store.adfilter.answer(q.id)) return;
     const t = ctx.t.adfilter;
@@ -254,18 +251,15 @@ export const secondOpinionAnswer: Rule = {
     if (outcome === 'review') return askOwner(ctx, q, `${q.found} · ${said}`, q.told);
     return;
   },
-};
+});
 
 const REVIEW_RE = /^ad:(spam|ham):(\d+)$/;
 
 /** The owner's decision on a doubtful message; either way the group's examples learn from it. */
-export const decideReview: Rule = {
+export const decideReview = ruleOn('buttonPressed', {
   id: 'adfilter.decide-review',
-  on: ['buttonPressed'],
   stage: 'after',
-  decide(ctx: RuleContext) {
-    const e = ctx.event;
-    if (e.type !== 'buttonPressed') return;
+  decide(ctx: RuleContext, e) {
     const m = REVIEW_RE.exec(e.data);
     if (!m) return;
     const answer = (text: string) => answerPress(ctx, e, text);
@@ -283,4 +277,4 @@ export const decideReview: Rule = {
     const groupCtx = ctx.inGroup(g);
     return { actions: [...answer(ctx.t.adfilter.decidedSpam), ...removeAsAd(groupCtx, { id: r.userId, name: r.userName }, r.messageId, r.text, r.reasons)], stop: true };
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { Action, Mention } from '../../engine/actions.js';
 import type { GroupContext, RuleContext } from '../../engine/context.js';
-import { type JobHandler, type JobOutcome, type Rule, atLeast } from '../../engine/registry.js';
+import { type JobHandler, type JobOutcome, type Rule, atLeast, ruleOn } from '../../engine/registry.js';
 import { rulesSetting } from '../../settings/core.js';
 import type { NewcomerRow } from '../../storage/newcomers.js';
 import {
@@ -127,13 +127,10 @@ function reject(ctx: GroupContext, n: NewcomerRow, reason: string): Action[] {
   return [{ type: 'kick', ...ctx.group, user: mention(n), reason }];
 }
 
-const arrivals: Rule = {
+const arrivals = ruleOn('memberJoined', {
   id: 'onboarding.arrivals',
-  on: ['memberJoined'],
   stage: 'after',
-  decide(ctx: RuleContext) {
-    const e = ctx.event;
-    if (e.type !== 'memberJoined') return;
+  decide(ctx: RuleContext, e) {
     const mode = ctx.groupSettings.get(verifyMode);
     const now = ctx.now.getTime();
     const actions: Action[] = [];
@@ -147,7 +144,7 @@ const arrivals: Rule = {
     actions.push(...queueWelcome(ctx));
     return actions;
   },
-};
+});
 
 /**
  * Newcomers' first messages: the verification answer, messages held back until they verify, and

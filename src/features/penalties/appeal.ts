@@ -1,18 +1,15 @@
 // An appeal decided: the owner's answer to a member's /appeal against a strike.
 import type { Action } from '../../engine/actions.js';
 import { type RuleContext, answerPress } from '../../engine/context.js';
-import { type Rule, atLeast } from '../../engine/registry.js';
+import { atLeast, ruleOn } from '../../engine/registry.js';
 
 const APPEAL_RE = /^appeal:(accept|reject):(\d+)$/;
 
 /** The owner's one tap (or one word): accepting removes the strike and restores what was deleted. */
-export const decideAppeal: Rule = {
+export const decideAppeal = ruleOn('buttonPressed', {
   id: 'penalties.decide-appeal',
-  on: ['buttonPressed'],
   stage: 'after',
-  decide(ctx: RuleContext) {
-    const e = ctx.event;
-    if (e.type !== 'buttonPressed') return;
+  decide(ctx: RuleContext, e) {
     const m = APPEAL_RE.exec(e.data);
     if (!m) return;
     const answer = (text: string) => answerPress(ctx, e, text);
@@ -43,4 +40,4 @@ export const decideAppeal: Rule = {
     }
     return { actions: out, stop: true };
   },
-};
+});
