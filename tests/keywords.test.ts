@@ -38,6 +38,7 @@ describe('buttons where the platform has none', () => {
   it('are shown as a word to type; typing it in that chat presses the button, for a week', async () => {
     await bot.say('ann', 'offer');
     expect(bot.adapter.performed.at(-1)).toMatchObject({ type: 'send', text: 'choose\n回复「好的」：Yes' });
+    expect(bot.app.store.buttonKeywords.liveChats).toBe(1);
     await bot.say('ann', ' 好的 ');
     expect(presses).toEqual([expect.objectContaining({ type: 'buttonPressed', data: 'choice:yes', sender: expect.objectContaining({ id: 'ann' }) })]);
     await bot.say('ann', '好的', { group: 'elsewhere' });
@@ -47,5 +48,6 @@ describe('buttons where the platform has none', () => {
     await bot.say('ann', '好的');
     expect(presses).toHaveLength(1);
     expect(bot.app.store.db.prepare('SELECT COUNT(*) FROM button_keywords').pluck().get()).toBe(0);
+    expect(bot.app.store.buttonKeywords.liveChats).toBe(0); // the chat is forgotten with its last keyword
   });
 });

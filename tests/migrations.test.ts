@@ -26,6 +26,14 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('start-up reads only what is live: the newcomers still on their way come from an index, not a scan', () => {
+    const db = openDatabase(join(tmp.dir, 'plan.db'));
+    migrate(db, loadMigrations(migrationsDir), 1000);
+    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT platform, group_id AS g, user_id AS u FROM newcomers WHERE stage <> 'done'").all() as { detail: string }[]).map((r) => r.detail).join(' ');
+    expect(plan).toMatch(/USING (COVERING )?INDEX newcomers_on_their_way/); // the partial index holds only the newcomers still on their way
+    db.close();
+  });
+
   it('running again applies nothing and keeps the data', () => {
     const path = join(tmp.dir, 'again.db');
     const all = loadMigrations(migrationsDir);

@@ -13,13 +13,13 @@ export class ButtonKeywordsRepo {
   private readonly insert;
   private readonly matchStmt;
   private readonly pruneStmt;
+  private readonly chatsStmt;
   /** Chats with live keywords: ordinary messages elsewhere skip the lookup. */
   private readonly chats = new Set<string>();
 
   constructor(db: Db) {
-    for (const r of db.prepare('SELECT DISTINCT platform, chat_id AS chat FROM button_keywords').all() as { platform: string; chat: string }[]) {
-      this.chats.add(`${r.platform}\u0000${r.chat}`);
-    }
+    this.chatsStmt = db.prepare('SELECT DISTINCT platform, chat_id AS chat FROM button_keywords');
+    this.loadChats();
     this.insert = db.prepare(`INSERT INTO button_keywords (platform, chat_id, keyword, data, expires_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (platform, chat_id, keyword, data) DO UPDATE SET expires_at = excluded.expires_at`);
     this.matchStmt = db.prepare('SELECT data FROM button_keywords WHERE platform = ? AND chat_id = ? AND keyword = ? AND expires_at > ? ORDER BY data');
@@ -37,7 +37,18 @@ export class ButtonKeywordsRepo {
     return this.matchStmt.pluck().all(platform, chatId, keywordForm(text), now) as string[];
   }
 
+  /** Drops expired keywords, and forgets the chats left without any (the set shrinks as the table does). */
   prune(now: number): void {
-    this.pruneStmt.run(now);
+    if (this.pruneStmt.run(now).changes) this.loadChats();
+  }
+
+  /** How many chats have live keywords (for tests and the soak benchmark). */
+  get liveChats(): number {
+    return this.chats.size;
+  }
+
+  private loadChats(): void {
+    this.chats.clear();
+    for (const r of this.chatsStmt.all() as { platform: string; chat: string }[]) this.chats.add(`${r.platform}\u0000${r.chat}`);
   }
 }
