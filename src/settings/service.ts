@@ -1,5 +1,6 @@
 import type { GroupRef } from '../storage/groups.js';
 import { groupKey } from '../storage/groups.js';
+import { LruMap } from '../storage/lru.js';
 import type { SettingsRepo } from '../storage/settings.js';
 import type { SettingDef } from './definition.js';
 import { languageSetting, timezoneSetting } from './core.js';
@@ -39,7 +40,8 @@ export class GroupSettings {
  */
 export class SettingsService {
   private readonly byKey: Map<string, SettingDef>;
-  private readonly cache = new Map<string, GroupSettings>();
+  /** The groups active lately; the others are read again from SQLite when they speak. */
+  private readonly cache = new LruMap<string, GroupSettings>(10_000);
 
   constructor(
     private readonly repo: SettingsRepo,

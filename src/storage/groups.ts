@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { LruMap } from './lru.js';
 
 export interface GroupRef {
   platform: string;
@@ -9,7 +10,7 @@ export const groupKey = (g: GroupRef) => `${g.platform}\u0000${g.groupId}`;
 
 export class GroupsRepo {
   /** Title last written per group (null when unknown): the hot path costs one Map lookup. */
-  private readonly known = new Map<string, string | null>();
+  private readonly known = new LruMap<string, string | null>(50_000);
   private readonly insert;
   private readonly setTitleStmt;
   private readonly listStmt;

@@ -5,26 +5,17 @@ import { formatTimeOfDay, isWithinSchedule, localParts } from '../../time/calend
 import { isExempt, punish } from '../penalties/index.js';
 import { judgeTopic } from './offTopic.js';
 import { focusSetting, holidaysSetting, topicDescriptionSetting, topicWordsSetting, worktimeSetting } from './settings.js';
+import { LruMap } from '../../storage/lru.js';
 import type { GroupTopicModels } from './topicModel.js';
-
-/** Remembers recent verdicts, so a reply in an on-topic thread stays on topic. */
-class RecentVerdicts {
-  private readonly map = new Map<string, boolean>();
-  get(key: string): boolean | undefined {
-    return this.map.get(key);
-  }
-  set(key: string, onTopic: boolean): void {
-    this.map.set(key, onTopic);
-    if (this.map.size > 20_000) this.map.delete(this.map.keys().next().value as string);
-  }
-}
 
 /** In remind mode a member is reminded at most this often. */
 const REMIND_EVERY_MS = 10 * 60_000;
 
 export function workHoursRule(topicModels: GroupTopicModels): Rule {
-  const verdicts = new RecentVerdicts();
-  const lastReminded = new Map<string, number>();
+  // Recent messages' verdicts, so a reply in an on-topic thread stays on topic.
+  const verdicts = new LruMap<string, boolean>(20_000);
+  // Whom was reminded when: only the last ten minutes matter, so the least recent go first.
+  const lastReminded = new LruMap<string, number>(50_000);
   return {
     id: 'workhours.focus',
     on: ['message'],
