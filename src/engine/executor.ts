@@ -8,6 +8,7 @@ import type { Clock } from '../time/clock.js';
 import { formatLocal } from '../time/calendar.js';
 import type { Action, ActionResult, Button, DeleteAction, DmAction, KickAction, MuteAction, ScanImageAction, SendAction } from './actions.js';
 import type { ImageScannedEvent } from './events.js';
+import { BackgroundWork } from './background.js';
 import type { Adapter } from './port.js';
 
 /** Looks for a QR code in a picture, off the event loop (src/media/qrScanner.ts). */
@@ -65,10 +66,12 @@ export class Executor {
     private readonly limits: OutboxLimits,
     /** Where pictures are looked at, and where a found code is reported back to (the engine). */
     private readonly images?: { scanner: ImageScanner; found(event: ImageScannedEvent): Promise<unknown> },
-  ) {}
+  ) {
+    this.scans = new BackgroundWork(log);
+  }
 
   /** Pictures being looked at now. */
-  private readonly scans = new Set<Promise<void>>();
+  private readonly scans: BackgroundWork;
 
   /** Writes the actions to the outbox. Call inside the transaction of the decision that made them. */
   plan(actions: readonly Action[], origin: Origin): Planned {
@@ -219,7 +222,7 @@ export class Executor {
     const adapter = this.adapters.get(a.platform);
     const images = this.images;
     if (!adapter?.fetchImage || !images) return;
-    const scan = (async () => {
+    this.scans.start(async () => {
       const bytes = await adapter.fetchImage!(a.groupId, a.messageId);
       if (!bytes) return;
       const r = await images.scanner.scan(bytes);
@@ -238,19 +241,16 @@ export class Executor {
         messageId: a.messageId,
         qr: r.found,
       });
-    })()
-      .catch((err: unknown) => this.log.error({ err, group: a.groupId }, 'picture scan failed'))
-      .finally(() => this.scans.delete(scan));
-    this.scans.add(scan);
+    }, 'picture scan failed', { group: a.groupId });
   }
 
   get scanning(): boolean {
-    return this.scans.size > 0;
+    return this.scans.busy;
   }
 
   /** Resolves once every picture being looked at is done (a clean stop; tests). */
   async scansSettled(): Promise<void> {
-    while (this.scans.size) await Promise.all([...this.scans]);
+    await this.scans.settled();
   }
 
   /**

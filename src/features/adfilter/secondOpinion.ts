@@ -8,6 +8,7 @@ import type { Config } from '../../config/schema.js';
 import type { Opinion, SecondOpinionEvent } from '../../engine/events.js';
 import type { Logger } from '../../log.js';
 import type { AdQuestion } from '../../storage/adfilter.js';
+import { BackgroundWork } from '../../engine/background.js';
 import type { Clock } from '../../time/clock.js';
 import { compactText, normalizeText } from '../../text/normalize.js';
 
@@ -166,7 +167,7 @@ function safeJson(text: string): unknown {
  * verdict never waits (an operator who removed the endpoint with questions pending, say).
  */
 export class SecondOpinionRunner {
-  private readonly running = new Set<Promise<void>>();
+  private readonly running: BackgroundWork;
 
   constructor(
     private readonly client: SecondOpinionClient | undefined,
@@ -174,16 +175,13 @@ export class SecondOpinionRunner {
     private readonly question: (id: number) => (AdQuestion & { language: 'zh-CN' | 'en' }) | undefined,
     private readonly answered: (event: SecondOpinionEvent) => Promise<unknown>,
     private readonly clock: Clock,
-    private readonly log: Logger,
-  ) {}
+    log: Logger,
+  ) {
+    this.running = new BackgroundWork(log);
+  }
 
   start(ids: readonly number[]): void {
-    for (const id of ids) {
-      const run = this.run(id)
-        .catch((err: unknown) => this.log.error({ err, question: id }, 'second opinion failed'))
-        .finally(() => this.running.delete(run));
-      this.running.add(run);
-    }
+    for (const id of ids) this.running.start(() => this.run(id), 'second opinion failed', { question: id });
   }
 
   private async run(id: number): Promise<void> {
@@ -194,11 +192,11 @@ export class SecondOpinionRunner {
   }
 
   get busy(): boolean {
-    return this.running.size > 0;
+    return this.running.busy;
   }
 
   /** Resolves once every question asked so far has its answer handled (a clean stop; tests). */
-  async settled(): Promise<void> {
-    while (this.running.size) await Promise.all([...this.running]);
+  settled(): Promise<void> {
+    return this.running.settled();
   }
 }
