@@ -9,6 +9,7 @@ import { GroupModels } from './models.js';
 import { rulesSetting } from '../../settings/core.js';
 import type { AdQuestion } from '../../storage/adfilter.js';
 import { groupKey } from '../../storage/groups.js';
+import { LruMap } from '../../storage/lru.js';
 import { topicDescriptionSetting } from '../workhours/index.js';
 import { type AdFilterMode, THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours, secondOpinionMode } from './settings.js';
 
@@ -42,15 +43,12 @@ class RecentTexts {
 
 /** The last few texts of each group, for a language model's context; kept only where one is asked. */
 class RecentGroupTexts {
-  private readonly byGroup = new Map<string, string[]>();
+  private readonly byGroup = new LruMap<string, string[]>(20_000);
 
   /** The texts before this one, oldest first; then remembers this one (unless only explaining). */
   before(group: string, text: string, record = true, keep = 3): string[] {
     let texts = this.byGroup.get(group);
-    if (!texts) {
-      if (this.byGroup.size >= 20_000) this.byGroup.clear();
-      this.byGroup.set(group, (texts = []));
-    }
+    if (!texts) this.byGroup.set(group, (texts = []));
     const earlier = [...texts];
     if (!record) return earlier;
     if (text) texts.push(text.slice(0, 200));

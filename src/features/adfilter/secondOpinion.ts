@@ -9,6 +9,7 @@ import type { Opinion, SecondOpinionEvent } from '../../engine/events.js';
 import type { Logger } from '../../log.js';
 import type { AdQuestion } from '../../storage/adfilter.js';
 import { BackgroundWork } from '../../engine/background.js';
+import { LruMap } from '../../storage/lru.js';
 import type { Clock } from '../../time/clock.js';
 import { compactText, normalizeText } from '../../text/normalize.js';
 
@@ -75,9 +76,9 @@ const RATES_MAX = 10_000;
  * twenty groups is asked about once).
  */
 export class SecondOpinionClient {
-  /** Normalized text → answer and when it was given; oldest first (Map order), touched on use. */
-  private readonly cache = new Map<string, { opinion: Opinion; at: number }>();
-  private readonly rates = new Map<string, { hour: number; n: number }>();
+  /** Normalized text → answer and when it was given. */
+  private readonly cache = new LruMap<string, { opinion: Opinion; at: number }>(CACHE_MAX);
+  private readonly rates = new LruMap<string, { hour: number; n: number }>(RATES_MAX);
   private budget = { day: -1, n: 0 };
 
   constructor(
@@ -91,19 +92,11 @@ export class SecondOpinionClient {
     const now = this.clock.now().getTime();
     const key = `${q.language}\u0000${compactText(normalizeText(q.text))}`;
     const cached = this.cache.get(key);
-    if (cached && now - cached.at <= this.config.cacheHours * 3_600_000) {
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-      return cached.opinion;
-    }
+    if (cached && now - cached.at <= this.config.cacheHours * 3_600_000) return cached.opinion;
     const limited = this.spend(group, now);
     if (limited) return { verdict: 'unknown', why: limited };
     const opinion = await this.request(q);
-    if (opinion.verdict !== 'unknown' && this.config.cacheHours > 0) {
-      this.cache.delete(key);
-      this.cache.set(key, { opinion, at: now });
-      if (this.cache.size > CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
-    }
+    if (opinion.verdict !== 'unknown' && this.config.cacheHours > 0) this.cache.set(key, { opinion, at: now });
     return opinion;
   }
 
@@ -114,10 +107,7 @@ export class SecondOpinionClient {
     if (this.budget.n >= this.config.dailyBudget) return 'budget';
     const hour = Math.floor(now / 3_600_000);
     let rate = this.rates.get(group);
-    if (!rate || rate.hour !== hour) {
-      if (this.rates.size >= RATES_MAX) this.rates.clear();
-      this.rates.set(group, (rate = { hour, n: 0 }));
-    }
+    if (!rate || rate.hour !== hour) this.rates.set(group, (rate = { hour, n: 0 }));
     if (rate.n >= this.config.perGroupPerHour) return 'rate';
     rate.n++;
     this.budget.n++;
