@@ -1,5 +1,5 @@
 import type { Action } from '../src/engine/actions.js';
-import { type CommandContext, derive } from '../src/engine/context.js';
+import type { CommandContext } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import {
   JOB_ANNOUNCE,
@@ -119,10 +119,9 @@ const previews: Command = {
   run(ctx) {
     const value = ctx.command.args ? previewsSetting.fromText(ctx.command.args) : undefined;
     if (!value) return ctx.usage();
-    ctx.save(previewsSetting, value);
-    const fresh = derive(ctx, { groupSettings: ctx.settings.for(ctx.group) });
-    replanPreviews(fresh);
-    const times = previewTimes(fresh).join(',');
+    ctx.save(previewsSetting, value); // ctx reads the saved value from here on
+    replanPreviews(ctx);
+    const times = previewTimes(ctx).join(',');
     return [ctx.reply(value[0] === 'auto' ? ctx.t.topics.previewsAuto(times) : ctx.t.topics.previewsSet(times))];
   },
 };
