@@ -7,6 +7,8 @@ import { adFilterMode, adFilterSettings, allowDomains, blockWords, secondOpinion
 import { atLeast } from '../src/engine/registry.js';
 import type { SettingDef } from '../src/settings/definition.js';
 import { repliedTo } from '../src/engine/targets.js';
+import { AdFilterRepo } from '../src/features/adfilter/adfilter.sql.js';
+import { adFilterRecorders, learnedAs } from '../src/features/adfilter/records.js';
 
 /** `/adfilter [mode]`, and `/adfilter second <mode>` where a language model is configured. */
 const adfilterCommand = (secondOpinion: boolean): Command => ({
@@ -18,7 +20,7 @@ const adfilterCommand = (secondOpinion: boolean): Command => ({
     const [first, second, ...rest] = ctx.command.argv;
     if (!first) {
       const mode = ctx.groupSettings.get(adFilterMode);
-      const { spam, ham } = ctx.store.adfilter.exampleCounts(ctx.group);
+      const { spam, ham } = ctx.store.of(AdFilterRepo).exampleCounts(ctx.group);
       const asking = ctx.groupSettings.get(secondOpinionMode);
       const status = t.status(t.modes[mode] ?? mode, spam, ham);
       return [ctx.reply(secondOpinion ? `${status}\n${t.secondStatus(t.secondModes[asking] ?? asking)}` : status)];
@@ -45,8 +47,7 @@ const spam: Command = {
     const m = repliedTo(ctx);
     if (!m) return [ctx.reply(ctx.t.common.needsReply)];
     if (atLeast(ctx.levelOf(ctx.group, { id: m.id }), 'admin')) return [ctx.reply(ctx.t.penalties.notAdmins)];
-    ctx.store.adfilter.addExample(ctx.group, 'spam', m.text, ctx.now.getTime());
-    return [ctx.reply(ctx.t.adfilter.spamDone), ...removeAsAd(ctx, { id: m.id, name: m.name }, m.messageId, m.text, ctx.t.penalties.rules.ads ?? 'ads')];
+    return [learnedAs(ctx.group, 'spam', m.text, ctx.now.getTime()), ctx.reply(ctx.t.adfilter.spamDone), ...removeAsAd(ctx, { id: m.id, name: m.name }, m.messageId, m.text, ctx.t.penalties.rules.ads ?? 'ads')];
   },
 };
 
@@ -57,8 +58,7 @@ const notspam: Command = {
   run(ctx) {
     const m = repliedTo(ctx);
     if (!m) return [ctx.reply(ctx.t.common.needsReply)];
-    ctx.store.adfilter.addExample(ctx.group, 'ham', m.text, ctx.now.getTime());
-    return [ctx.reply(ctx.t.adfilter.notSpamDone)];
+    return [learnedAs(ctx.group, 'ham', m.text, ctx.now.getTime()), ctx.reply(ctx.t.adfilter.notSpamDone)];
   },
 };
 
@@ -89,5 +89,6 @@ export function adfilterFeature(spamModel?: SpamModel, secondOpinion = false): F
     commands: [adfilterCommand(secondOpinion), spam, notspam, listCommand('block', '屏蔽词', blockWords, (c) => c.t.adfilter.blockName), listCommand('allow', '允许网址', allowDomains, (c) => c.t.adfilter.allowName)],
     rules: [adFilterRule(new GroupModels(spamModel && (() => spamModel)), secondOpinion), decideReview, secondOpinionAnswer],
     settings: adFilterSettings,
+    recorders: adFilterRecorders,
   };
 }

@@ -20,6 +20,8 @@ import {
 import { addDays, daysBetween, formatLocal, nextLocal, parseDay, weekdayOf } from '../src/time/calendar.js';
 import { REMINDER_JOB, checkinDay, reminderJob } from '../src/features/checkin/jobs.js';
 import { targetMember } from '../src/engine/targets.js';
+import { CheckinsRepo } from '../src/features/checkin/checkins.sql.js';
+import { PointsRepo } from '../src/features/checkin/points.sql.js';
 
 const checkin: Command = {
   name: 'checkin',
@@ -58,8 +60,8 @@ const makeup: Command = {
     const cost = ctx.groupSettings.get(makeupCostSetting);
     const result = makeUp(ctx.store, ctx.group, ctx.event.sender.id, day, ctx.now.getTime(), cost, today);
     if (result === 'already') return [ctx.reply(t.makeupAlready(day))];
-    if (result === 'poor') return [ctx.reply(t.makeupPoor(cost, ctx.store.points.balance(ctx.group, ctx.event.sender.id)))];
-    return [ctx.reply(t.makeupDone(day, cost, ctx.store.checkins.figures(ctx.group, ctx.event.sender.id)!.streak))];
+    if (result === 'poor') return [ctx.reply(t.makeupPoor(cost, ctx.store.of(PointsRepo).balance(ctx.group, ctx.event.sender.id)))];
+    return [ctx.reply(t.makeupDone(day, cost, ctx.store.of(CheckinsRepo).figures(ctx.group, ctx.event.sender.id)!.streak))];
   },
 };
 
@@ -69,11 +71,11 @@ const me: Command = {
   level: 'member',
   run(ctx) {
     const { sender } = ctx.event;
-    const f = ctx.store.checkins.figures(ctx.group, sender.id);
+    const f = ctx.store.of(CheckinsRepo).figures(ctx.group, sender.id);
     if (!f || (!f.total && !f.points)) return [ctx.reply(ctx.t.checkin.meNone(sender.name))];
     const day = checkinDay(ctx, ctx.event.at);
-    const today = ctx.store.checkins.has(ctx.group, sender.id, day);
-    return [ctx.reply(ctx.t.checkin.me(sender.name, currentStreak(f, day), f.longest, f.total, f.points, ctx.store.checkins.rank(ctx.group, sender.id, 'points'), today))];
+    const today = ctx.store.of(CheckinsRepo).has(ctx.group, sender.id, day);
+    return [ctx.reply(ctx.t.checkin.me(sender.name, currentStreak(f, day), f.longest, f.total, f.points, ctx.store.of(CheckinsRepo).rank(ctx.group, sender.id, 'points'), today))];
   },
 };
 
@@ -97,7 +99,7 @@ const rank: Command = {
     let lines: string[];
     let mine: string;
     if (board === 'today') {
-      const rows = ctx.store.checkins.day(ctx.group, today);
+      const rows = ctx.store.of(CheckinsRepo).day(ctx.group, today);
       const value = (r: (typeof rows)[number]) => t.unitOrder(r.seq, formatLocal(new Date(r.at), tz).slice(11));
       lines = rows.slice(0, 10).map((r, i) => t.boardLine(i + 1, r.name, value(r)));
       const own = rows.find((r) => r.userId === me);
@@ -105,16 +107,16 @@ const rank: Command = {
     } else if (board === 'week') {
       const from = addDays(today, -((weekdayOf(today) + 6) % 7)); // Monday
       const to = addDays(from, 6);
-      lines = ctx.store.checkins.week(ctx.group, from, to).map((r, i) => t.boardLine(i + 1, r.name, t.unitTimes(r.n)));
-      const own = ctx.store.checkins.weekRank(ctx.group, me, from, to);
+      lines = ctx.store.of(CheckinsRepo).week(ctx.group, from, to).map((r, i) => t.boardLine(i + 1, r.name, t.unitTimes(r.n)));
+      const own = ctx.store.of(CheckinsRepo).weekRank(ctx.group, me, from, to);
       mine = own.n ? t.boardYou(own.rank, t.unitTimes(own.n)) : t.boardYouNone;
     } else {
       const by = board === 'all' ? 'total' : board;
       const unit = board === 'points' ? t.unitPoints : t.unitDays;
-      const f = ctx.store.checkins.figures(ctx.group, me);
+      const f = ctx.store.of(CheckinsRepo).figures(ctx.group, me);
       if (by === 'streak') {
         // Streaks as they stand today: a broken one is off the board, however long it was.
-        const alive = ctx.store.checkins
+        const alive = ctx.store.of(CheckinsRepo)
           .board(ctx.group, 'streak', STREAK_BOARD_SCAN)
           .map((r) => ({ ...r, streak: currentStreak(r, today) }))
           .filter((r) => r.streak > 0);
@@ -122,8 +124,8 @@ const rank: Command = {
         const place = alive.findIndex((r) => r.userId === me);
         mine = place >= 0 ? t.boardYou(place + 1, unit(alive[place]!.streak)) : t.boardYouNone;
       } else {
-        lines = ctx.store.checkins.board(ctx.group, by).map((r, i) => t.boardLine(i + 1, r.name, unit(r[by])));
-        mine = f && f[by] > 0 ? t.boardYou(ctx.store.checkins.rank(ctx.group, me, by), unit(f[by])) : t.boardYouNone;
+        lines = ctx.store.of(CheckinsRepo).board(ctx.group, by).map((r, i) => t.boardLine(i + 1, r.name, unit(r[by])));
+        mine = f && f[by] > 0 ? t.boardYou(ctx.store.of(CheckinsRepo).rank(ctx.group, me, by), unit(f[by])) : t.boardYouNone;
       }
     }
     const title = `🏅 ${t.boardTitle[board]}`;
@@ -137,9 +139,9 @@ const checkins: Command = {
   level: 'admin',
   run(ctx) {
     const today = checkinDay(ctx, ctx.event.at);
-    const done = ctx.store.checkins.day(ctx.group, today).map((r) => r.name);
+    const done = ctx.store.of(CheckinsRepo).day(ctx.group, today).map((r) => r.name);
     // Everyone in the group now is expected to check in, not only those who did before.
-    const missing = ctx.store.checkins.notYet(ctx.group, today);
+    const missing = ctx.store.of(CheckinsRepo).notYet(ctx.group, today);
     return [ctx.reply(ctx.t.checkin.todayList(done, missing.names, missing.count))];
   },
 };
@@ -179,8 +181,8 @@ const points: Command = {
       const n = Number(amount);
       if (!target || !Number.isInteger(n) || n <= 0 || n > 1_000_000) return ctx.usage();
       const delta = sub === 'give' ? n : -n;
-      const result = ctx.store.points.grant(ctx.group, { userId: target.id, name: target.name }, delta, reason.join(' ') || sub, ctx.event.sender.id, ctx.now.getTime());
-      if (result === 'poor') return [ctx.reply(t.poor(target.name, ctx.store.points.balance(ctx.group, target.id)))];
+      const result = ctx.store.of(PointsRepo).grant(ctx.group, { userId: target.id, name: target.name }, delta, reason.join(' ') || sub, ctx.event.sender.id, ctx.now.getTime());
+      if (result === 'poor') return [ctx.reply(t.poor(target.name, ctx.store.of(PointsRepo).balance(ctx.group, target.id)))];
       return [ctx.reply(t.granted(target.name, delta, result))];
     }
     const self = { id: ctx.event.sender.id, name: ctx.event.sender.name };
@@ -188,8 +190,8 @@ const points: Command = {
     if (!target) return ctx.usage();
     if (target.id !== self.id && ctx.level === 'member') return [ctx.reply(ctx.t.common.refusedAdmin(ctx.command.typed))];
     const tz = ctx.groupSettings.timezone;
-    const history = ctx.store.points.history(ctx.group, target.id);
-    const balance = ctx.store.points.balance(ctx.group, target.id);
+    const history = ctx.store.of(PointsRepo).history(ctx.group, target.id);
+    const balance = ctx.store.of(PointsRepo).balance(ctx.group, target.id);
     if (!history.length) return [ctx.reply(t.balance(target.name, balance))];
     const label = (stored: string) => {
       const r = decodeReason(stored);
@@ -206,7 +208,7 @@ const rewards: Command = {
   aliases: ['奖励'],
   level: 'member',
   run(ctx) {
-    const list = ctx.store.points.rewards(ctx.group);
+    const list = ctx.store.of(PointsRepo).rewards(ctx.group);
     const t = ctx.t.rewards;
     return [ctx.reply(list.length ? t.list(list.map((r) => t.line(r.name, r.cost, r.stock))) : t.none)];
   },
@@ -223,11 +225,11 @@ const reward: Command = {
       const c = Number(cost);
       const st = stock === undefined ? null : Number(stock);
       if (!Number.isInteger(c) || c <= 0 || (st !== null && (!Number.isInteger(st) || st < 0))) return ctx.usage();
-      ctx.store.points.addReward(ctx.group, { name, cost: c, stock: st });
+      ctx.store.of(PointsRepo).addReward(ctx.group, { name, cost: c, stock: st });
       return [ctx.reply(t.added(name, c, st))];
     }
     if (sub === 'remove' && name && !cost) {
-      return [ctx.reply(ctx.store.points.removeReward(ctx.group, name) ? t.removed(name) : t.unknown(name))];
+      return [ctx.reply(ctx.store.of(PointsRepo).removeReward(ctx.group, name) ? t.removed(name) : t.unknown(name))];
     }
     return ctx.usage();
   },
@@ -241,7 +243,7 @@ const redeem: Command = {
     const name = ctx.command.args;
     if (!name) return ctx.usage();
     const t = ctx.t.rewards;
-    const r = ctx.store.points.redeem(ctx.group, ctx.event.sender.id, name, ctx.now.getTime(), encodeReason({ kind: 'redeem', reward: name }));
+    const r = ctx.store.of(PointsRepo).redeem(ctx.group, ctx.event.sender.id, name, ctx.now.getTime(), encodeReason({ kind: 'redeem', reward: name }));
     if (!r.ok) {
       if (r.why === 'no-such-reward') return [ctx.reply(t.unknown(name))];
       if (r.why === 'out-of-stock') return [ctx.reply(t.outOfStock(name))];
@@ -262,12 +264,12 @@ const redemptions: Command = {
     const [sub, n, extra] = ctx.command.argv;
     if (!sub) {
       const tz = ctx.groupSettings.timezone;
-      const rows = ctx.store.points.pendingRedemptions(ctx.group);
+      const rows = ctx.store.of(PointsRepo).pendingRedemptions(ctx.group);
       if (!rows.length) return [ctx.reply(t.pendingNone)];
       return [ctx.reply(t.pending(rows.map((r) => t.pendingLine(r.id, r.name, r.reward, formatLocal(new Date(r.at), tz)))))];
     }
     if (sub !== 'done' || !n || extra || !/^\d+$/.test(n)) return ctx.usage();
-    const done = ctx.store.points.markDelivered(ctx.group, Number(n), ctx.event.sender.id, ctx.now.getTime());
+    const done = ctx.store.of(PointsRepo).markDelivered(ctx.group, Number(n), ctx.event.sender.id, ctx.now.getTime());
     if (!done) return [ctx.reply(t.noSuchPending(Number(n)))];
     const member = { id: done.userId, name: ctx.store.members.get(ctx.group, done.userId)?.name ?? done.userId };
     return [ctx.reply(t.markedDelivered(done.id, member.name, done.reward)), ctx.send(t.delivered(member.name, done.reward), { mentions: [member] })];

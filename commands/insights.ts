@@ -15,6 +15,7 @@ import {
 } from '../src/features/insights/settings.js';
 import { CARE_TIME, LURKER_JOB, REPORT_JOB, lurkerJob, nextWeekly, reportJob, statsText } from '../src/features/insights/jobs.js';
 import { formatTimeOfDay, nextLocal } from '../src/time/calendar.js';
+import { InsightsRepo } from '../src/features/insights/insights.sql.js';
 
 const stats: Command = {
   name: 'stats',
@@ -85,7 +86,7 @@ const invites: Command = {
   aliases: ['邀请榜'],
   level: 'member',
   run(ctx) {
-    const rows = ctx.store.insights.invites(ctx.group);
+    const rows = ctx.store.of(InsightsRepo).invites(ctx.group);
     const t = ctx.t.insights;
     if (!rows.length) return [ctx.reply(t.invitesNone)];
     return [ctx.reply(t.invites(rows.map((r, i) => t.inviteLine(i + 1, r.name, r.active, r.stayed, r.invited))))];

@@ -7,6 +7,8 @@ import { cooldownSetting, expirySetting, ladderSetting, parseStep } from '../src
 import { describeStep, punish } from '../src/features/penalties/punish.js';
 import { formatLocal } from '../src/time/calendar.js';
 import { targetMember } from '../src/engine/targets.js';
+import { StrikesRepo } from '../src/features/penalties/strikes.sql.js';
+import { appealOpened, penaltyRecorders, withdraw } from '../src/features/penalties/records.js';
 
 /** The member a moderation command is about, or the answer explaining why there is none. */
 function target(ctx: CommandContext): { id: string; name: string } | Action[] {
@@ -38,12 +40,10 @@ const unwarn: Command = {
   run(ctx) {
     const who = target(ctx);
     if (Array.isArray(who)) return who;
-    const active = ctx.store.strikes.active(ctx.group, who.id, ctx.now.getTime());
+    const active = ctx.store.of(StrikesRepo).active(ctx.group, who.id, ctx.now.getTime());
     const latest = active.at(-1);
     if (!latest) return [ctx.reply(ctx.t.penalties.nothingToUnwarn(who.name))];
-    ctx.store.strikes.revoke(latest.id, ctx.now.getTime());
-    ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'unwarn', who.id, latest.reason, `by:${ctx.event.sender.name}`);
-    return [ctx.reply(ctx.t.penalties.unwarned(who.name, active.length - 1))];
+    return [...withdraw(ctx, latest, 'unwarn', ctx.event.sender.name), ctx.reply(ctx.t.penalties.unwarned(who.name, active.length - 1))];
   },
 };
 
@@ -58,7 +58,7 @@ const warns: Command = {
     // Members see their own record; others' records are for admins.
     if (asked.id !== self.id && !atLeast(ctx.level, 'admin')) return [ctx.reply(ctx.t.common.refusedAdmin(ctx.command.typed))];
     const tz = ctx.groupSettings.timezone;
-    const rows = ctx.store.strikes.active(ctx.group, asked.id, ctx.now.getTime());
+    const rows = ctx.store.of(StrikesRepo).active(ctx.group, asked.id, ctx.now.getTime());
     if (!rows.length) return [ctx.reply(ctx.t.penalties.warnsNone(asked.name))];
     const lines = rows.map((r) => ctx.t.penalties.warnsLine(formatLocal(new Date(r.at), tz), ctx.t.penalties.rules[r.rule] ?? r.rule, r.reason, describeStep(ctx.t, parseStep(r.step)!)));
     return [ctx.reply(ctx.t.penalties.warnsList(asked.name, lines))];
@@ -123,22 +123,20 @@ const appeal: Command = {
   aliases: ['申诉'],
   level: 'member',
   run(ctx) {
-    const strike = ctx.store.strikes.active(ctx.group, ctx.event.sender.id, ctx.now.getTime()).at(-1);
+    const strike = ctx.store.of(StrikesRepo).active(ctx.group, ctx.event.sender.id, ctx.now.getTime()).at(-1);
     if (!strike) return [ctx.reply(ctx.t.appeal.none)];
-    const a = ctx.store.strikes.appeal(strike.id, ctx.now.getTime());
     const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
     const t = ctx.t;
     const text = t.appeal.toOwner(title, strike.userName, t.penalties.rules[strike.rule] ?? strike.rule, strike.reason, describeStep(t, parseStep(strike.step)!), ctx.command.args);
-    return [
-      ctx.reply(t.appeal.sent),
-      {
-        ...ctx.notifyOwner(text, 'appeal'),
-        buttons: [
-          { label: t.appeal.accept, data: `appeal:accept:${a.id}`, keyword: `${t.appeal.accept}${a.id}` },
-          { label: t.appeal.reject, data: `appeal:reject:${a.id}`, keyword: `${t.appeal.reject}${a.id}` },
-        ],
-      },
-    ];
+    // The owner's buttons name the appeal, whose id is known once it is written.
+    const note: Action = {
+      ...ctx.notifyOwner(text, 'appeal'),
+      buttons: [
+        { label: t.appeal.accept, data: 'appeal:accept:{id}', keyword: `${t.appeal.accept}{id}` },
+        { label: t.appeal.reject, data: 'appeal:reject:{id}', keyword: `${t.appeal.reject}{id}` },
+      ],
+    };
+    return [ctx.reply(t.appeal.sent), appealOpened.of(ctx.group, { strikeId: strike.id, at: ctx.now.getTime(), note })];
   },
 };
 
@@ -147,4 +145,5 @@ export const penaltiesFeature: Feature = {
   commands: [warn, unwarn, warns, ladder, trustCommand('trust', '信任', true), trustCommand('untrust', '取消信任', false), log, appeal],
   rules: [decideAppeal],
   settings: [ladderSetting, expirySetting, cooldownSetting],
+  recorders: penaltyRecorders,
 };

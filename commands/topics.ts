@@ -12,7 +12,7 @@ import {
   topicLine,
 } from '../src/features/topics/schedule.js';
 import { announcementsCopy, topicsCopy } from '../src/features/topics/copy.js';
-import type { TopicRow } from '../src/storage/topics.js';
+import { TopicsRepo, type TopicRow } from '../src/features/topics/topics.sql.js';
 import { formatLocal, nextLocal, nextOccurrence, parseDay, parseRecurrence, parseTimeOfDay, zonedTime } from '../src/time/calendar.js';
 
 /** "2026-11-24 20:00 rest" → the instant in the group's zone and the rest of the text. */
@@ -30,15 +30,15 @@ function parts(text: string): { title: string; description: string; host: string
 }
 
 function addTopic(ctx: CommandContext, row: Omit<TopicRow, 'id' | 'state'>): TopicRow {
-  const id = ctx.store.topics.addTopic(row, ctx.now.getTime());
-  const topic = ctx.store.topics.topic(id)!;
+  const id = ctx.store.of(TopicsRepo).addTopic(row, ctx.now.getTime());
+  const topic = ctx.store.of(TopicsRepo).topic(id)!;
   scheduleTopic(ctx, topic);
   return topic;
 }
 
 /** A warning when another topic starts at the same minute (two hosts talking at once). */
 function clash(ctx: CommandContext, row: TopicRow): string {
-  const others = ctx.store.topics.between(ctx.group, row.startsAt, row.startsAt + 60_000).filter((t) => t.id !== row.id);
+  const others = ctx.store.of(TopicsRepo).between(ctx.group, row.startsAt, row.startsAt + 60_000).filter((t) => t.id !== row.id);
   return others.length ? `\n${ctx.t.topics.sameTime(others.map((t) => t.title))}` : '';
 }
 
@@ -69,14 +69,14 @@ const topic: Command = {
         return [ctx.reply(t.recurring(recurrence, topicLine(ctx, row, true)) + clash(ctx, row))];
       }
       case 'cancel': {
-        const row = rest[0] ? ctx.store.topics.topic(Number(rest[0])) : undefined;
+        const row = rest[0] ? ctx.store.of(TopicsRepo).topic(Number(rest[0])) : undefined;
         if (!row || row.platform !== ctx.group.platform || row.groupId !== ctx.group.groupId || row.state !== 'scheduled') return [ctx.reply(t.unknown(rest[0] ?? ''))];
-        ctx.store.topics.saveTopic({ ...row, state: 'cancelled' });
+        ctx.store.of(TopicsRepo).saveTopic({ ...row, state: 'cancelled' });
         ctx.store.jobs.cancel(ctx.group, JOB_OPEN, String(row.id));
         return [ctx.reply(t.cancelled(row.title))];
       }
       case 'edit': {
-        const row = rest[0] ? ctx.store.topics.topic(Number(rest[0])) : undefined;
+        const row = rest[0] ? ctx.store.of(TopicsRepo).topic(Number(rest[0])) : undefined;
         if (!row || row.platform !== ctx.group.platform || row.groupId !== ctx.group.groupId || row.state !== 'scheduled') return [ctx.reply(t.unknown(rest[0] ?? ''))];
         const when = leadingDateTime(ctx, rest.slice(1));
         const text = when ? restText(4) : restText(2);
@@ -90,7 +90,7 @@ const topic: Command = {
           ...(p.description ? { description: p.description } : {}),
           ...(p.host ? { host: p.host } : {}),
         };
-        ctx.store.topics.saveTopic(edited);
+        ctx.store.of(TopicsRepo).saveTopic(edited);
         if (when) replanPreviews(ctx); // previews of the old day must not announce it
         else scheduleTopic(ctx, edited);
         return [ctx.reply(t.edited(topicLine(ctx, edited, true)))];
@@ -106,7 +106,7 @@ const topics: Command = {
   aliases: ['话题列表'],
   level: 'member',
   run(ctx) {
-    const rows = ctx.store.topics.upcoming(ctx.group, ctx.now.getTime(), 20);
+    const rows = ctx.store.of(TopicsRepo).upcoming(ctx.group, ctx.now.getTime(), 20);
     if (!rows.length) return [ctx.reply(ctx.t.topics.none)];
     return [ctx.reply(ctx.t.topics.list(rows.map((r) => topicLine(ctx, r, true))))];
   },
@@ -137,9 +137,9 @@ const announce: Command = {
     const base = { platform: ctx.group.platform, groupId: ctx.group.groupId };
     const words = ctx.command.args.split(/\s+/);
     if (argv[0] === 'cancel') {
-      const a = argv[1] ? ctx.store.topics.announcement(Number(argv[1])) : undefined;
+      const a = argv[1] ? ctx.store.of(TopicsRepo).announcement(Number(argv[1])) : undefined;
       if (!a || a.platform !== base.platform || a.groupId !== base.groupId || a.state !== 'scheduled') return ctx.usage();
-      ctx.store.topics.setAnnouncement(a.id, a.at, 'cancelled');
+      ctx.store.of(TopicsRepo).setAnnouncement(a.id, a.at, 'cancelled');
       ctx.store.jobs.cancel(ctx.group, JOB_ANNOUNCE, String(a.id));
       return [ctx.reply(t.announceCancelled(a.id))];
     }
@@ -160,7 +160,7 @@ const announce: Command = {
     }
     if (!at || !text.trim()) return ctx.usage();
     if (at <= ctx.now) return [ctx.reply(t.past)];
-    const id = ctx.store.topics.addAnnouncement({ ...base, text: text.trim().slice(0, 2000), at: at.getTime(), recurrence }, ctx.now.getTime());
+    const id = ctx.store.of(TopicsRepo).addAnnouncement({ ...base, text: text.trim().slice(0, 2000), at: at.getTime(), recurrence }, ctx.now.getTime());
     ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_ANNOUNCE, key: String(id), dueAt: at.getTime() }, ctx.now.getTime());
     return [ctx.reply(t.announceAdded(formatLocal(at, tz), id))];
   },
@@ -171,7 +171,7 @@ const announcements: Command = {
   aliases: ['公告列表'],
   level: 'admin',
   run(ctx) {
-    const rows = ctx.store.topics.announcements(ctx.group);
+    const rows = ctx.store.of(TopicsRepo).announcements(ctx.group);
     const tz = ctx.groupSettings.timezone;
     if (!rows.length) return [ctx.reply(ctx.t.topics.announceNone)];
     return [ctx.reply(ctx.t.topics.announceList(rows.map((a) => ctx.t.topics.announceLine(a.id, formatLocal(new Date(a.at), tz), a.recurrence, a.text))))];

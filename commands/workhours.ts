@@ -14,6 +14,9 @@ import {
 } from '../src/features/workhours/settings.js';
 import { parseWeeklySchedule } from '../src/time/calendar.js';
 import { repliedTo } from '../src/engine/targets.js';
+import { activeStrikes, withdraw } from '../src/features/penalties/index.js';
+import { topicLearned, workhoursRecorders } from '../src/features/workhours/records.js';
+import { TopicExamplesRepo } from '../src/features/workhours/topicExamples.sql.js';
 
 const worktime: Command = {
   name: 'worktime',
@@ -77,7 +80,7 @@ const topicWordsCommand = (topicModels: GroupTopicModels): Command => ({
     switch (sub) {
       case undefined:
       case 'list': {
-        const { on, off } = topicModels.model(ctx.group, ctx.store.topicExamples).learned;
+        const { on, off } = topicModels.model(ctx.group, ctx.store.of(TopicExamplesRepo)).learned;
         return [ctx.reply(t.wordsShow(words.join('、') || ctx.t.common.none, ctx.groupSettings.get(topicDescriptionSetting) || ctx.t.common.none, on, off))];
       }
       case 'add': {
@@ -105,47 +108,45 @@ const topicWordsCommand = (topicModels: GroupTopicModels): Command => ({
 });
 
 /** An admin's correction: the group's model learns the replied message as off topic. */
-const offTopicCommand = (topicModels: GroupTopicModels): Command => ({
+const offTopic: Command = {
   name: 'offtopic',
   aliases: ['跑题'],
   level: 'admin',
   run(ctx) {
     const m = repliedTo(ctx);
     if (!m?.text) return [ctx.reply(ctx.t.common.needsReply)];
-    topicModels.learn(ctx.group, ctx.store.topicExamples, 'off', 'owner', m.text, ctx.now.getTime());
-    return [ctx.reply(ctx.t.workhours.offTopicNoted)];
+    return [topicLearned.of(ctx.group, { label: 'off', source: 'owner', text: m.text, at: ctx.now.getTime() }), ctx.reply(ctx.t.workhours.offTopicNoted)];
   },
-});
+};
 
 /** The other way: learned as on topic, and a work-hours strike for that very message withdrawn. */
-const onTopicCommand = (topicModels: GroupTopicModels): Command => ({
+const onTopic: Command = {
   name: 'ontopic',
   aliases: ['不跑题'],
   level: 'admin',
   run(ctx) {
     const m = repliedTo(ctx);
     if (!m?.text) return [ctx.reply(ctx.t.common.needsReply)];
-    const now = ctx.now.getTime();
-    topicModels.learn(ctx.group, ctx.store.topicExamples, 'on', 'owner', m.text, now);
-    const out: Action[] = [ctx.reply(ctx.t.workhours.onTopicNoted)];
-    const strike = ctx.store.strikes.active(ctx.group, m.id, now).find((s) => s.rule === 'workhours' && s.messageId === m.messageId);
-    if (strike && ctx.store.strikes.revoke(strike.id, now)) {
+    const out: Action[] = [topicLearned.of(ctx.group, { label: 'on', source: 'owner', text: m.text, at: ctx.now.getTime() }), ctx.reply(ctx.t.workhours.onTopicNoted)];
+    const strike = activeStrikes(ctx, m.id).find((s) => s.rule === 'workhours' && s.messageId === m.messageId);
+    if (strike) {
       const user = { id: m.id, name: m.name };
-      ctx.store.actionLog.add(ctx.group, now, 'work-hours strike withdrawn', m.id, strike.reason, `by:${ctx.event.sender.name}`);
+      out.push(...withdraw(ctx, strike, 'work-hours strike withdrawn', ctx.event.sender.name));
       out.push(ctx.send(ctx.t.workhours.onTopicRevoked(m.name), { mentions: [user] }));
       if (strike.step.startsWith('mute')) out.push({ type: 'unmute', ...ctx.group, user, reason: 'on topic after all' });
     }
     return out;
   },
-});
+};
 
 /** Work-hours focus; each instance keeps its own groups' topic models (one per App). */
 export function workhoursFeature(): Feature {
   const topicModels = new GroupTopicModels();
   return {
     name: 'workhours',
-    commands: [worktime, focus, topicWordsCommand(topicModels), offTopicCommand(topicModels), onTopicCommand(topicModels)],
+    commands: [worktime, focus, topicWordsCommand(topicModels), offTopic, onTopic],
     rules: [workHoursRule(topicModels)],
     settings: workhoursSettings,
+    recorders: workhoursRecorders(topicModels),
   };
 }

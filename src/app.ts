@@ -18,6 +18,7 @@ import { Store } from './storage/store.js';
 import { Units } from './storage/units.js';
 import type { Clock } from './time/clock.js';
 import { Scheduler } from './time/scheduler.js';
+import { AdFilterRepo } from './features/adfilter/adfilter.sql.js';
 
 export interface AppOptions {
   db: Db;
@@ -100,14 +101,14 @@ export class App {
     };
     this.engine = new Engine(this.services, this.registry);
     this.scanner = new QrScanner();
-    this.executor = new Executor(this.adapters, this.store, this.settings, owners, clock, log, { replyMaxAgeMs: outbox.replyMaxAgeMinutes * 60_000 }, {
+    this.executor = new Executor(this.adapters, this.store, this.settings, owners, clock, log, { replyMaxAgeMs: outbox.replyMaxAgeMinutes * 60_000 }, this.registry.recorders, {
       scanner: this.scanner,
       found: (e) => this.dispatch(e),
     });
     this.opinions = new SecondOpinionRunner(
       opts.secondOpinion ? new SecondOpinionClient(opts.secondOpinion, clock, log) : undefined,
       (id) => {
-        const q = this.store.adfilter.pendingQuestion(id);
+        const q = this.store.of(AdFilterRepo).pendingQuestion(id);
         return q && { ...q, language: this.settings.for(q).language };
       },
       (e) => this.dispatch(e),
@@ -138,14 +139,14 @@ export class App {
     this.opinions.start(planned.questions);
   }
 
-  /** Decides actions and writes them to the outbox in one transaction, then starts delivering them. */
+  /**
+   * Decides, then writes what was decided (records, and actions to the outbox) in one transaction,
+   * then starts delivering. Returns what the bot does on the platform (records are its own business).
+   */
   private async decide(at: number, decision: () => Promise<Action[]>): Promise<Action[]> {
-    const { actions, planned } = await this.units.run(async () => {
-      const actions = await decision();
-      return { actions, planned: this.executor.plan(actions, { at }) };
-    });
+    const planned = await this.units.run(async () => this.executor.plan(await decision(), { at }));
     this.afterCommit(planned);
-    return actions;
+    return planned.acts;
   }
 
   /** Resolves when everything decided so far has been delivered (or waits out a back-off), pictures were looked at and questions answered. */
@@ -225,7 +226,7 @@ export class App {
     }
     this.started = true;
     // Questions to the language model a stop or a crash interrupted are asked again.
-    this.opinions.start(this.store.adfilter.pendingQuestions().map((q) => q.id));
+    this.opinions.start(this.store.of(AdFilterRepo).pendingQuestions().map((q) => q.id));
     await this.delivery.resume();
   }
 

@@ -4,6 +4,8 @@ import { SIMULATED } from '../adapters/shell/capabilities.js';
 import type { Action } from '../src/engine/actions.js';
 import type { MessageEvent } from '../src/engine/events.js';
 import { type TestBot, makeBot, sentTexts, tempDir, textEvent } from './support/recording.js';
+import { StrikesRepo } from '../src/features/penalties/strikes.sql.js';
+import { AdFilterRepo } from '../src/features/adfilter/adfilter.sql.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let bot: TestBot;
@@ -29,7 +31,7 @@ describe('the ad filter in a group', () => {
     const out = await post('bob', '加我薇信 abc_12345 领资料');
     expect(types(out)).toEqual(['delete', 'send']);
     expect(sentTexts(out)[0]).toMatch(/^@bob 禁止广告（联系方式[、）]/); // and the model's opinion, when it has one
-    expect(bot.app.store.strikes.active(g, 'bob', bot.clock.now().getTime())[0]).toMatchObject({ rule: 'ads', messageText: '加我薇信 abc_12345 领资料' });
+    expect(bot.app.store.of(StrikesRepo).active(g, 'bob', bot.clock.now().getTime())[0]).toMatchObject({ rule: 'ads', messageText: '加我薇信 abc_12345 领资料' });
   });
 
   it("removes a newcomer's certain ad (a contact channel with a lure) together with the newcomer", async () => {
@@ -62,7 +64,7 @@ describe('the ad filter in a group', () => {
     expect(types(decided)).toEqual(['answerButton', 'delete', 'send']);
     expect(decided[1]).toMatchObject({ groupId: 'g1', messageId: asked.messageId });
     expect(types(await press('ad:spam:1'))).toEqual(['answerButton']); // decided already
-    expect(bot.app.store.adfilter.examples(g)).toEqual([{ label: 'spam', text: '有兴趣的可以加我微信了解一下' }]);
+    expect(bot.app.store.of(AdFilterRepo).examples(g)).toEqual([{ label: 'spam', text: '有兴趣的可以加我微信了解一下' }]);
   });
 
   it('observe mode only logs what it would do', async () => {
@@ -89,7 +91,7 @@ describe('the ad filter in a group', () => {
     const out = await bot.app.dispatch({ type: 'message', ...g, chat: 'group', eventId: 's1', messageId: 's1', at: bot.clock.now(), sender: { id: 'o', name: 'o', role: 'owner' }, kind: 'text', text: '/spam', replyTo: reply });
     expect(types(out)).toEqual(['send', 'delete', 'send']);
     await bot.app.dispatch({ type: 'message', ...g, chat: 'group', eventId: 's2', messageId: 's2', at: bot.clock.now(), sender: { id: 'o', name: 'o', role: 'owner' }, kind: 'text', text: '/notspam', replyTo: { ...reply, text: '周末部署新版本' } });
-    expect(bot.app.store.adfilter.examples(g).map((e) => e.label).sort()).toEqual(['ham', 'spam']);
+    expect(bot.app.store.of(AdFilterRepo).examples(g).map((e) => e.label).sort()).toEqual(['ham', 'spam']);
     expect(sentTexts(await bot.say('o', '/adfilter', owner))).toEqual(['防广告：开启\n本群教过我：广告 1 条，不是广告 1 条。']);
     expect(sentTexts(await bot.say('o', '/spam', owner))).toEqual(['请回复要处理的那条消息再发送这个命令。']);
   });

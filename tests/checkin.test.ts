@@ -6,6 +6,8 @@ import { type LedgerReason, decodeReason, encodeReason } from '../src/features/c
 import { nextStreak, streakFromDays } from '../src/features/checkin/streak.js';
 import { messages } from '../src/i18n/index.js';
 import { type TestBot, makeBot, sentTexts, tempDir, textEvent } from './support/recording.js';
+import { CheckinsRepo } from '../src/features/checkin/checkins.sql.js';
+import { PointsRepo } from '../src/features/checkin/points.sql.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let bot: TestBot;
@@ -27,7 +29,7 @@ describe('check-in', () => {
     const [a, b] = await Promise.all([bot.dispatch(msg('ann', '打卡')), bot.dispatch(msg('ann', '/checkin'))]);
     expect([...sentTexts(a), ...sentTexts(b)].filter((t) => t.startsWith('✅'))).toHaveLength(1);
     expect(checkinRows()).toBe(1);
-    expect(bot.app.store.checkins.figures(g, 'ann')).toMatchObject({ total: 1, points: 10 });
+    expect(bot.app.store.of(CheckinsRepo).figures(g, 'ann')).toMatchObject({ total: 1, points: 10 });
   });
 
   it('the same message delivered twice counts once, even by a second process after a restart', async () => {
@@ -41,7 +43,7 @@ describe('check-in', () => {
 
   it('the daily order counts members in the order they checked in', async () => {
     for (const who of ['a', 'b', 'c']) await bot.dispatch(msg(who, '打卡'));
-    expect(bot.app.store.checkins.day(g, '2026-11-24').map((r) => [r.userId, r.seq])).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+    expect(bot.app.store.of(CheckinsRepo).day(g, '2026-11-24').map((r) => [r.userId, r.seq])).toEqual([['a', 1], ['b', 2], ['c', 3]]);
   });
 
   it('/rank shows the top 10 and the asker below it', async () => {
@@ -64,7 +66,7 @@ describe('check-in', () => {
     await bot.say('o', '/reward add 徽章 50', { role: 'owner' });
     expect(sentTexts(await bot.dispatch(msg('bob', '/redeem 徽章')))).toEqual(['兑换「徽章」需要 50 积分，你有 10 积分。']);
     expect(sentTexts(await bot.dispatch(msg('bob', '/redeem 飞船')))).toEqual(['没有叫「飞船」的奖励。发送 /rewards 查看。']);
-    expect(bot.app.store.points.history(g, 'ann').map((h) => [h.delta, h.reason])).toEqual([[-5, 'redeem:贴纸'], [10, 'checkin:2026-11-24']]);
+    expect(bot.app.store.of(PointsRepo).history(g, 'ann').map((h) => [h.delta, h.reason])).toEqual([[-5, 'redeem:贴纸'], [10, 'checkin:2026-11-24']]);
   });
 
   it('owners give and take points with a reason, never below zero; members see only their own history', async () => {

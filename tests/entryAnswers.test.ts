@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerMatches, looksLikeAttempt } from '../src/features/onboarding/template.js';
 import { perTest, sentTexts } from './support/recording.js';
+import { NewcomersRepo } from '../src/features/onboarding/newcomers.sql.js';
 
 const scratch = perTest();
 const g = { platform: 'test', groupId: 'g1' };
@@ -29,6 +30,6 @@ describe('entry answers are read as a person would', () => {
     await bot.say('n1', '这是什么群？');
     expect(sentTexts(await bot.say('n1', '张'))).toEqual(['@小李 答案不对，还可以再试 2 次。']);
     await bot.say('n1', '王老师');
-    expect(bot.app.store.newcomers.get(g, 'n1')?.stage).not.toBe('verify');
+    expect(bot.app.store.of(NewcomersRepo).get(g, 'n1')?.stage).not.toBe('verify');
   });
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type TestBot, perTest, sentTexts } from './support/recording.js';
+import { CheckinsRepo } from '../src/features/checkin/checkins.sql.js';
 
 const scratch = perTest();
 let bot: TestBot;
@@ -25,7 +26,7 @@ describe('guards see every message, commands included, before any command runs',
     const out = await bot.say('ann', `打卡 ${AD}`);
     expect(out.map((a) => a.type)).toContain('delete');
     expect(sentTexts(out).join('\n')).toMatch(/禁止广告/);
-    expect(bot.app.store.checkins.figures(g, 'ann')?.total ?? 0).toBe(0);
+    expect(bot.app.store.of(CheckinsRepo).figures(g, 'ann')?.total ?? 0).toBe(0);
   });
 
   it('an ordinary command still runs, after the guards let it through', async () => {

@@ -4,6 +4,7 @@ import type { Action, ActionResult } from '../src/engine/actions.js';
 import type { Feature } from '../src/engine/registry.js';
 import { ManualClock } from '../src/time/clock.js';
 import { type TestBot, perTest, textEvent } from './support/recording.js';
+import { CheckinsRepo } from '../src/features/checkin/checkins.sql.js';
 
 const scratch = perTest();
 
@@ -43,7 +44,7 @@ describe('the durable outbox', () => {
     const first = open(clock);
     silent(first);
     await first.app.dispatch(textEvent('ann', '打卡', clock.now()));
-    expect(first.app.store.checkins.figures(g, 'ann')).toMatchObject({ total: 1 });
+    expect(first.app.store.of(CheckinsRepo).figures(g, 'ann')).toMatchObject({ total: 1 });
     first.close(); // killed before anything went out
 
     const second = open(clock);

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupContext } from '../src/engine/context.js';
 import { ladderSetting, parseStep, stepFor } from '../src/features/penalties/ladder.js';
-import { describeStep, isExempt, punish } from '../src/features/penalties/punish.js';
+import { type Offence, activeStrikes, describeStep, isExempt, punish } from '../src/features/penalties/punish.js';
 import { messages } from '../src/i18n/index.js';
 import { logAction, logOutcome } from '../src/features/penalties/logText.js';
 import { type TestBot, makeBot, sentTexts, tempDir } from './support/recording.js';
+import { StrikesRepo } from '../src/features/penalties/strikes.sql.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let bot: TestBot;
@@ -21,6 +22,8 @@ afterEach(() => {
 });
 
 const ctx = () => groupContext(bot.app.services, g, messages);
+/** A strike as the bot gives it: the decision, carried out (its records written), and what it does on the platform. */
+const strike = (o: Offence) => bot.app.store.transaction(() => bot.app.executor.plan(punish(ctx(), o), { at: bot.clock.now().getTime() }).acts);
 const bob = { id: 'bob', name: '小波' };
 
 describe('the ladder', () => {
@@ -36,7 +39,7 @@ describe('the ladder', () => {
   it('each strike climbs one step and says what comes next', () => {
     const lines = [1, 2, 3, 4].map(() => {
       bot.clock.advance(11 * 60_000); // past the cooling period
-      return punish(ctx(), { user: bob, rule: 'ads', reason: '发二维码' });
+      return strike({ user: bob, rule: 'ads', reason: '发二维码' });
     });
     expect(lines.map((a) => a.map((x) => x.type))).toEqual([['send'], ['send'], ['send', 'mute'], ['send', 'kick']]);
     expect(sentTexts(lines[0]!)).toEqual(['@小波 禁止广告（发二维码）。这是第 1 次：提醒。再有一次将警告。如有异议请发送 /appeal 申诉。']);
@@ -45,30 +48,37 @@ describe('the ladder', () => {
   });
 
   it('a burst is one offence: within the cooling period no step is climbed again, but an admin\'s warning counts', () => {
-    expect(punish(ctx(), { user: bob, rule: 'workhours', reason: '闲聊' })).toHaveLength(1);
+    expect(strike({ user: bob, rule: 'workhours', reason: '闲聊' })).toHaveLength(1);
     bot.clock.advance(60_000);
-    expect(punish(ctx(), { user: bob, rule: 'workhours', reason: '闲聊' })).toEqual([]);
-    expect(sentTexts(punish(ctx(), { user: bob, rule: 'manual', reason: '刷屏', by: 'o' }))[0]).toContain('这是第 2 次');
-    expect(bot.app.store.strikes.active(g, 'bob', bot.clock.now().getTime())).toHaveLength(2);
+    expect(strike({ user: bob, rule: 'workhours', reason: '闲聊' })).toEqual([]);
+    expect(sentTexts(strike({ user: bob, rule: 'manual', reason: '刷屏', by: 'o' }))[0]).toContain('这是第 2 次');
+    expect(bot.app.store.of(StrikesRepo).active(g, 'bob', bot.clock.now().getTime())).toHaveLength(2);
   });
 
   it('a newcomer\'s first day is gentler: automatic strikes stop at a warning', async () => {
     await bot.dispatch({ type: 'memberJoined', ...g, eventId: 'j', at: bot.clock.now(), members: [{ id: 'bob', name: '小波' }] });
     const steps = [1, 2, 3, 4].map(() => {
       bot.clock.advance(11 * 60_000);
-      return punish(ctx(), { user: bob, rule: 'workhours', reason: '闲聊' }).map((a) => a.type);
+      return strike({ user: bob, rule: 'workhours', reason: '闲聊' }).map((a) => a.type);
     });
     expect(steps).toEqual([['send'], ['send'], ['send'], ['send']]);
   });
 
   it('strikes expire after the group period and stop counting', () => {
-    punish(ctx(), { user: bob, rule: 'ads', reason: 'x' });
+    strike({ user: bob, rule: 'ads', reason: 'x' });
     bot.clock.advance(31 * 86_400_000);
-    expect(sentTexts(punish(ctx(), { user: bob, rule: 'ads', reason: 'x' }))[0]).toContain('这是第 1 次');
+    expect(sentTexts(strike({ user: bob, rule: 'ads', reason: 'x' }))[0]).toContain('这是第 1 次');
+  });
+
+  it('a strike is decided as data: nothing is stored until the executor carries it out', () => {
+    const decided = punish(ctx(), { user: bob, rule: 'workhours', reason: '闲聊' });
+    expect(decided.flatMap((a) => (a.type === 'record' ? [a.kind] : []))).toEqual(['penalties.strike', 'log']);
+    expect(activeStrikes(ctx(), 'bob')).toEqual([]);
+    expect(bot.app.store.actionLog.recent(g)).toEqual([]);
   });
 
   it('every strike is in the log with its rule, reason and step', () => {
-    punish(ctx(), { user: bob, rule: 'workhours', reason: '闲聊' });
+    strike({ user: bob, rule: 'workhours', reason: '闲聊' });
     expect(bot.app.store.actionLog.recent(g)[0]).toMatchObject({ action: 'strike', userId: 'bob', reason: '工作时间请聊与主题相关的内容：闲聊', outcome: 'step:1:remind' });
   });
 

@@ -4,6 +4,8 @@ import { afterOpinion } from '../src/features/adfilter/filter.js';
 import { parseOpinion, promptFor } from '../src/features/adfilter/secondOpinion.js';
 import { type FakeOpenAI, startFakeOpenAI } from './support/fakeOpenAI.js';
 import { type TestBot, perTest, sentTexts, textEvent } from './support/recording.js';
+import { StrikesRepo } from '../src/features/penalties/strikes.sql.js';
+import { AdFilterRepo } from '../src/features/adfilter/adfilter.sql.js';
 
 const g = { platform: 'test', groupId: 'g1' };
 const owner = { role: 'owner' as const };
@@ -27,7 +29,7 @@ function open(extra: Record<string, unknown> = {}, db?: string): TestBot {
 const post = (bot: TestBot, from: string, text: string) => bot.say(from, text);
 /** What reached the platform, as type and text: the answers act after the message's own decision. */
 const done = (bot: TestBot) => bot.adapter.performed.filter((a) => a.type !== 'commandMenu').map((a: Action) => [a.type, 'text' in a ? a.text : '']);
-const strikes = (bot: TestBot, user: string) => bot.app.store.strikes.active(g, user, bot.clock.now().getTime()).length;
+const strikes = (bot: TestBot, user: string) => bot.app.store.of(StrikesRepo).active(g, user, bot.clock.now().getTime()).length;
 
 describe('a second opinion from a language model, asked where a group wants it', () => {
   it('is off by default; a group turns it on, and cannot without an endpoint configured', async () => {
@@ -125,14 +127,14 @@ describe('a second opinion from a language model, asked where a group wants it',
     await first.say('boss', '/adfilter second veto', owner);
     llm.reply = () => ({ content: '{}', delayMs: 60_000 }); // never in time
     await first.app.dispatch(textEvent('bob', AD, first.clock.now())); // decided and committed; the question is out
-    expect(first.app.store.adfilter.pendingQuestions()).toHaveLength(1);
+    expect(first.app.store.of(AdFilterRepo).pendingQuestions()).toHaveLength(1);
     first.close(); // the process dies here
     llm.reply = () => answer(true, '引流');
     const second = open({}, 'crash.db');
     await second.app.start();
     await second.app.settled();
     expect(done(second).map(([type]) => type)).toEqual(['delete', 'send']);
-    expect(second.app.store.adfilter.pendingQuestions()).toEqual([]);
+    expect(second.app.store.of(AdFilterRepo).pendingQuestions()).toEqual([]);
   });
 });
 

@@ -5,6 +5,8 @@ import { LEARNED_OFF_TOPIC, judgeTopic } from '../src/features/workhours/offTopi
 import { TopicModel, topicFeatures } from '../src/features/workhours/topicModel.js';
 import { runCli } from './support/cli.js';
 import { type TestBot, makeBot, sentTexts, tempDir, textEvent } from './support/recording.js';
+import { StrikesRepo } from '../src/features/penalties/strikes.sql.js';
+import { TopicExamplesRepo } from '../src/features/workhours/topicExamples.sql.js';
 
 // A database group's past talk, and the group chatter around it.
 const onTopic = [
@@ -82,7 +84,7 @@ describe('learning in a group', () => {
     await bot.say('amy', '这条 SQL 要加索引吗');
     await bot.say('amy', '在吗');
     await bot.say('amy', '我下午晚点到'); // unsure: not learned from
-    const rows = bot.app.store.topicExamples.list(g, 1);
+    const rows = bot.app.store.of(TopicExamplesRepo).list(g, 1);
     expect(rows.map((r) => [r.label, r.source])).toEqual([['on', 'history'], ['off', 'history']]);
     const columns = (bot.app.store.db.prepare('PRAGMA table_info(topic_examples)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).not.toContain('text');
@@ -92,12 +94,12 @@ describe('learning in a group', () => {
   it('/offtopic and /ontopic as replies teach the group; /ontopic withdraws the strike on that message', async () => {
     const struck = await bot.say('bob', '周末去哪里玩');
     expect(sentTexts(struck)[0]).toMatch(/^@bob/);
-    const strikeMessage = bot.app.store.strikes.active(g, 'bob', bot.clock.now().getTime())[0]!;
+    const strikeMessage = bot.app.store.of(StrikesRepo).active(g, 'bob', bot.clock.now().getTime())[0]!;
     const corrected = await reply('/ontopic', { id: 'bob', messageId: strikeMessage.messageId!, text: '周末去哪里玩' });
     expect(sentTexts(corrected)).toEqual(['已记下：类似的消息属于本群主题，不会再被提醒。', '@bob 刚才的提醒撤回了：这条和主题相关，抱歉打扰。']);
-    expect(bot.app.store.strikes.active(g, 'bob', bot.clock.now().getTime())).toEqual([]);
+    expect(bot.app.store.of(StrikesRepo).active(g, 'bob', bot.clock.now().getTime())).toEqual([]);
     expect(sentTexts(await reply('/offtopic', { id: 'bob', messageId: 'x', text: '今天的球赛谁赢了' }))).toEqual(['已记下：类似的消息在本群算跑题，工作时间会提醒。']);
-    expect(bot.app.store.topicExamples.list(g, 1).filter((r) => r.source === 'owner').map((r) => r.label)).toEqual(['on', 'off']);
+    expect(bot.app.store.of(TopicExamplesRepo).list(g, 1).filter((r) => r.source === 'owner').map((r) => r.label)).toEqual(['on', 'off']);
     expect(sentTexts(await bot.say('boss', '/offtopic', { role: 'owner' }))).toEqual(['请回复要处理的那条消息再发送这个命令。']);
     expect(sentTexts(await bot.say('bob', '/ontopic'))[0]).toMatch(/只有群主和管理员/);
   });

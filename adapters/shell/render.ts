@@ -45,6 +45,9 @@ export function actionJson(action: Action, timeZone: string, messageId?: string)
     case 'askSecondOpinion':
       // The app asks the language model itself; the answer comes back as an event.
       return { action: 'askSecondOpinion', group, question: action.questionId };
+    case 'record':
+      // Written by the executor; never reaches an adapter.
+      return { action: 'record', group, kind: action.kind };
   }
 }
 

@@ -251,6 +251,7 @@ export class TelegramAdapter implements Adapter {
         case 'notifyOwner':
         case 'scanImage':
         case 'askSecondOpinion':
+        case 'record':
           return { ok: false, why: 'unsupported', detail: 'the executor carries these out' };
       }
     } catch (err) {

@@ -13,6 +13,7 @@ import type { Store } from '../storage/store.js';
 import type { Clock } from '../time/clock.js';
 import { formatLocal, formatTimeOfDay } from '../time/calendar.js';
 import { deniedPage, groupPage, groupsPage } from './page.js';
+import { InsightsRepo } from '../features/insights/insights.sql.js';
 
 export interface DashboardOptions {
   store: Store;
@@ -109,8 +110,8 @@ function listGroups(o: DashboardOptions): string {
       platform: g.platform,
       groupId: g.groupId,
       title: g.title ?? g.groupId,
-      members: o.store.insights.present(g).length,
-      messages7d: o.store.insights.messagesByUser(g, now - 7 * DAY, now).reduce((sum, u) => sum + u.n, 0),
+      members: o.store.of(InsightsRepo).present(g).length,
+      messages7d: o.store.of(InsightsRepo).messagesByUser(g, now - 7 * DAY, now).reduce((sum, u) => sum + u.n, 0),
     })),
   );
 }

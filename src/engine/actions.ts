@@ -116,7 +116,22 @@ export interface AskSecondOpinionAction extends ActionBase {
   questionId: number;
 }
 
+/**
+ * A change to Steward's own records that a decision wants (a strike, a log line, a learned example,
+ * a scheduled job), decided as data like everything it sends. The executor applies it in the
+ * decision's transaction, before anything goes out: the core's kinds itself (src/engine/records.ts),
+ * a feature's through the recorder that feature registers. A decision that is only explained
+ * (/why) is never applied, so nothing is stored.
+ */
+export interface RecordAction extends ActionBase {
+  type: 'record';
+  /** 'log', 'job', 'job.cancel', or a feature's own ('penalties.strike', …). */
+  kind: string;
+  data: unknown;
+}
+
 export type Action =
+  | RecordAction
   | AskSecondOpinionAction
   | CommandMenuAction
   | ScanImageAction

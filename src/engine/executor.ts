@@ -10,6 +10,7 @@ import type { Action, ActionResult, Button, DeleteAction, DmAction, KickAction, 
 import type { ImageScannedEvent } from './events.js';
 import { BackgroundWork } from './background.js';
 import type { Adapter } from './port.js';
+import type { Recorder } from './records.js';
 
 /** Looks for a QR code in a picture, off the event loop (src/media/qrScanner.ts). */
 export interface ImageScanner {
@@ -42,6 +43,8 @@ export interface Planned {
   scans: ScanImageAction[];
   /** Held ad verdicts to ask a language model about, once the decision commits. */
   questions: number[];
+  /** What the bot does on the platform: the decided actions, each record replaced by what it led to. */
+  acts: Action[];
 }
 
 /** Platform calls that go out paced, in order per chat, and are retried until delivered. */
@@ -64,6 +67,8 @@ export class Executor {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly limits: OutboxLimits,
+    /** Who writes each kind of record (the registry's). */
+    private readonly recorders: ReadonlyMap<string, Recorder>,
     /** Where pictures are looked at, and where a found code is reported back to (the engine). */
     private readonly images?: { scanner: ImageScanner; found(event: ImageScannedEvent): Promise<unknown> },
   ) {
@@ -73,11 +78,25 @@ export class Executor {
   /** Pictures being looked at now. */
   private readonly scans: BackgroundWork;
 
-  /** Writes the actions to the outbox. Call inside the transaction of the decision that made them. */
+  /**
+   * Writes the records and the actions to the outbox, in the order decided. Call inside the
+   * transaction of the decision that made them.
+   */
   plan(actions: readonly Action[], origin: Origin): Planned {
-    const planned: Planned = { lanes: [], scans: [], questions: [] };
-    for (const action of actions) this.planOne(action, origin, planned);
+    const planned: Planned = { lanes: [], scans: [], questions: [], acts: [] };
+    for (const action of actions) this.planDecided(action, origin, planned);
     return planned;
+  }
+
+  private planDecided(action: Action, origin: Origin, out: Planned): void {
+    if (action.type !== 'record') {
+      out.acts.push(action);
+      this.planOne(action, origin, out);
+      return;
+    }
+    const recorder = this.recorders.get(action.kind);
+    if (!recorder) throw new Error(`no recorder for record kind "${action.kind}"`);
+    for (const a of recorder.apply(this.store, { platform: action.platform, groupId: action.groupId }, action.data) ?? []) this.planDecided(a, origin, out);
   }
 
   private capabilities(platform: string) {
@@ -93,6 +112,9 @@ export class Executor {
   private planOne(action: Action, origin: Origin, out: Planned): void {
     const caps = this.capabilities(action.platform);
     switch (action.type) {
+      case 'record':
+        this.planDecided(action, origin, out);
+        return;
       case 'send':
         this.enqueue(caps.buttons || !action.buttons?.length ? action : this.withoutButtons(action, action.groupId), origin, out);
         return;

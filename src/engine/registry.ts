@@ -2,6 +2,7 @@ import type { SettingDef } from '../settings/definition.js';
 import type { Action } from './actions.js';
 import type { CommandContext, GroupContext, JobContext, RuleContext } from './context.js';
 import type { EventType, InboundEvent, Role } from './events.js';
+import { type Recorder, coreRecorders } from './records.js';
 
 export type Level = Role;
 const RANK: Record<Level, number> = { member: 0, admin: 1, owner: 2 };
@@ -88,6 +89,8 @@ export interface Feature {
   jobs?: JobHandler[];
   settings?: SettingDef[];
   copies?: GroupCopy[];
+  /** How the records its decisions return are written to its tables. */
+  recorders?: Recorder[];
 }
 
 export class RegistryError extends Error {
@@ -105,6 +108,8 @@ export class Registry {
   readonly settings: SettingDef[] = [];
   /** What /settings export carries besides settings, by key. */
   readonly copies = new Map<string, GroupCopy>();
+  /** Who writes each kind of record a decision returns: the core's kinds, then each feature's. */
+  readonly recorders = new Map<string, Recorder>(coreRecorders.map((r) => [r.kind, r]));
 
   /**
    * `order`: rule ids in the order they run within their stage (the composition's one list, which
@@ -138,6 +143,10 @@ export class Registry {
       for (const c of f.copies ?? []) {
         if (this.copies.has(c.key) || c.key === 'settings') throw new RegistryError(`group copy "${c.key}" is registered twice (${f.name})`);
         this.copies.set(c.key, c);
+      }
+      for (const r of f.recorders ?? []) {
+        if (this.recorders.has(r.kind)) throw new RegistryError(`record kind "${r.kind}" is registered twice (${f.name})`);
+        this.recorders.set(r.kind, r);
       }
       for (const s of f.settings ?? []) {
         if (settingKeys.has(s.key)) throw new RegistryError(`setting "${s.key}" is registered twice (${f.name})`);

@@ -1,24 +1,19 @@
 import { ActionLogRepo } from './actionLog.js';
-import { AdFilterRepo } from './adfilter.js';
 import { ActivityRepo } from './activity.js';
 import { ButtonKeywordsRepo } from './buttonKeywords.js';
-import { CheckinsRepo } from './checkins.js';
 import type { Db } from './db.js';
 import { GroupsRepo } from './groups.js';
-import { InsightsRepo } from './insights.js';
 import { JobsRepo } from './jobs.js';
 import { MembersRepo } from './members.js';
-import { NewcomersRepo } from './newcomers.js';
 import { NoticesRepo } from './notices.js';
 import { HandledEventsRepo, OutboxRepo } from './outbox.js';
 import { PlatformStateRepo } from './platformState.js';
-import { PointsRepo } from './points.js';
 import { SettingsRepo } from './settings.js';
-import { StrikesRepo } from './strikes.js';
-import { TopicExamplesRepo } from './topicExamples.js';
-import { TopicsRepo } from './topics.js';
 
-/** Every repository, over one database. Features reach storage only through this. */
+/**
+ * The core's repositories over one database, and each feature's own (`of`): a feature keeps the SQL
+ * for its tables in its folder, and storage names no feature.
+ */
 export class Store {
   readonly groups: GroupsRepo;
   readonly members: MembersRepo;
@@ -29,14 +24,6 @@ export class Store {
   readonly platformState: PlatformStateRepo;
   readonly notices: NoticesRepo;
   readonly buttonKeywords: ButtonKeywordsRepo;
-  readonly strikes: StrikesRepo;
-  readonly newcomers: NewcomersRepo;
-  readonly checkins: CheckinsRepo;
-  readonly points: PointsRepo;
-  readonly topics: TopicsRepo;
-  readonly insights: InsightsRepo;
-  readonly adfilter: AdFilterRepo;
-  readonly topicExamples: TopicExamplesRepo;
   readonly outbox: OutboxRepo;
   readonly handledEvents: HandledEventsRepo;
 
@@ -56,14 +43,6 @@ export class Store {
     this.platformState = new PlatformStateRepo(db);
     this.notices = new NoticesRepo(db);
     this.buttonKeywords = new ButtonKeywordsRepo(db);
-    this.strikes = new StrikesRepo(db);
-    this.newcomers = new NewcomersRepo(db);
-    this.checkins = new CheckinsRepo(db);
-    this.points = new PointsRepo(db);
-    this.topics = new TopicsRepo(db);
-    this.insights = new InsightsRepo(db);
-    this.adfilter = new AdFilterRepo(db);
-    this.topicExamples = new TopicExamplesRepo(db);
     this.outbox = new OutboxRepo(db);
     this.handledEvents = new HandledEventsRepo(db);
   }
@@ -90,6 +69,18 @@ export class Store {
     });
     this.groups.forget({ platform, groupId: from });
     this.members.forgetAll();
+  }
+
+  private readonly owned = new Map<abstract new (db: Db) => unknown, unknown>();
+
+  /** A feature's repository over this database, built on first use and kept with the store. */
+  of<T>(Repo: new (db: Db) => T): T {
+    let repo = this.owned.get(Repo) as T | undefined;
+    if (repo === undefined) {
+      repo = new Repo(this.db);
+      this.owned.set(Repo, repo);
+    }
+    return repo;
   }
 
   /** Rows changed on this connection so far: tells whether a decision wrote anything. */

@@ -7,7 +7,9 @@ import { isExempt, punish } from '../penalties/index.js';
 import { type Finding, MODEL_FLOOR, type Suspect, cannotBeAdByText, certainAd, judge } from './checks.js';
 import { GroupModels } from './models.js';
 import { rulesSetting } from '../../settings/core.js';
-import type { AdQuestion } from '../../storage/adfilter.js';
+import { AdFilterRepo, type AdQuestion } from './adfilter.sql.js';
+import { logEntry } from '../../engine/records.js';
+import { learnedAs, questionAnswered, questionHeld, reviewDecided, reviewOpened } from './records.js';
 import { groupKey } from '../../storage/groups.js';
 import { LruMap } from '../../storage/lru.js';
 import { topicDescriptionSetting } from '../workhours/index.js';
@@ -105,19 +107,19 @@ export function removeAsAd(ctx: GroupContext, user: Mention, messageId: string, 
 
 /** A doubtful message before the owner, who decides with one tap; nobody is punished on a guess. */
 function askOwner(ctx: GroupContext, m: { userId: string; userName: string; messageId: string; text: string; score: number }, found: string, told: string): Action[] {
-  // The review keeps what the member would be told; the owner sees what was found.
-  const id = ctx.store.adfilter.addReview(ctx.group, { userId: m.userId, userName: m.userName, messageId: m.messageId, text: m.text, score: m.score, reasons: told }, ctx.now.getTime());
   const t = ctx.t.adfilter;
   const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
-  return [
-    {
-      ...ctx.notifyOwner(t.review(title, m.userName, m.text, found), 'ad review'),
-      buttons: [
-        { label: t.isSpam, data: `ad:spam:${id}`, keyword: `${t.isSpam}${id}` },
-        { label: t.isHam, data: `ad:ham:${id}`, keyword: `${t.isHam}${id}` },
-      ],
-    },
-  ];
+  // The buttons name the review, whose id is known once it is written.
+  const note: Action = {
+    ...ctx.notifyOwner(t.review(title, m.userName, m.text, found), 'ad review'),
+    buttons: [
+      { label: t.isSpam, data: 'ad:spam:{id}', keyword: `${t.isSpam}{id}` },
+      { label: t.isHam, data: 'ad:ham:{id}', keyword: `${t.isHam}{id}` },
+    ],
+  };
+  // The review keeps what the member would be told; the owner sees what was found.
+  const review = { userId: m.userId, userName: m.userName, messageId: m.messageId, text: m.text, score: m.score, reasons: told };
+  return [reviewOpened.of(ctx.group, { review, at: ctx.now.getTime(), note })];
 }
 
 /** A member's post as the filter reads it: a message, or a picture's QR code found later. */
@@ -165,7 +167,7 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false):
     const normalized = normalizeText(m.text, plain);
     const compact = compactText(normalized, plain);
     const elsewhere = compact.length >= 8 ? recent.count(ctx.group.platform, m.sender.id, compact, ctx.group.groupId, m.at.getTime(), !ctx.explaining) : 0;
-    const scorer = models.scorer(ctx.group, ctx.store.adfilter);
+    const scorer = models.scorer(ctx.group, ctx.store.of(AdFilterRepo));
     // Most messages stop here: nothing a check looks at, the model unconcerned, not posted all over.
     const p = quiet ? scorer({ text: m.text, normalized, compact, findings: [] }) : undefined;
     if (p !== undefined && p < MODEL_FLOOR && elsewhere < 2) return;
@@ -186,10 +188,8 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false):
     const reasons = describe(ctx.t.adfilter, verdict.findings);
     const told = tell(ctx.t.adfilter, verdict.findings);
     const user = { id: m.sender.id, name: m.sender.name };
-    if (mode === 'observe') {
-      if (stage !== 'doubt') ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter (observe)', user.id, reasons, `would:${stage}:${verdict.score.toFixed(2)}`);
-      return;
-    }
+    const logged = (what: string, outcome: string) => logEntry.of(ctx.group, { at: ctx.now.getTime(), what, userId: user.id, reason: reasons, outcome });
+    if (mode === 'observe') return stage === 'doubt' ? undefined : [logged('adfilter (observe)', `would:${stage}:${verdict.score.toFixed(2)}`)];
     // A certain ad from a newcomer with no history: removed at once, not laddered, not asked about.
     if (stage === 'remove' && newcomer && certainAd(verdict.findings)) {
       const reason = ctx.t.adfilter.newcomerReason(told);
@@ -199,15 +199,11 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false):
     // The language model is asked first where the group wants it: the verdict waits, stored.
     if (stage === 'remove' ? asking === 'veto' || asking === 'both' : catching) {
       const context = { before: before ?? [], rules: ctx.groupSettings.get(rulesSetting), topic: ctx.groupSettings.get(topicDescriptionSetting) };
-      const questionId = ctx.store.adfilter.addQuestion(ctx.group, { userId: user.id, userName: user.name, messageId: m.messageId, text: shown, stage, score: verdict.score, found: reasons, told, context, at: ctx.now.getTime() });
-      ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', user.id, reasons, `asked:${stage}:${verdict.score.toFixed(2)}`);
-      const ask: Action = { type: 'askSecondOpinion', ...ctx.group, questionId };
-      return stage === 'remove' ? { actions: [ask], stop: true } : [ask];
+      const held = questionHeld.of(ctx.group, { userId: user.id, userName: user.name, messageId: m.messageId, text: shown, stage, score: verdict.score, found: reasons, told, context, at: ctx.now.getTime() });
+      const ask = [logged('adfilter', `asked:${stage}:${verdict.score.toFixed(2)}`), held];
+      return stage === 'remove' ? { actions: ask, stop: true } : ask;
     }
-    if (stage === 'remove') {
-      ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', user.id, reasons, `removed:${verdict.score.toFixed(2)}`);
-      return { actions: removeAsAd(ctx, user, m.messageId, m.text, told), stop: true };
-    }
+    if (stage === 'remove') return { actions: [logged('adfilter', `removed:${verdict.score.toFixed(2)}`), ...removeAsAd(ctx, user, m.messageId, m.text, told)], stop: true };
     return askOwner(ctx, { userId: user.id, userName: user.name, messageId: m.messageId, text: shown, score: verdict.score }, reasons, told);
   }
 
@@ -239,15 +235,18 @@ export const secondOpinionAnswer = ruleOn('secondOpinion', {
   id: 'adfilter.second-opinion',
   stage: 'after',
   decide(ctx: RuleContext, e) {
-    const q = ctx.store.adfilter.pendingQuestion(e.questionId);
-    if (!q || q.platform !== e.platform || q.groupId !== e.groupId || !ctx.store.adfilter.answer(q.id)) return;
+    const q = ctx.store.of(AdFilterRepo).pendingQuestion(e.questionId);
+    if (!q || q.platform !== e.platform || q.groupId !== e.groupId) return;
     const t = ctx.t.adfilter;
     const said = e.opinion.verdict === 'unknown' ? t.opinionMissing : t.opinion(e.opinion.reason);
     const outcome = afterOpinion(q.stage, e.opinion.verdict);
-    ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'adfilter', q.userId, `${q.found} · ${said}`, `opinion:${e.opinion.verdict}:${outcome}:${q.score.toFixed(2)}`);
-    if (outcome === 'remove') return { actions: removeAsAd(ctx, { id: q.userId, name: q.userName }, q.messageId, q.text, q.told), stop: true };
-    if (outcome === 'review') return askOwner(ctx, q, `${q.found} · ${said}`, q.told);
-    return;
+    const taken = [
+      questionAnswered.of(ctx.group, { id: q.id }),
+      logEntry.of(ctx.group, { at: ctx.now.getTime(), what: 'adfilter', userId: q.userId, reason: `${q.found} · ${said}`, outcome: `opinion:${e.opinion.verdict}:${outcome}:${q.score.toFixed(2)}` }),
+    ];
+    if (outcome === 'remove') return { actions: [...taken, ...removeAsAd(ctx, { id: q.userId, name: q.userName }, q.messageId, q.text, q.told)], stop: true };
+    if (outcome === 'review') return [...taken, ...askOwner(ctx, q, `${q.found} · ${said}`, q.told)];
+    return taken;
   },
 });
 
@@ -261,18 +260,21 @@ export const decideReview = ruleOn('buttonPressed', {
     const m = REVIEW_RE.exec(e.data);
     if (!m) return;
     const answer = (text: string) => answerPress(ctx, e, text);
-    const r = ctx.store.adfilter.review(Number(m[2]));
+    const r = ctx.store.of(AdFilterRepo).review(Number(m[2]));
     if (!r || r.platform !== e.platform) return { actions: answer(ctx.t.adfilter.decidedAlready), stop: true };
     const g = { platform: r.platform, groupId: r.groupId };
     if (ctx.levelOf(g, e.sender) === 'member') return { actions: answer(ctx.t.appeal.notAllowed), stop: true };
     const label = m[1] as 'spam' | 'ham';
-    if (!ctx.store.adfilter.decide(r.id, label)) return { actions: answer(ctx.t.adfilter.decidedAlready), stop: true };
+    if (r.state !== 'open') return { actions: answer(ctx.t.adfilter.decidedAlready), stop: true };
     const now = ctx.now.getTime();
-    ctx.store.adfilter.addExample(g, label, r.text, now);
-    ctx.store.actionLog.add(g, now, `ad review: ${label}`, r.userId, r.reasons, `by:${e.sender.name}`);
-    if (label === 'ham') return { actions: answer(ctx.t.adfilter.decidedHam), stop: true };
+    const decided = [
+      reviewDecided.of(g, { id: r.id, label }),
+      learnedAs(g, label, r.text, now),
+      logEntry.of(g, { at: now, what: `ad review: ${label}`, userId: r.userId, reason: r.reasons, outcome: `by:${e.sender.name}` }),
+    ];
+    if (label === 'ham') return { actions: [...decided, ...answer(ctx.t.adfilter.decidedHam)], stop: true };
     // Act in the group as the group's own context would.
     const groupCtx = ctx.inGroup(g);
-    return { actions: [...answer(ctx.t.adfilter.decidedSpam), ...removeAsAd(groupCtx, { id: r.userId, name: r.userName }, r.messageId, r.text, r.reasons)], stop: true };
+    return { actions: [...decided, ...answer(ctx.t.adfilter.decidedSpam), ...removeAsAd(groupCtx, { id: r.userId, name: r.userName }, r.messageId, r.text, r.reasons)], stop: true };
   },
 });

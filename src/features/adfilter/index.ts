@@ -1,2 +1,3 @@
 // What other features and commands use of the ad filter.
 export { urlsIn } from './checks.js';
+export { learnedAs } from './records.js';

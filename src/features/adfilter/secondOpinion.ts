@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Config } from '../../config/schema.js';
 import type { Opinion, SecondOpinionEvent } from '../../engine/events.js';
 import type { Logger } from '../../log.js';
-import type { AdQuestion } from '../../storage/adfilter.js';
+import type { AdQuestion } from './adfilter.sql.js';
 import { BackgroundWork } from '../../engine/background.js';
 import { LruMap } from '../../storage/lru.js';
 import type { Clock } from '../../time/clock.js';

@@ -1,6 +1,7 @@
 // The reward catalogue travels with /settings export: a second group offers the same rewards.
 import { z } from 'zod';
 import type { GroupCopy } from '../../engine/registry.js';
+import { PointsRepo } from './points.sql.js';
 
 const reward = z.object({ name: z.string().min(1).max(50), cost: z.number().int().positive(), stock: z.number().int().min(0).nullable() }).strict();
 
@@ -12,16 +13,16 @@ const problems = (items: unknown[]) =>
 
 export const rewardsCopy: GroupCopy = {
   key: 'rewards',
-  export: (ctx) => ctx.store.points.rewards(ctx.group),
+  export: (ctx) => ctx.store.of(PointsRepo).rewards(ctx.group),
   check: problems,
   add(ctx, items) {
     // Same name: the copy's cost and stock win (an upsert), so importing twice adds nothing twice.
-    const have = new Set(ctx.store.points.rewards(ctx.group).map((r) => r.name));
+    const have = new Set(ctx.store.of(PointsRepo).rewards(ctx.group).map((r) => r.name));
     let added = 0;
     for (const item of items) {
       const r = reward.parse(item);
       if (!have.has(r.name)) added++;
-      ctx.store.points.addReward(ctx.group, r);
+      ctx.store.of(PointsRepo).addReward(ctx.group, r);
     }
     return added;
   },

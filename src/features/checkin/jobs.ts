@@ -3,6 +3,7 @@ import type { GroupContext } from '../../engine/context.js';
 import type { JobHandler } from '../../engine/registry.js';
 import { localDay, nextLocal, parseTimeOfDay } from '../../time/calendar.js';
 import { dayStartSetting, reminderSetting } from './settings.js';
+import { CheckinsRepo } from './checkins.sql.js';
 
 export const REMINDER_JOB = 'checkin.reminder';
 
@@ -20,7 +21,7 @@ export const reminderJob: JobHandler = {
     const next = { dueAt: nextLocal(ctx.now, ctx.groupSettings.timezone, time) };
     // A reminder due while the bot was down for hours is stale: skip it, keep the rhythm.
     if (ctx.lateBy > 60 * 60_000) return { actions: [], next };
-    const lapsed = ctx.store.checkins.lapsed(ctx.group, checkinDay(ctx, ctx.now), 30);
+    const lapsed = ctx.store.of(CheckinsRepo).lapsed(ctx.group, checkinDay(ctx, ctx.now), 30);
     if (!lapsed.length) return { actions: [], next };
     const mentions = lapsed.map((m) => ({ id: m.userId, name: m.name }));
     return { actions: [ctx.send(ctx.t.checkin.reminder(mentions.map((m) => `@${m.name}`).join(' ')), { mentions })], next };

@@ -6,6 +6,7 @@ import { nextLocal, nextOccurrence } from '../../time/calendar.js';
 import { layers } from './layers.js';
 import { lurkerMentionDays, lurkerRemoveDays, weeklyReportSetting } from './settings.js';
 import { groupStats } from './stats.js';
+import { InsightsRepo } from './insights.sql.js';
 
 const DAY = 86_400_000;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -51,7 +52,7 @@ export const lurkerJob: JobHandler = {
       // Removal was asked for already (the platform may not report the leave): once is enough.
       if (ctx.store.notices.at(ctx.group, `lurker-removed:${s.userId}`) !== undefined) continue;
       const mentionedAt = ctx.store.notices.at(ctx.group, key);
-      if (mentionedAt !== undefined && ctx.store.insights.activeSince(ctx.group, s.userId, mentionedAt)) ctx.store.notices.clear(ctx.group, key);
+      if (mentionedAt !== undefined && ctx.store.of(InsightsRepo).activeSince(ctx.group, s.userId, mentionedAt)) ctx.store.notices.clear(ctx.group, key);
       else if (mentionedAt !== undefined) {
         if (m && now - mentionedAt >= m * DAY) toRemove.push({ id: s.userId, name: s.name });
         continue;

@@ -1,6 +1,7 @@
 import type { GroupRef } from '../../storage/groups.js';
 import type { Store } from '../../storage/store.js';
 import { addDays, localDay } from '../../time/calendar.js';
+import { InsightsRepo } from './insights.sql.js';
 
 export type Layer = 'core' | 'active' | 'occasional' | 'lurker' | 'new';
 export const LAYERS: Layer[] = ['core', 'active', 'occasional', 'lurker', 'new'];
@@ -28,7 +29,7 @@ export function layers(store: Store, g: GroupRef, now: Date, timeZone: string, l
   const lastSeen = new Map<string, number>();
   // Many members share each hour: look its local day up once per hour, not once per row.
   const dayOfHour = new Map<number, string>();
-  for (const { userId, hour } of store.insights.activeHours(g, to - window * DAY, to)) {
+  for (const { userId, hour } of store.of(InsightsRepo).activeHours(g, to - window * DAY, to)) {
     const at = hour * 1000;
     if (at >= to - 14 * DAY) {
       let days = spoke.get(userId);
@@ -41,8 +42,8 @@ export function layers(store: Store, g: GroupRef, now: Date, timeZone: string, l
   }
   const today = localDay(now, timeZone);
   const checkedIn = new Map<string, number>();
-  for (const c of store.insights.checkins(g, addDays(today, -13), today)) checkedIn.set(c.userId, (checkedIn.get(c.userId) ?? 0) + 1);
-  return store.insights.present(g).map((m) => {
+  for (const c of store.of(InsightsRepo).checkins(g, addDays(today, -13), today)) checkedIn.set(c.userId, (checkedIn.get(c.userId) ?? 0) + 1);
+  return store.of(InsightsRepo).present(g).map((m) => {
     const since = m.joinedAt ?? m.firstSeen;
     const daysSpoken = spoke.get(m.userId)?.size ?? 0;
     const silentSince = lastSeen.get(m.userId);

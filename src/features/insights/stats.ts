@@ -1,6 +1,7 @@
 import type { GroupRef } from '../../storage/groups.js';
 import type { Store } from '../../storage/store.js';
 import { addDays, localDay } from '../../time/calendar.js';
+import { InsightsRepo } from './insights.sql.js';
 
 const DAY = 86_400_000;
 
@@ -23,15 +24,15 @@ export function groupStats(store: Store, g: GroupRef, now: Date, days: number, t
   // Up to and including this instant: a join a moment ago counts.
   const to = now.getTime() + 1;
   const from = to - days * DAY;
-  const byUser = store.insights.messagesByUser(g, from, to);
-  const present = store.insights.present(g).length;
+  const byUser = store.of(InsightsRepo).messagesByUser(g, from, to);
+  const present = store.of(InsightsRepo).present(g).length;
   const today = localDay(now, timeZone);
-  const checkins = store.insights.checkins(g, addDays(today, -(days - 1)), today).length;
-  const cohort = store.insights.cohort(g, to - 60 * DAY, to - 30 * DAY);
+  const checkins = store.of(InsightsRepo).checkins(g, addDays(today, -(days - 1)), today).length;
+  const cohort = store.of(InsightsRepo).cohort(g, to - 60 * DAY, to - 30 * DAY);
   return {
     days,
-    joined: store.insights.joined(g, from, to),
-    left: store.insights.left(g, from, to),
+    joined: store.of(InsightsRepo).joined(g, from, to),
+    left: store.of(InsightsRepo).left(g, from, to),
     messages: byUser.reduce((sum, u) => sum + u.n, 0),
     activeMembers: byUser.length,
     present,
@@ -39,8 +40,8 @@ export function groupStats(store: Store, g: GroupRef, now: Date, days: number, t
     top: byUser.slice(0, 5).map((u) => ({ name: u.name, n: u.n })),
     retention: {
       cohort: cohort.length,
-      after7: cohort.filter((m) => store.insights.activeSince(g, m.userId, m.joinedAt + 7 * DAY)).length,
-      after30: cohort.filter((m) => store.insights.activeSince(g, m.userId, m.joinedAt + 30 * DAY)).length,
+      after7: cohort.filter((m) => store.of(InsightsRepo).activeSince(g, m.userId, m.joinedAt + 7 * DAY)).length,
+      after30: cohort.filter((m) => store.of(InsightsRepo).activeSince(g, m.userId, m.joinedAt + 30 * DAY)).length,
     },
   };
 }

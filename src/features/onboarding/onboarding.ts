@@ -2,7 +2,7 @@ import type { Action, Mention } from '../../engine/actions.js';
 import type { GroupContext, RuleContext } from '../../engine/context.js';
 import { type JobHandler, type JobOutcome, type Rule, atLeast, ruleOn } from '../../engine/registry.js';
 import { rulesSetting } from '../../settings/core.js';
-import type { NewcomerRow } from '../../storage/newcomers.js';
+import { NewcomersRepo, type NewcomerRow } from './newcomers.sql.js';
 import {
   introAction,
   introEnabled,
@@ -56,7 +56,7 @@ function queueWelcome(ctx: GroupContext): Action[] {
 
 /** One welcome for everyone waiting for it, then the self-introduction prompt if the group asks for one. */
 function welcomeNow(ctx: GroupContext): Action[] {
-  const waiting = ctx.store.newcomers.inStage(ctx.group, 'welcome');
+  const waiting = ctx.store.of(NewcomersRepo).inStage(ctx.group, 'welcome');
   if (!waiting.length) return [];
   const s = ctx.groupSettings;
   const t = ctx.t.onboarding;
@@ -78,7 +78,7 @@ function welcomeNow(ctx: GroupContext): Action[] {
   if (intro) text += `\n${t.introPrompt(s.get(introTemplate) || t.defaultIntro)}`;
   const now = ctx.now.getTime();
   for (const n of waiting) {
-    ctx.store.newcomers.setStage(ctx.group, n.userId, intro ? 'intro' : 'done');
+    ctx.store.of(NewcomersRepo).setStage(ctx.group, n.userId, intro ? 'intro' : 'done');
     // One deadline, `intro.hours` after the welcome; the reminder comes halfway.
     if (intro) ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_INTRO, key: n.userId, dueAt: now + (s.get(introHours) * 3_600_000) / 2 }, now);
   }
@@ -113,7 +113,7 @@ function challenge(ctx: GroupContext, who: Mention): Action[] {
 }
 
 function verified(ctx: GroupContext, n: NewcomerRow): Action[] {
-  ctx.store.newcomers.setStage(ctx.group, n.userId, 'welcome');
+  ctx.store.of(NewcomersRepo).setStage(ctx.group, n.userId, 'welcome');
   ctx.store.jobs.cancel(ctx.group, JOB_VERIFY, n.userId);
   const actions: Action[] = [];
   if (holdsByMute(ctx)) actions.push({ type: 'unmute', ...ctx.group, user: mention(n), reason: ctx.t.onboarding.verified });
@@ -122,7 +122,7 @@ function verified(ctx: GroupContext, n: NewcomerRow): Action[] {
 
 /** Not verified: removed where the platform allows; the executor reports it to the owner where not. */
 function reject(ctx: GroupContext, n: NewcomerRow, reason: string): Action[] {
-  ctx.store.newcomers.setStage(ctx.group, n.userId, 'done');
+  ctx.store.of(NewcomersRepo).setStage(ctx.group, n.userId, 'done');
   ctx.store.jobs.cancel(ctx.group, JOB_VERIFY, n.userId);
   return [{ type: 'kick', ...ctx.group, user: mention(n), reason }];
 }
@@ -136,7 +136,7 @@ const arrivals = ruleOn('memberJoined', {
     const actions: Action[] = [];
     for (const m of e.members.filter((x) => !x.isBot)) {
       const needsCheck = mode !== 'off' && !atLeast(ctx.levelOf(ctx.group, m), 'admin');
-      ctx.store.newcomers.arrive(ctx.group, m.id, m.name, e.inviter?.name, e.at.getTime(), needsCheck ? 'verify' : 'welcome');
+      ctx.store.of(NewcomersRepo).arrive(ctx.group, m.id, m.name, e.inviter?.name, e.at.getTime(), needsCheck ? 'verify' : 'welcome');
       if (!needsCheck) continue;
       ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_VERIFY, key: m.id, dueAt: now + ctx.groupSettings.get(verifyMinutes) * 60_000 }, now);
       actions.push(...challenge(ctx, { id: m.id, name: m.name }));
@@ -158,13 +158,13 @@ const newcomerMessages: Rule = {
     const e = ctx.event;
     if (e.type === 'buttonPressed') return verifyButton(ctx);
     if (e.type !== 'message' || e.chat !== 'group') return;
-    const n = ctx.store.newcomers.get(ctx.group, e.sender.id);
+    const n = ctx.store.of(NewcomersRepo).get(ctx.group, e.sender.id);
     if (!n || n.stage === 'done' || n.stage === 'welcome') return;
     const s = ctx.groupSettings;
     const t = ctx.t.onboarding;
     if (n.stage === 'intro') {
       if (ctx.command) return; // "/rules" is no self-introduction
-      ctx.store.newcomers.setStage(ctx.group, n.userId, 'done');
+      ctx.store.of(NewcomersRepo).setStage(ctx.group, n.userId, 'done');
       ctx.store.jobs.cancel(ctx.group, JOB_INTRO, n.userId);
       return [ctx.send(t.introThanks(n.name), { replyTo: e.messageId, mentions: [mention(n)] })];
     }
@@ -174,7 +174,7 @@ const newcomerMessages: Rule = {
     if (answer !== undefined && e.kind === 'text') {
       if (answerMatches(e.text, answer)) return { actions: verified(ctx, n), stop: true };
       if (mode === 'question' && looksLikeAttempt(e.text)) {
-        const tries = ctx.store.newcomers.wrongAnswer(ctx.group, n.userId);
+        const tries = ctx.store.of(NewcomersRepo).wrongAnswer(ctx.group, n.userId);
         const left = s.get(verifyAttempts) - tries;
         if (left <= 0) return { actions: reject(ctx, n, t.failedAttempts), stop: true };
         return { actions: [ctx.send(t.wrongAnswer(n.name, left), { replyTo: e.messageId, mentions: [mention(n)] })], stop: true };
@@ -185,7 +185,7 @@ const newcomerMessages: Rule = {
     if (ctx.capabilities(ctx.group.platform).deleteMessages) {
       actions.push({ type: 'delete', ...ctx.group, messageId: e.messageId, user: mention(n), reason: ctx.t.penalties.rules.verify ?? 'verify' });
     }
-    if (ctx.store.newcomers.firstHeldNotice(ctx.group, n.userId)) actions.push(ctx.send(t.heldBack(n.name, howToVerify(ctx)), { mentions: [mention(n)] }));
+    if (ctx.store.of(NewcomersRepo).firstHeldNotice(ctx.group, n.userId)) actions.push(ctx.send(t.heldBack(n.name, howToVerify(ctx)), { mentions: [mention(n)] }));
     return { actions, stop: true };
   },
 };
@@ -196,7 +196,7 @@ function verifyButton(ctx: RuleContext) {
   const answer = (text: string): Action[] => (e.pressId ? [{ type: 'answerButton', ...ctx.group, pressId: e.pressId, text }] : []);
   const uid = e.data.slice('verify:'.length);
   if (uid !== e.sender.id) return { actions: answer(ctx.t.onboarding.notYourButton), stop: true };
-  const n = ctx.store.newcomers.get(ctx.group, uid);
+  const n = ctx.store.of(NewcomersRepo).get(ctx.group, uid);
   if (!n || n.stage !== 'verify') return { actions: answer(ctx.t.onboarding.verified), stop: true };
   return { actions: [...answer(ctx.t.onboarding.verified), ...verified(ctx, n)], stop: true };
 }
@@ -206,7 +206,7 @@ const welcomeJob: JobHandler = { kind: JOB_WELCOME, run: (ctx) => welcomeNow(ctx
 const verifyDeadline: JobHandler = {
   kind: JOB_VERIFY,
   run(ctx) {
-    const n = ctx.store.newcomers.get(ctx.group, ctx.job.key);
+    const n = ctx.store.of(NewcomersRepo).get(ctx.group, ctx.job.key);
     if (!n || n.stage !== 'verify') return [];
     return reject(ctx, n, ctx.t.onboarding.failed(ctx.groupSettings.get(verifyMinutes)));
   },
@@ -216,12 +216,12 @@ const verifyDeadline: JobHandler = {
 const introDeadline: JobHandler = {
   kind: JOB_INTRO,
   run(ctx): JobOutcome | Action[] {
-    const n = ctx.store.newcomers.get(ctx.group, ctx.job.key);
+    const n = ctx.store.of(NewcomersRepo).get(ctx.group, ctx.job.key);
     if (!n || n.stage !== 'intro') return [];
     const s = ctx.groupSettings;
     const t = ctx.t.onboarding;
     if (!n.introReminded) {
-      ctx.store.newcomers.markIntroReminded(ctx.group, n.userId);
+      ctx.store.of(NewcomersRepo).markIntroReminded(ctx.group, n.userId);
       const half = (s.get(introHours) * 3_600_000) / 2;
       const then = t.introConsequence[s.get(introAction)](s.get(introHours) / 2);
       return {
@@ -229,7 +229,7 @@ const introDeadline: JobHandler = {
         next: { dueAt: new Date(ctx.job.dueAt + half) },
       };
     }
-    ctx.store.newcomers.setStage(ctx.group, n.userId, 'done');
+    ctx.store.of(NewcomersRepo).setStage(ctx.group, n.userId, 'done');
     switch (s.get(introAction)) {
       case 'nothing':
         return [];

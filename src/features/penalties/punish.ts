@@ -4,7 +4,10 @@ import type { Role } from '../../engine/events.js';
 import { atLeast } from '../../engine/registry.js';
 import type { Messages } from '../../i18n/index.js';
 import { parseDuration } from '../../time/calendar.js';
+import { logEntry } from '../../engine/records.js';
+import { strikeRecorded } from './records.js';
 import { type Step, cooldownSetting, expirySetting, ladderSetting, parseStep, stepFor } from './ladder.js';
+import { StrikesRepo } from './strikes.sql.js';
 
 /** A newcomer's first day is gentler: automatic strikes then stop at a warning (ads aside). */
 const FIRST_DAY_MS = 86_400_000;
@@ -30,6 +33,9 @@ export function isExempt(ctx: GroupContext, sender: { id: string; role?: Role | 
   return !!ctx.store.members.get(ctx.group, sender.id)?.trusted;
 }
 
+/** A member's strikes that still count, oldest first. */
+export const activeStrikes = (ctx: GroupContext, userId: string) => ctx.store.of(StrikesRepo).active(ctx.group, userId, ctx.now.getTime());
+
 export function describeStep(t: Messages, step: Step): string {
   switch (step.kind) {
     case 'remind':
@@ -44,14 +50,15 @@ export function describeStep(t: Messages, step: Step): string {
 }
 
 /**
- * Records a strike and climbs the group's ladder: one short line tells the member which rule,
- * which strike, and what comes next; a mute or a removal goes out as an action with its reason.
+ * A strike on the group's ladder, as data: the strike and its log line as records, one short line
+ * telling the member which rule, which strike and what comes next, and a mute or a removal with its
+ * reason.
  */
 export function punish(ctx: GroupContext, o: Offence): Action[] {
   const g = ctx.group;
   const now = ctx.now.getTime();
   const ladder = ctx.groupSettings.get(ladderSetting);
-  const active = ctx.store.strikes.active(g, o.user.id, now);
+  const active = ctx.store.of(StrikesRepo).active(g, o.user.id, now);
   // A burst is one offence: within the cooling period after an automatic strike, no step is climbed
   // again (the member was just told). An admin's /warn always counts.
   const last = active.at(-1);
@@ -64,8 +71,7 @@ export function punish(ctx: GroupContext, o: Offence): Action[] {
   const step = parseStep(stepText)!;
   const expiry = parseDuration(ctx.groupSettings.get(expirySetting))!;
   const t = ctx.t;
-  ctx.store.strikes.add({
-    ...g,
+  const recorded = strikeRecorded.of(g, {
     userId: o.user.id,
     userName: o.user.name,
     rule: o.rule,
@@ -78,14 +84,14 @@ export function punish(ctx: GroupContext, o: Offence): Action[] {
     ...(o.deletedText !== undefined ? { messageText: o.deletedText } : {}),
   });
   const ruleLabel = t.penalties.rules[o.rule] ?? o.rule;
-  ctx.store.actionLog.add(g, now, 'strike', o.user.id, t.penalties.because(ruleLabel, o.reason), `step:${n}:${stepText}`);
+  const logged = logEntry.of(g, { at: now, what: 'strike', userId: o.user.id, reason: t.penalties.because(ruleLabel, o.reason), outcome: `step:${n}:${stepText}` });
   const next = n < ladder.length ? parseStep(ladder[n]!) : undefined;
   const explained = t.penalties.explain(o.user.name, ruleLabel, o.reason, n, describeStep(t, step), next ? describeStep(t, next) : undefined);
   // A muted member can post nowhere in the group: the appeal goes through the bot's private chat.
   const link = ctx.privateLink(g.platform, 'appeal');
   const line = [explained, o.also, link && t.penalties.appealPrivately(link)].filter(Boolean).join('\n');
   const reason = t.penalties.because(ruleLabel, o.reason);
-  const actions: Action[] = [ctx.send(line, { mentions: [o.user], reason })];
+  const actions: Action[] = [recorded, logged, ctx.send(line, { mentions: [o.user], reason })];
   if (step.kind === 'mute') actions.push({ type: 'mute', ...g, user: o.user, until: new Date(now + step.ms), reason });
   if (step.kind === 'kick') actions.push({ type: 'kick', ...g, user: o.user, reason });
   return actions;

@@ -6,6 +6,7 @@ import type { GroupContext } from '../../engine/context.js';
 import type { GroupCopy } from '../../engine/registry.js';
 import { nextOccurrence, parseRecurrence } from '../../time/calendar.js';
 import { JOB_ANNOUNCE, scheduleTopic } from './schedule.js';
+import { TopicsRepo } from './topics.sql.js';
 
 const every = z.string().refine((r) => parseRecurrence(r) !== undefined, 'is not a recurrence such as "tue,thu 20:00"');
 const topic = z.object({ title: z.string().min(1).max(100), description: z.string().max(1000), host: z.string().max(50), every }).strict();
@@ -22,19 +23,19 @@ const first = (ctx: GroupContext, recurrence: string) => nextOccurrence(recurren
 export const topicsCopy: GroupCopy = {
   key: 'topics',
   export: (ctx) =>
-    ctx.store.topics
+    ctx.store.of(TopicsRepo)
       .upcoming(ctx.group, ctx.now.getTime(), 100)
       .filter((t) => t.recurrence)
       .map((t) => ({ title: t.title, description: t.description, host: t.host, every: t.recurrence })),
   check: problems('topics', topic),
   add(ctx, items) {
     // A topic the group already has (same title and rhythm) is not added twice.
-    const have = new Set(ctx.store.topics.upcoming(ctx.group, ctx.now.getTime(), 100).map((t) => `${t.title}\u0000${t.recurrence}`));
+    const have = new Set(ctx.store.of(TopicsRepo).upcoming(ctx.group, ctx.now.getTime(), 100).map((t) => `${t.title}\u0000${t.recurrence}`));
     let added = 0;
     for (const t of items.map((item) => topic.parse(item))) {
       if (have.has(`${t.title}\u0000${t.every}`)) continue;
-      const id = ctx.store.topics.addTopic({ ...ctx.group, title: t.title, description: t.description, host: t.host, startsAt: first(ctx, t.every), recurrence: t.every }, ctx.now.getTime());
-      scheduleTopic(ctx, ctx.store.topics.topic(id)!);
+      const id = ctx.store.of(TopicsRepo).addTopic({ ...ctx.group, title: t.title, description: t.description, host: t.host, startsAt: first(ctx, t.every), recurrence: t.every }, ctx.now.getTime());
+      scheduleTopic(ctx, ctx.store.of(TopicsRepo).topic(id)!);
       added++;
     }
     return added;
@@ -43,15 +44,15 @@ export const topicsCopy: GroupCopy = {
 
 export const announcementsCopy: GroupCopy = {
   key: 'announcements',
-  export: (ctx) => ctx.store.topics.announcements(ctx.group, 100).filter((a) => a.recurrence).map((a) => ({ text: a.text, every: a.recurrence })),
+  export: (ctx) => ctx.store.of(TopicsRepo).announcements(ctx.group, 100).filter((a) => a.recurrence).map((a) => ({ text: a.text, every: a.recurrence })),
   check: problems('announcements', announcement),
   add(ctx, items) {
-    const have = new Set(ctx.store.topics.announcements(ctx.group, 100).map((a) => `${a.text}\u0000${a.recurrence}`));
+    const have = new Set(ctx.store.of(TopicsRepo).announcements(ctx.group, 100).map((a) => `${a.text}\u0000${a.recurrence}`));
     let added = 0;
     for (const a of items.map((item) => announcement.parse(item))) {
       if (have.has(`${a.text}\u0000${a.every}`)) continue;
       const at = first(ctx, a.every);
-      const id = ctx.store.topics.addAnnouncement({ ...ctx.group, text: a.text, at, recurrence: a.every }, ctx.now.getTime());
+      const id = ctx.store.of(TopicsRepo).addAnnouncement({ ...ctx.group, text: a.text, at, recurrence: a.every }, ctx.now.getTime());
       ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_ANNOUNCE, key: String(id), dueAt: at }, ctx.now.getTime());
       added++;
     }

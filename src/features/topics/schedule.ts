@@ -3,7 +3,7 @@ import type { Action } from '../../engine/actions.js';
 import type { GroupContext } from '../../engine/context.js';
 import type { JobHandler, JobOutcome } from '../../engine/registry.js';
 import { defineSetting } from '../../settings/definition.js';
-import type { TopicRow } from '../../storage/topics.js';
+import { TopicsRepo, type TopicRow } from './topics.sql.js';
 import { addDays, canonicalTime, formatLocal, formatTimeOfDay, localDay, nextOccurrence, parseTimeOfDay, zonedTime } from '../../time/calendar.js';
 import { mostActiveHours } from '../insights/index.js';
 
@@ -65,7 +65,7 @@ export function scheduleTopic(ctx: GroupContext, t: TopicRow, previewsOnly = fal
 /** After the preview times change: drop the pending previews and plan them again. */
 export function replanPreviews(ctx: GroupContext): void {
   for (const job of ctx.store.jobs.pending(ctx.group, JOB_PREVIEW)) ctx.store.jobs.cancel(ctx.group, JOB_PREVIEW, job.key);
-  for (const t of ctx.store.topics.upcoming(ctx.group, ctx.now.getTime(), 200)) scheduleTopic(ctx, t);
+  for (const t of ctx.store.of(TopicsRepo).upcoming(ctx.group, ctx.now.getTime(), 200)) scheduleTopic(ctx, t);
 }
 
 export function topicLine(ctx: GroupContext, t: TopicRow, withDay = false): string {
@@ -83,7 +83,7 @@ const previewJob: JobHandler = {
     if (alsoDue) return [];
     const from = zonedTime(day, 0, tz).getTime();
     const to = zonedTime(addDays(day, 1), 0, tz).getTime();
-    const all = ctx.store.topics.between(ctx.group, from, to);
+    const all = ctx.store.of(TopicsRepo).between(ctx.group, from, to);
     const ahead = all.filter((t) => t.startsAt > ctx.now.getTime());
     if (!ahead.length) {
       // Due while the bot was down and every topic has begun since: say so to the owner, post nothing.
@@ -100,7 +100,7 @@ const previewJob: JobHandler = {
 const openJob: JobHandler = {
   kind: JOB_OPEN,
   run(ctx): JobOutcome | Action[] {
-    const t = ctx.store.topics.topic(Number(ctx.job.key));
+    const t = ctx.store.of(TopicsRepo).topic(Number(ctx.job.key));
     if (!t || t.state !== 'scheduled') return [];
     const tz = ctx.groupSettings.timezone;
     const actions: Action[] = [];
@@ -112,11 +112,11 @@ const openJob: JobHandler = {
     }
     const next = t.recurrence ? nextOccurrence(t.recurrence, new Date(Math.max(t.startsAt, ctx.now.getTime())), tz) : undefined;
     if (!next) {
-      ctx.store.topics.saveTopic({ ...t, state: 'done' });
+      ctx.store.of(TopicsRepo).saveTopic({ ...t, state: 'done' });
       return actions;
     }
     const moved = { ...t, startsAt: next.getTime() };
-    ctx.store.topics.saveTopic(moved);
+    ctx.store.of(TopicsRepo).saveTopic(moved);
     scheduleTopic(ctx, moved, true);
     return { actions, next: { dueAt: next } };
   },
@@ -125,17 +125,17 @@ const openJob: JobHandler = {
 const announceJob: JobHandler = {
   kind: JOB_ANNOUNCE,
   run(ctx): JobOutcome | Action[] {
-    const a = ctx.store.topics.announcement(Number(ctx.job.key));
+    const a = ctx.store.of(TopicsRepo).announcement(Number(ctx.job.key));
     if (!a || a.state !== 'scheduled') return [];
     const tz = ctx.groupSettings.timezone;
     const actions: Action[] =
       ctx.lateBy > OPEN_GRACE_MS ? [ctx.notifyOwner(ctx.t.topics.announceSkipped(formatLocal(new Date(a.at), tz), a.text))] : [ctx.send(a.text)];
     const next = a.recurrence ? nextOccurrence(a.recurrence, new Date(Math.max(a.at, ctx.now.getTime())), tz) : undefined;
     if (!next) {
-      ctx.store.topics.setAnnouncement(a.id, a.at, 'done');
+      ctx.store.of(TopicsRepo).setAnnouncement(a.id, a.at, 'done');
       return actions;
     }
-    ctx.store.topics.setAnnouncement(a.id, next.getTime(), 'scheduled');
+    ctx.store.of(TopicsRepo).setAnnouncement(a.id, next.getTime(), 'scheduled');
     return { actions, next: { dueAt: next } };
   },
 };

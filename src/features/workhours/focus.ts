@@ -7,6 +7,9 @@ import { judgeTopic } from './offTopic.js';
 import { focusSetting, holidaysSetting, topicDescriptionSetting, topicWordsSetting, worktimeSetting } from './settings.js';
 import { LruMap } from '../../storage/lru.js';
 import type { GroupTopicModels } from './topicModel.js';
+import { TopicExamplesRepo } from './topicExamples.sql.js';
+import { logEntry } from '../../engine/records.js';
+import { topicLearned } from './records.js';
 
 /** In remind mode a member is reminded at most this often. */
 const REMIND_EVERY_MS = 10 * 60_000;
@@ -35,39 +38,35 @@ export function workHoursRule(topicModels: GroupTopicModels): Rule {
       if (!isWithinSchedule(e.at, { ...schedule, holidays: s.get(holidaysSetting) }, tz)) return;
       const key = (id: string) => `${e.platform}\u0000${e.groupId}\u0000${id}`;
       const thread = e.replyTo ? verdicts.get(key(e.replyTo.messageId)) : undefined;
-      const model = topicModels.model(ctx.group, ctx.store.topicExamples);
+      const model = topicModels.model(ctx.group, ctx.store.of(TopicExamplesRepo));
       const verdict = judgeTopic(
         { kind: e.kind, text, ...(thread ? { repliesToOnTopic: true } : {}) },
         { words: s.get(topicWordsSetting), description: s.get(topicDescriptionSetting) },
         model.ready ? model : undefined,
       );
-      // Explaining (/why) remembers nothing: no thread verdict, no learning, no reminder throttle.
+      // Explaining (/why) remembers nothing in memory either: no thread verdict, no reminder throttle.
       if (!ctx.explaining) verdicts.set(key(e.messageId), !verdict.offTopic);
       // The group's own history teaches its model: what the topic words vouch for, and plain chatter.
       // Its own guesses never do (a model taught by itself only grows surer of its mistakes).
       const learned = verdict.why === 'topic-word' ? 'on' : verdict.why === 'chatter' ? 'off' : undefined;
-      if (learned && e.kind === 'text' && !ctx.explaining) topicModels.learn(ctx.group, ctx.store.topicExamples, learned, 'history', text, e.at.getTime());
-      if (!verdict.offTopic || isExempt(ctx, e.sender)) return;
+      const learning = learned && e.kind === 'text' ? [topicLearned.of(ctx.group, { label: learned, source: 'history', text, at: e.at.getTime() })] : [];
+      if (!verdict.offTopic || isExempt(ctx, e.sender)) return learning;
       const p = localParts(e.at, tz);
       const minute = p.hour * 60 + p.minute;
       const range = schedule.ranges.find((r) => minute >= r.start && minute < r.end);
       const freeAt = formatTimeOfDay(range?.end ?? minute);
       const t = ctx.t.workhours;
       const user = { id: e.sender.id, name: e.sender.name };
-      if (mode === 'observe') {
-        ctx.store.actionLog.add(ctx.group, ctx.now.getTime(), 'workhours (observe)', user.id, t.why[verdict.why] ?? verdict.why, 'would:remind');
-        return;
-      }
-      if (mode === 'strict') {
-        return punish(ctx, { user, rule: 'workhours', reason: t.reason(t.why[verdict.why] ?? verdict.why, freeAt), messageId: e.messageId });
-      }
+      const why = t.why[verdict.why] ?? verdict.why;
+      if (mode === 'observe') return [...learning, logEntry.of(ctx.group, { at: ctx.now.getTime(), what: 'workhours (observe)', userId: user.id, reason: why, outcome: 'would:remind' })];
+      if (mode === 'strict') return [...learning, ...punish(ctx, { user, rule: 'workhours', reason: t.reason(why, freeAt), messageId: e.messageId })];
       const last = lastReminded.get(key(e.sender.id));
       if (!ctx.explaining) {
-        if (last !== undefined && e.at.getTime() - last < REMIND_EVERY_MS) return;
+        if (last !== undefined && e.at.getTime() - last < REMIND_EVERY_MS) return learning;
         lastReminded.set(key(e.sender.id), e.at.getTime());
       }
-      const actions: Action[] = [ctx.send(t.reminder(user.name, freeAt), { replyTo: e.messageId, mentions: [user], reason: t.why[verdict.why] ?? verdict.why })];
-      return actions;
+      const reminder: Action = ctx.send(t.reminder(user.name, freeAt), { replyTo: e.messageId, mentions: [user], reason: why });
+      return [...learning, reminder];
     },
   };
 }

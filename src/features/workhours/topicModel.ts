@@ -1,5 +1,5 @@
 import { type GroupRef, groupKey } from '../../storage/groups.js';
-import type { TopicExample } from '../../storage/topicExamples.js';
+import type { TopicExample } from './topicExamples.sql.js';
 import { Featurizer } from '../../text/featurizer.js';
 import { compactText, normalizeText } from '../../text/normalize.js';
 

@@ -1,6 +1,6 @@
-import { addDays } from '../time/calendar.js';
-import type { Db } from './db.js';
-import type { GroupRef } from './groups.js';
+import { addDays } from '../../time/calendar.js';
+import type { Db } from '../../storage/db.js';
+import type { GroupRef } from '../../storage/groups.js';
 
 export interface MemberFigures {
   userId: string;

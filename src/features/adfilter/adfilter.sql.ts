@@ -1,5 +1,5 @@
-import type { Db } from './db.js';
-import { type GroupRef, groupKey } from './groups.js';
+import type { Db } from '../../storage/db.js';
+import { type GroupRef, groupKey } from '../../storage/groups.js';
 
 /** A member's message the ad filter holds a verdict on, by whom and where. */
 interface JudgedMessage {

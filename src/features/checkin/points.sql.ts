@@ -1,5 +1,5 @@
-import type { Db } from './db.js';
-import type { GroupRef } from './groups.js';
+import type { Db } from '../../storage/db.js';
+import type { GroupRef } from '../../storage/groups.js';
 
 export interface Reward {
   name: string;

@@ -1,0 +1,60 @@
+import type { GroupRef } from '../storage/groups.js';
+import type { NewJob } from '../storage/jobs.js';
+import type { Store } from '../storage/store.js';
+import type { Action, RecordAction } from './actions.js';
+
+/**
+ * One kind of record, typed: `of` makes the record a decision returns, `applied` the recorder a
+ * feature registers to write it. Whatever the recorder returns is planned after it (a review's
+ * buttons need the id its row was given).
+ */
+export interface RecordKind<D> {
+  kind: string;
+  of(g: GroupRef, data: D): RecordAction;
+  applied(apply: (store: Store, g: GroupRef, data: D) => Action[] | void): Recorder;
+}
+
+export interface Recorder {
+  kind: string;
+  apply(store: Store, g: GroupRef, data: unknown): Action[] | void;
+}
+
+export function recordKind<D>(kind: string): RecordKind<D> {
+  return {
+    kind,
+    of: (g, data) => ({ type: 'record', kind, platform: g.platform, groupId: g.groupId, data }),
+    applied: (apply) => ({ kind, apply: apply as Recorder['apply'] }),
+  };
+}
+
+/** "{id}" in an action's buttons becomes the id of the row a record just wrote (an owner's one-tap decision names it). */
+export function withId(action: Action, id: number): Action {
+  if (!('buttons' in action) || !action.buttons) return action;
+  const fill = (s: string) => s.replaceAll('{id}', String(id));
+  return { ...action, buttons: action.buttons.map((b) => ({ ...b, data: fill(b.data), keyword: fill(b.keyword) })) };
+}
+
+export interface LogEntry {
+  at: number;
+  /** What was done: 'strike', 'adfilter', 'appeal accepted', … */
+  what: string;
+  userId?: string | undefined;
+  /** Why, in the group's language. */
+  reason?: string | undefined;
+  /** A code rendered for people by the penalties feature's log text: 'removed:0.91', 'by:Ann', … */
+  outcome: string;
+}
+
+/** A line in the group's action log (/log, the dashboard). */
+export const logEntry = recordKind<LogEntry>('log');
+/** A job to run later (re-scheduling one moves it). */
+export const scheduleJob = recordKind<Omit<NewJob, 'platform' | 'groupId'> & { at: number }>('job');
+/** A pending job that is no longer wanted. */
+export const cancelJob = recordKind<{ kind: string; key: string }>('job.cancel');
+
+/** The core's own records: the action log and the jobs table belong to no feature. */
+export const coreRecorders: Recorder[] = [
+  logEntry.applied((store, g, e) => store.actionLog.add(g, e.at, e.what, e.userId, e.reason, e.outcome)),
+  scheduleJob.applied((store, g, { at, ...job }) => void store.jobs.schedule({ ...g, ...job }, at)),
+  cancelJob.applied((store, g, { kind, key }) => void store.jobs.cancel(g, kind, key)),
+];
