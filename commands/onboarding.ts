@@ -1,5 +1,7 @@
 import type { Command, Feature } from '../src/engine/registry.js';
 import { onboardingJobs, onboardingRules } from '../src/features/onboarding/onboarding.js';
+import { onboardingRecorders } from '../src/features/onboarding/records.js';
+import { parseSwitch } from '../src/settings/core.js';
 import {
   introAction,
   introEnabled,
@@ -10,6 +12,7 @@ import {
   verifyKeyword,
   verifyMinutes,
   verifyMode,
+  verifyObserve,
   verifyQuestion,
   welcomeTemplate,
 } from '../src/features/onboarding/settings.js';
@@ -39,7 +42,7 @@ const welcome: Command = {
   },
 };
 
-/** `/verify off|button|keyword <word>|question <question…> <answer> [minutes]` */
+/** `/verify off|button|keyword <word>|question <question…> <answer> [minutes]`, `/verify observe on|off` */
 const verify: Command = {
   name: 'verify',
   aliases: ['入群验证'],
@@ -47,9 +50,6 @@ const verify: Command = {
   run(ctx) {
     const t = ctx.t.onboarding;
     const [mode, ...rest] = ctx.command.argv;
-    const by = ctx.event.sender.id;
-    const at = ctx.now.getTime();
-    const set = <T>(def: Parameters<typeof ctx.settings.set<T>>[1], v: T) => ctx.save(def, v);
     // A trailing number is the time limit, once the mode's own words are there (a question's
     // answer may itself be a number: "1+1=? 2").
     const needs = { button: 0, keyword: 1, question: 2 }[mode as 'button' | 'keyword' | 'question'] ?? Infinity;
@@ -61,6 +61,12 @@ const verify: Command = {
         if (rest.length) return ctx.usage();
         ctx.save(verifyMode, 'off');
         return [ctx.reply(t.verifyOff)];
+      case 'observe': {
+        const on = rest.length === 1 ? parseSwitch(rest[0]!) : undefined;
+        if (on === undefined) return ctx.usage();
+        ctx.save(verifyObserve, on);
+        return [ctx.reply(on ? t.verifyObserving : t.verifyEnforcing)];
+      }
       case 'button':
         if (rest.length) return ctx.usage();
         ctx.save(verifyMode, 'button');
@@ -125,5 +131,6 @@ export const onboardingFeature: Feature = {
   commands: [welcome, verify, intro],
   rules: onboardingRules,
   jobs: onboardingJobs,
+  recorders: onboardingRecorders,
   settings: onboardingSettings,
 };

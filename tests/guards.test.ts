@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type TestBot, perTest, sentTexts } from './support/recording.js';
+import { type TestBot, perTest, sentTexts, textEvent } from './support/recording.js';
 import { CheckinsRepo } from '../src/features/checkin/checkins.sql.js';
 
 const scratch = perTest();
@@ -40,5 +40,24 @@ describe('guards see every message, commands included, before any command runs',
     expect(sentTexts(await bot.say('ann', '打卡'))).toEqual([expect.stringMatching(/^✅/)]);
     const chatter = sentTexts(await bot.say('bob', '打卡 哈哈哈哈哈哈'));
     expect(chatter[0]).toMatch(/^@bob 工作时间请聊与主题相关的内容/);
+  });
+});
+
+describe('a guard decides as data', () => {
+  it('explaining a message (/why) runs every guard and writes nothing: their records are never carried out', async () => {
+    await bot.say('o', '/worktime mon-sun 00:00-23:59', owner);
+    await bot.say('o', '/focus strict', owner);
+    await bot.say('ann', '大家好，今天开始学习');
+    const chatter = textEvent('ann', '哈哈哈哈哈哈', bot.clock.now());
+    const before = bot.app.store.changes();
+    const decisions = await bot.app.engine.explain(chatter);
+    expect(decisions.map((d) => d.rule)).toEqual(['onboarding.newcomer-messages', 'adfilter', 'workhours.focus']);
+    // What the history teaches the topic model, the strike and its log line are in the decision...
+    expect(decisions.at(-1)!.actions.flatMap((a) => (a.type === 'record' ? [a.kind] : []))).toEqual(['workhours.example', 'penalties.strike', 'log']);
+    // ...and not in the database.
+    expect(bot.app.store.changes()).toBe(before);
+    // Carried out for real, the same decision does write them.
+    await bot.dispatch(chatter);
+    expect(bot.app.store.actionLog.recent(g)[0]).toMatchObject({ action: 'strike', userId: 'ann' });
   });
 });

@@ -50,8 +50,8 @@ export interface RuleContext extends GroupContext {
   /** Set when the message is a command (only guards see those). */
   command?: ParsedCommand;
   /**
-   * The decision is only being explained (/why): whatever it writes to the store is rolled back,
-   * and a rule must remember nothing in memory either (no learning, no throttles, no recent texts).
+   * The decision is only being explained (/why): it is never carried out, so its records are never
+   * written; a rule must remember nothing in memory either (no throttles, no recent texts).
    */
   explaining?: boolean;
 }

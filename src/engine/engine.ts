@@ -273,24 +273,20 @@ export class Engine {
   }
 
   /**
-   * Each guard's decision about a message, recomputed for /why: every guard runs inside a
-   * savepoint that is rolled back, with `explaining` set so it remembers nothing in memory either.
-   * Call inside the decision's transaction (a command's, as /why is).
+   * Each guard's decision about a message, recomputed for /why. A decision is data (what it would
+   * send, and the records it would write), and nothing here carries it out: nothing is stored.
+   * `explaining` tells the guards to remember nothing in memory either.
    */
   async explain(event: MessageEvent): Promise<GuardDecision[]> {
-    const db = this.services.store.db;
     const ctx: RuleContext = Object.assign(groupContext(this.services, { platform: event.platform, groupId: event.groupId }, messages), { event, explaining: true });
     const out: GuardDecision[] = [];
     for (const rule of (this.rulesFor.get('message') ?? []).filter((r) => r.stage === 'guard')) {
-      db.exec('SAVEPOINT explain');
       try {
         const result = await rule.decide(ctx);
         const actions = !result ? [] : Array.isArray(result) ? result : result.actions;
         out.push({ rule: rule.id, actions, stopped: !!result && !Array.isArray(result) && !!result.stop });
       } catch (err) {
         this.services.log.error({ err, rule: rule.id, group: ctx.group }, 'rule failed while explaining');
-      } finally {
-        db.exec('ROLLBACK TO explain; RELEASE explain');
       }
       if (out.at(-1)?.stopped) break;
     }

@@ -98,7 +98,7 @@ export const en: Messages = {
     log: '/log [count]',
     appeal: '/appeal [reason]',
     welcome: '/welcome [template | reset]',
-    verify: '/verify off|button|keyword <word>|question <question> <answer> [minutes]',
+    verify: '/verify off|button|keyword <word>|question <question> <answer> [minutes] · /verify observe on|off',
     intro: '/intro off | on [format] [hours] | action nothing|report|remove',
     worktime: '/worktime mon-fri 09:00-12:00,13:30-18:00 | off | holiday 2026-10-01..2026-10-07 | holiday clear',
     focus: '/focus off|observe|remind|strict',
@@ -236,6 +236,8 @@ export const en: Messages = {
     introReason: 'no self-introduction',
     welcomeShow: (template) => `Current welcome:\n${template}\nPlaceholders: {name} {group} {rules} {count} {inviter}`,
     welcomeUpdated: (preview) => `Welcome updated. It will look like:\n${preview}`,
+    verifyObserving: 'The entry check now observes: newcomers are asked as usual, but nobody is held back, muted or removed; /log shows what would have been done.',
+    verifyEnforcing: "The entry check enforces again: unverified newcomers' messages are held back.",
     verifyOff: 'Entry check off.',
     verifyOn: (how, minutes) => `Entry check on: newcomers must ${how} within ${nOf(minutes, 'minute')}.`,
     introOff: 'Self-introductions no longer required.',
@@ -461,13 +463,13 @@ export const en: Messages = {
     log: {
       actions: {
         delete: 'message deleted', mute: 'muted', unmute: 'unmuted', kick: 'removed from the group', strike: 'strike', unwarn: 'strike withdrawn',
-        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'workhours (observe)': 'work hours (observe mode)', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
+        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'verify (observe)': 'entry check (observe mode)', 'workhours (observe)': 'work hours (observe mode)', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
         'appeal accepted': 'appeal accepted', 'appeal rejected': 'appeal rejected', 'work-hours strike withdrawn': 'work-hours strike withdrawn',
       },
       done: 'done',
       fallback: (why, detail) => `could not be done (${({ unsupported: 'the platform does not allow it', forbidden: 'the bot lacks the right', failed: 'it failed', rejected: 'the platform refused it' } as Record<string, string>)[why] ?? why}${detail ? `: ${detail}` : ''})`,
       removed: (score) => `removed (confidence ${score})`,
-      would: (stage, score) => `${({ remove: 'would remove', review: 'would ask the owner', remind: 'would remind' } as Record<string, string>)[stage] ?? stage}${score ? ` (confidence ${score})` : ''}`,
+      would: (stage, score) => `${({ remove: 'would remove', review: 'would ask the owner', remind: 'would remind', hold: 'would hold back unverified messages', kick: 'would remove the member' } as Record<string, string>)[stage] ?? stage}${score ? ` (confidence ${score})` : ''}`,
       asked: (score) => `asked the language model first (confidence ${score})`,
       opinion: (verdict, outcome) =>
         `the language model ${verdict === 'ad' ? 'called it an ad' : verdict === 'not-ad' ? 'called it no ad' : 'did not answer'}; ${outcome === 'remove' ? 'removed' : outcome === 'review' ? 'sent to the owner' : 'let through'}`,

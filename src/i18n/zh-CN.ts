@@ -96,7 +96,7 @@ export const zhCN = {
     log: '/log [条数]',
     appeal: '/appeal [理由]',
     welcome: '/welcome [欢迎语模板 | reset]',
-    verify: '/verify off|button|keyword <口令>|question <问题> <答案> [分钟]',
+    verify: '/verify off|button|keyword <口令>|question <问题> <答案> [分钟] · /verify observe on|off（观察模式）',
     intro: '/intro off | on [格式] [小时] | action nothing|report|remove',
     worktime: '/worktime mon-fri 09:00-12:00,13:30-18:00 | off | holiday 2026-10-01..2026-10-07 | holiday clear',
     focus: '/focus off|observe|remind|strict',
@@ -234,6 +234,8 @@ export const zhCN = {
     introReason: '未按要求自我介绍',
     welcomeShow: (template: string) => `当前欢迎语：\n${template}\n可用占位符：{name} {group} {rules} {count} {inviter}`,
     welcomeUpdated: (preview: string) => `欢迎语已更新，效果预览：\n${preview}`,
+    verifyObserving: '入群验证改为观察模式：照常请新成员验证，但不拦消息、不禁言、不移出；本来会怎么处理，记在 /log 里。',
+    verifyEnforcing: '入群验证恢复正常：未验证的新成员发言会被拦下。',
     verifyOff: '已关闭入群验证。',
     verifyOn: (how: string, minutes: number) => `已开启入群验证：新成员需在 ${minutes} 分钟内${how}。`,
     introOff: '已关闭自我介绍要求。',
@@ -462,13 +464,13 @@ export const zhCN = {
     log: {
       actions: {
         delete: '删除消息', mute: '禁言', unmute: '解除禁言', kick: '移出群', strike: '记违规', unwarn: '撤销违规',
-        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'workhours (observe)': '工作时间（观察模式）', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
+        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'verify (observe)': '入群验证（观察模式）', 'workhours (observe)': '工作时间（观察模式）', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
         'appeal accepted': '申诉通过', 'appeal rejected': '申诉驳回', 'work-hours strike withdrawn': '撤销工作时间违规',
       } as Record<string, string>,
       done: '已执行',
       fallback: (why: string, detail: string) => `没能执行（${({ unsupported: '平台不支持', forbidden: '机器人没有这项权限', failed: '出错了', rejected: '平台拒绝了' } as Record<string, string>)[why] ?? why}${detail ? `：${detail}` : ''}）`,
       removed: (score: string) => `已删除（可信度 ${score}）`,
-      would: (stage: string, score: string) => `${({ remove: '会删除', review: '会请群主判断', remind: '会提醒' } as Record<string, string>)[stage] ?? stage}${score ? `（可信度 ${score}）` : ''}`,
+      would: (stage: string, score: string) => `${({ remove: '会删除', review: '会请群主判断', remind: '会提醒', hold: '会拦下未验证的发言', kick: '会移出群' } as Record<string, string>)[stage] ?? stage}${score ? `（可信度 ${score}）` : ''}`,
       asked: (score: string) => `先请语言模型复核（可信度 ${score}）`,
       opinion: (verdict: string, outcome: string) =>
         `语言模型${verdict === 'ad' ? '认为是广告' : verdict === 'not-ad' ? '认为不是广告' : '没有回答'}，${outcome === 'remove' ? '已删除' : outcome === 'review' ? '交给群主判断' : '放行'}`,

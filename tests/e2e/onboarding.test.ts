@@ -113,6 +113,20 @@ describe('the entry ritual, told through the simulator', () => {
     ]);
   });
 
+  it('observe mode asks as usual but holds nobody back and removes nobody; /log tells what would have been done', () => {
+    const out = shell(
+      join(tmp.dir, 'o.db'),
+      lines(':clock 2026-11-24T10:00:00+08:00', '/verify button 10', '/verify observe on', ':join xm 小明', ':as xm', '我可以说话吗', '还有一句', ':advance 11m', ':as owner', '/log'),
+    );
+    const acts = bot(out).slice(2);
+    expect(acts.map((a) => a.action)).toEqual(['send', 'send']); // the challenge, then /log: no mute, no delete, no kick
+    expect(acts[0]).toMatchObject({ text: '@小明 欢迎！请在 10 分钟内点下面的按钮完成验证。' });
+    expect(acts[1]!.text).toBe(
+      ['最近的处理记录：', '• 2026-11-24 10:10 入群验证（观察模式） 小明：未在 10 分钟内完成入群验证 → 会移出群', '• 2026-11-24 10:00 入群验证（观察模式） 小明：入群验证 → 会拦下未验证的发言'].join('\n'),
+    );
+    expect(out).not.toContainEqual(expect.objectContaining({ blocked: 'muted' }));
+  });
+
   it('a deadline survives a restart between the join and the deadline', () => {
     const db = join(tmp.dir, 'f.db');
     shell(db, lines(':clock 2026-11-24T10:00:00+08:00', '/verify keyword 芝麻开门 10', ':join late 迟到者'));

@@ -13,11 +13,14 @@ import {
   verifyKeyword,
   verifyMinutes,
   verifyMode,
+  verifyObserve,
   verifyQuestion,
   welcomeBatchSeconds,
   welcomeTemplate,
 } from './settings.js';
 import { answerMatches, looksLikeAttempt, renderTemplate } from './template.js';
+import { cancelJob, logEntry, scheduleJob } from '../../engine/records.js';
+import { introReminded, newcomerArrived, newcomerMissed, newcomerMoved, newcomerTold } from './records.js';
 
 export const JOB_WELCOME = 'onboarding.welcome';
 export const JOB_VERIFY = 'onboarding.verify';
@@ -39,24 +42,33 @@ function howToVerify(ctx: GroupContext): string {
   }
 }
 
+/** Observe: newcomers are asked as usual, but nobody is held back, muted or removed; the log says what would have been. */
+const observing = (ctx: GroupContext) => ctx.groupSettings.get(verifyObserve);
+
 /** Button mode on a platform that can mute holds newcomers back by muting; otherwise by their messages. */
 function holdsByMute(ctx: GroupContext): boolean {
-  return ctx.groupSettings.get(verifyMode) === 'button' && ctx.capabilities(ctx.group.platform).mute;
+  return ctx.groupSettings.get(verifyMode) === 'button' && ctx.capabilities(ctx.group.platform).mute && !observing(ctx);
 }
 
-/** A welcome is posted once per batch window: the first arrival schedules it, later ones join it. */
-function queueWelcome(ctx: GroupContext): Action[] {
+/**
+ * A welcome is posted once per batch window: the first arrival schedules it, later ones join it.
+ * `arriving`: who this very decision lets in (their stage is written with the decision).
+ */
+function queueWelcome(ctx: GroupContext, arriving: NewcomerRow[]): Action[] {
+  if (!arriving.length) return [];
   const seconds = ctx.groupSettings.get(welcomeBatchSeconds);
-  if (seconds === 0) return welcomeNow(ctx);
-  if (!ctx.store.jobs.pending(ctx.group, JOB_WELCOME).length) {
-    ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_WELCOME, key: 'batch', dueAt: ctx.now.getTime() + seconds * 1000 }, ctx.now.getTime());
-  }
-  return [];
+  if (seconds === 0) return welcomeNow(ctx, arriving);
+  if (ctx.store.jobs.pending(ctx.group, JOB_WELCOME).length) return [];
+  const now = ctx.now.getTime();
+  return [scheduleJob.of(ctx.group, { kind: JOB_WELCOME, key: 'batch', dueAt: now + seconds * 1000, at: now })];
 }
 
 /** One welcome for everyone waiting for it, then the self-introduction prompt if the group asks for one. */
-function welcomeNow(ctx: GroupContext): Action[] {
-  const waiting = ctx.store.of(NewcomersRepo).inStage(ctx.group, 'welcome');
+function welcomeNow(ctx: GroupContext, arriving: NewcomerRow[] = []): Action[] {
+  const fresh = new Set(arriving.map((n) => n.userId));
+  const waiting = [...ctx.store.of(NewcomersRepo).inStage(ctx.group, 'welcome').filter((n) => !fresh.has(n.userId)), ...arriving].sort(
+    (a, b) => a.joinedAt - b.joinedAt || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
+  );
   if (!waiting.length) return [];
   const s = ctx.groupSettings;
   const t = ctx.t.onboarding;
@@ -77,12 +89,13 @@ function welcomeNow(ctx: GroupContext): Action[] {
   const intro = s.get(introEnabled);
   if (intro) text += `\n${t.introPrompt(s.get(introTemplate) || t.defaultIntro)}`;
   const now = ctx.now.getTime();
+  const out: Action[] = [];
   for (const n of waiting) {
-    ctx.store.of(NewcomersRepo).setStage(ctx.group, n.userId, intro ? 'intro' : 'done');
+    out.push(newcomerMoved.of(ctx.group, { userId: n.userId, stage: intro ? 'intro' : 'done' }));
     // One deadline, `intro.hours` after the welcome; the reminder comes halfway.
-    if (intro) ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_INTRO, key: n.userId, dueAt: now + (s.get(introHours) * 3_600_000) / 2 }, now);
+    if (intro) out.push(scheduleJob.of(ctx.group, { kind: JOB_INTRO, key: n.userId, dueAt: now + (s.get(introHours) * 3_600_000) / 2, at: now }));
   }
-  return [ctx.send(text, { mentions: waiting.map(mention) })];
+  return [...out, ctx.send(text, { mentions: waiting.map(mention) })];
 }
 
 function challenge(ctx: GroupContext, who: Mention): Action[] {
@@ -113,19 +126,20 @@ function challenge(ctx: GroupContext, who: Mention): Action[] {
 }
 
 function verified(ctx: GroupContext, n: NewcomerRow): Action[] {
-  ctx.store.of(NewcomersRepo).setStage(ctx.group, n.userId, 'welcome');
-  ctx.store.jobs.cancel(ctx.group, JOB_VERIFY, n.userId);
-  const actions: Action[] = [];
+  const actions: Action[] = [newcomerMoved.of(ctx.group, { userId: n.userId, stage: 'welcome' }), cancelJob.of(ctx.group, { kind: JOB_VERIFY, key: n.userId })];
   if (holdsByMute(ctx)) actions.push({ type: 'unmute', ...ctx.group, user: mention(n), reason: ctx.t.onboarding.verified });
-  return [...actions, ...queueWelcome(ctx)];
+  return [...actions, ...queueWelcome(ctx, [{ ...n, stage: 'welcome' }])];
 }
 
 /** Not verified: removed where the platform allows; the executor reports it to the owner where not. */
 function reject(ctx: GroupContext, n: NewcomerRow, reason: string): Action[] {
-  ctx.store.of(NewcomersRepo).setStage(ctx.group, n.userId, 'done');
-  ctx.store.jobs.cancel(ctx.group, JOB_VERIFY, n.userId);
-  return [{ type: 'kick', ...ctx.group, user: mention(n), reason }];
+  const done = [newcomerMoved.of(ctx.group, { userId: n.userId, stage: 'done' }), cancelJob.of(ctx.group, { kind: JOB_VERIFY, key: n.userId })];
+  if (observing(ctx)) return [...done, wouldHave(ctx, n, 'kick', reason)];
+  return [...done, { type: 'kick', ...ctx.group, user: mention(n), reason }];
 }
+
+const wouldHave = (ctx: GroupContext, n: NewcomerRow, what: 'hold' | 'kick', reason: string): Action =>
+  logEntry.of(ctx.group, { at: ctx.now.getTime(), what: 'verify (observe)', userId: n.userId, reason, outcome: `would:${what}` });
 
 const arrivals = ruleOn('memberJoined', {
   id: 'onboarding.arrivals',
@@ -134,14 +148,19 @@ const arrivals = ruleOn('memberJoined', {
     const mode = ctx.groupSettings.get(verifyMode);
     const now = ctx.now.getTime();
     const actions: Action[] = [];
+    const welcome: NewcomerRow[] = [];
     for (const m of e.members.filter((x) => !x.isBot)) {
       const needsCheck = mode !== 'off' && !atLeast(ctx.levelOf(ctx.group, m), 'admin');
-      ctx.store.of(NewcomersRepo).arrive(ctx.group, m.id, m.name, e.inviter?.name, e.at.getTime(), needsCheck ? 'verify' : 'welcome');
-      if (!needsCheck) continue;
-      ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_VERIFY, key: m.id, dueAt: now + ctx.groupSettings.get(verifyMinutes) * 60_000 }, now);
+      const row: NewcomerRow = { userId: m.id, name: m.name, inviterName: e.inviter?.name ?? null, joinedAt: e.at.getTime(), stage: needsCheck ? 'verify' : 'welcome', attempts: 0, heldNotice: 0, introReminded: 0 };
+      actions.push(newcomerArrived.of(ctx.group, { userId: m.id, name: m.name, inviterName: e.inviter?.name, at: row.joinedAt, stage: row.stage }));
+      if (!needsCheck) {
+        welcome.push(row);
+        continue;
+      }
+      actions.push(scheduleJob.of(ctx.group, { kind: JOB_VERIFY, key: m.id, dueAt: now + ctx.groupSettings.get(verifyMinutes) * 60_000, at: now }));
       actions.push(...challenge(ctx, { id: m.id, name: m.name }));
     }
-    actions.push(...queueWelcome(ctx));
+    actions.push(...queueWelcome(ctx, welcome));
     return actions;
   },
 });
@@ -164,9 +183,7 @@ const newcomerMessages: Rule = {
     const t = ctx.t.onboarding;
     if (n.stage === 'intro') {
       if (ctx.command) return; // "/rules" is no self-introduction
-      ctx.store.of(NewcomersRepo).setStage(ctx.group, n.userId, 'done');
-      ctx.store.jobs.cancel(ctx.group, JOB_INTRO, n.userId);
-      return [ctx.send(t.introThanks(n.name), { replyTo: e.messageId, mentions: [mention(n)] })];
+      return [newcomerMoved.of(ctx.group, { userId: n.userId, stage: 'done' }), cancelJob.of(ctx.group, { kind: JOB_INTRO, key: n.userId }), ctx.send(t.introThanks(n.name), { replyTo: e.messageId, mentions: [mention(n)] })];
     }
     // stage 'verify'
     const mode = s.get(verifyMode);
@@ -174,18 +191,21 @@ const newcomerMessages: Rule = {
     if (answer !== undefined && e.kind === 'text') {
       if (answerMatches(e.text, answer)) return { actions: verified(ctx, n), stop: true };
       if (mode === 'question' && looksLikeAttempt(e.text)) {
-        const tries = ctx.store.of(NewcomersRepo).wrongAnswer(ctx.group, n.userId);
-        const left = s.get(verifyAttempts) - tries;
-        if (left <= 0) return { actions: reject(ctx, n, t.failedAttempts), stop: true };
-        return { actions: [ctx.send(t.wrongAnswer(n.name, left), { replyTo: e.messageId, mentions: [mention(n)] })], stop: true };
+        const missed = newcomerMissed.of(ctx.group, { userId: n.userId });
+        const left = s.get(verifyAttempts) - (n.attempts + 1);
+        if (left <= 0) return { actions: [missed, ...reject(ctx, n, t.failedAttempts)], stop: true };
+        return { actions: [missed, ctx.send(t.wrongAnswer(n.name, left), { replyTo: e.messageId, mentions: [mention(n)] })], stop: true };
       }
     }
+    const told = n.heldNotice ? [] : [newcomerTold.of(ctx.group, { userId: n.userId })];
+    // Observed, not held: what would have been done goes to the log, once per newcomer.
+    if (observing(ctx)) return n.heldNotice ? undefined : [...told, wouldHave(ctx, n, 'hold', ctx.t.penalties.rules.verify ?? 'verify')];
     // Held back: removed where the platform can delete, else flagged; told how to get in once.
     const actions: Action[] = [];
     if (ctx.capabilities(ctx.group.platform).deleteMessages) {
       actions.push({ type: 'delete', ...ctx.group, messageId: e.messageId, user: mention(n), reason: ctx.t.penalties.rules.verify ?? 'verify' });
     }
-    if (ctx.store.of(NewcomersRepo).firstHeldNotice(ctx.group, n.userId)) actions.push(ctx.send(t.heldBack(n.name, howToVerify(ctx)), { mentions: [mention(n)] }));
+    if (told.length) actions.push(...told, ctx.send(t.heldBack(n.name, howToVerify(ctx)), { mentions: [mention(n)] }));
     return { actions, stop: true };
   },
 };
@@ -221,26 +241,24 @@ const introDeadline: JobHandler = {
     const s = ctx.groupSettings;
     const t = ctx.t.onboarding;
     if (!n.introReminded) {
-      ctx.store.of(NewcomersRepo).markIntroReminded(ctx.group, n.userId);
       const half = (s.get(introHours) * 3_600_000) / 2;
       const then = t.introConsequence[s.get(introAction)](s.get(introHours) / 2);
       return {
-        actions: [ctx.send(t.introReminder(n.name, s.get(introTemplate) || t.defaultIntro, then), { mentions: [mention(n)] })],
+        actions: [introReminded.of(ctx.group, { userId: n.userId }), ctx.send(t.introReminder(n.name, s.get(introTemplate) || t.defaultIntro, then), { mentions: [mention(n)] })],
         next: { dueAt: new Date(ctx.job.dueAt + half) },
       };
     }
-    ctx.store.of(NewcomersRepo).setStage(ctx.group, n.userId, 'done');
+    const done = newcomerMoved.of(ctx.group, { userId: n.userId, stage: 'done' });
     switch (s.get(introAction)) {
       case 'nothing':
-        return [];
+        return [done];
       case 'report':
-        return [ctx.notifyOwner(t.introMissing(ctx.store.groups.title(ctx.group) ?? ctx.group.groupId, n.name))];
+        return [done, ctx.notifyOwner(t.introMissing(ctx.store.groups.title(ctx.group) ?? ctx.group.groupId, n.name))];
       case 'remove':
-        return [{ type: 'kick', ...ctx.group, user: mention(n), reason: t.introReason }];
+        return [done, { type: 'kick', ...ctx.group, user: mention(n), reason: t.introReason }];
     }
   },
 };
 
 export const onboardingRules = [arrivals, newcomerMessages];
 export const onboardingJobs = [welcomeJob, verifyDeadline, introDeadline];
-export { welcomeNow };

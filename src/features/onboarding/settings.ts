@@ -15,6 +15,11 @@ export const verifyQuestion = textSetting('verify.question', 300, '本群讨论�
 export const verifyAnswer: SettingDef<string> = { ...textSetting('verify.answer', 100, '前端'), secret: true };
 export const verifyMinutes = intSetting('verify.minutes', 1, 1440, 10);
 export const verifyAttempts = intSetting('verify.attempts', 1, 10, 3);
+/**
+ * Observe: newcomers are asked as usual, but nobody is held back, muted or removed; the log says
+ * what would have been done (owners try the threshold before trusting it).
+ */
+export const verifyObserve = defineSetting<boolean>({ key: 'verify.observe', schema: z.boolean(), fallback: false, fromText: parseSwitch, example: 'on' });
 
 export const introEnabled = defineSetting<boolean>({ key: 'intro.enabled', schema: z.boolean(), fallback: false, fromText: parseSwitch, example: 'on' });
 /** Empty: the built-in format (昵称/城市/行业/想收获什么). */
@@ -32,6 +37,7 @@ export const onboardingSettings = [
   verifyAnswer,
   verifyMinutes,
   verifyAttempts,
+  verifyObserve,
   introEnabled,
   introTemplate,
   introHours,
