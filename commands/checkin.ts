@@ -1,7 +1,9 @@
 import type { Action } from '../src/engine/actions.js';
 import type { CommandContext, GroupContext } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
-import { checkIn, makeUp } from '../src/features/checkin/checkin.js';
+import { checkIn, makeUp, redeemReward } from '../src/features/checkin/checkin.js';
+import { checkinRecorders, pointsMoved, redemptionDelivered, rewardRemoved, rewardSet } from '../src/features/checkin/records.js';
+import { cancelJob, scheduleJob } from '../src/engine/records.js';
 import { rewardsCopy } from '../src/features/checkin/copy.js';
 import { decodeReason, encodeReason } from '../src/features/checkin/ledger.js';
 import { awardFor } from '../src/features/checkin/points.js';
@@ -36,7 +38,7 @@ const checkin: Command = {
     const rules = { base: s.get(basePointsSetting), streakBonus: s.get(streakBonusSetting), streakBonusCap: s.get(streakBonusCapSetting), milestones: s.get(milestonesSetting) };
     const r = checkIn(ctx.store, ctx.group, { userId: sender.id, name: sender.name }, day, at.getTime(), note, rules);
     if (r.already) return [ctx.reply(t.already(r.seq, r.figures.streak, r.figures.points))];
-    const actions: Action[] = [ctx.reply(t.done(r.seq, r.figures.streak, r.figures.total, r.awarded, r.figures.points))];
+    const actions: Action[] = [...r.records, ctx.reply(t.done(r.seq, r.figures.streak, r.figures.total, r.awarded, r.figures.points))];
     if (r.milestone) {
       const bonus = awardFor(r.milestone, rules).points - awardFor(r.milestone, { ...rules, milestones: '' }).points;
       actions.push(ctx.send(t.milestone(sender.name, r.milestone, bonus), { mentions: [{ id: sender.id, name: sender.name }] }));
@@ -59,9 +61,9 @@ const makeup: Command = {
     if (back < 1 || back > window) return [ctx.reply(t.makeupTooOld(window))];
     const cost = ctx.groupSettings.get(makeupCostSetting);
     const result = makeUp(ctx.store, ctx.group, ctx.event.sender.id, day, ctx.now.getTime(), cost, today);
-    if (result === 'already') return [ctx.reply(t.makeupAlready(day))];
-    if (result === 'poor') return [ctx.reply(t.makeupPoor(cost, ctx.store.of(PointsRepo).balance(ctx.group, ctx.event.sender.id)))];
-    return [ctx.reply(t.makeupDone(day, cost, ctx.store.of(CheckinsRepo).figures(ctx.group, ctx.event.sender.id)!.streak))];
+    if (result.done === 'already') return [ctx.reply(t.makeupAlready(day))];
+    if (result.done === 'poor') return [ctx.reply(t.makeupPoor(cost, ctx.store.of(PointsRepo).balance(ctx.group, ctx.event.sender.id)))];
+    return [...result.records, ctx.reply(t.makeupDone(day, cost, result.streak))];
   },
 };
 
@@ -154,12 +156,10 @@ const checkinReminder: Command = {
     const value = ctx.command.argv.length === 1 ? reminderSetting.fromText(ctx.command.args) : undefined;
     if (!value) return ctx.usage();
     ctx.save(reminderSetting, value);
-    if (value === 'off') {
-      ctx.store.jobs.cancel(ctx.group, REMINDER_JOB, 'daily');
-      return [ctx.reply(ctx.t.checkin.reminderOff)];
-    }
-    ctx.store.jobs.schedule({ ...ctx.group, kind: REMINDER_JOB, key: 'daily', dueAt: nextLocal(ctx.now, ctx.groupSettings.timezone, value).getTime() }, ctx.now.getTime());
-    return [ctx.reply(ctx.t.checkin.reminderOn(value))];
+    if (value === 'off') return [cancelJob.of(ctx.group, { kind: REMINDER_JOB, key: 'daily' }), ctx.reply(ctx.t.checkin.reminderOff)];
+    const now = ctx.now.getTime();
+    const dueAt = nextLocal(ctx.now, ctx.groupSettings.timezone, value).getTime();
+    return [scheduleJob.of(ctx.group, { kind: REMINDER_JOB, key: 'daily', dueAt, at: now }), ctx.reply(ctx.t.checkin.reminderOn(value))];
   },
 };
 
@@ -181,9 +181,11 @@ const points: Command = {
       const n = Number(amount);
       if (!target || !Number.isInteger(n) || n <= 0 || n > 1_000_000) return ctx.usage();
       const delta = sub === 'give' ? n : -n;
-      const result = ctx.store.of(PointsRepo).grant(ctx.group, { userId: target.id, name: target.name }, delta, reason.join(' ') || sub, ctx.event.sender.id, ctx.now.getTime());
-      if (result === 'poor') return [ctx.reply(t.poor(target.name, ctx.store.of(PointsRepo).balance(ctx.group, target.id)))];
-      return [ctx.reply(t.granted(target.name, delta, result))];
+      // Nobody's balance goes below zero.
+      const balance = ctx.store.of(PointsRepo).balance(ctx.group, target.id);
+      if (balance + delta < 0) return [ctx.reply(t.poor(target.name, balance))];
+      const moved = pointsMoved.of(ctx.group, { userId: target.id, name: target.name, delta, reason: reason.join(' ') || sub, by: ctx.event.sender.id, at: ctx.now.getTime() });
+      return [moved, ctx.reply(t.granted(target.name, delta, balance + delta))];
     }
     const self = { id: ctx.event.sender.id, name: ctx.event.sender.name };
     const target = sub ? pointsTarget(ctx, sub) : self;
@@ -225,11 +227,11 @@ const reward: Command = {
       const c = Number(cost);
       const st = stock === undefined ? null : Number(stock);
       if (!Number.isInteger(c) || c <= 0 || (st !== null && (!Number.isInteger(st) || st < 0))) return ctx.usage();
-      ctx.store.of(PointsRepo).addReward(ctx.group, { name, cost: c, stock: st });
-      return [ctx.reply(t.added(name, c, st))];
+      return [rewardSet.of(ctx.group, { name, cost: c, stock: st }), ctx.reply(t.added(name, c, st))];
     }
     if (sub === 'remove' && name && !cost) {
-      return [ctx.reply(ctx.store.of(PointsRepo).removeReward(ctx.group, name) ? t.removed(name) : t.unknown(name))];
+      if (!ctx.store.of(PointsRepo).reward(ctx.group, name)) return [ctx.reply(t.unknown(name))];
+      return [rewardRemoved.of(ctx.group, { name }), ctx.reply(t.removed(name))];
     }
     return ctx.usage();
   },
@@ -243,14 +245,14 @@ const redeem: Command = {
     const name = ctx.command.args;
     if (!name) return ctx.usage();
     const t = ctx.t.rewards;
-    const r = ctx.store.of(PointsRepo).redeem(ctx.group, ctx.event.sender.id, name, ctx.now.getTime(), encodeReason({ kind: 'redeem', reward: name }));
+    const r = redeemReward(ctx.store, ctx.group, { userId: ctx.event.sender.id, name: ctx.event.sender.name }, name, ctx.now.getTime());
     if (!r.ok) {
       if (r.why === 'no-such-reward') return [ctx.reply(t.unknown(name))];
       if (r.why === 'out-of-stock') return [ctx.reply(t.outOfStock(name))];
-      return [ctx.reply(t.poor(name, r.cost!, r.balance))];
+      return [ctx.reply(t.poor(name, r.cost, r.balance))];
     }
     const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
-    return [ctx.reply(t.redeemed(name, r.balance)), ctx.notifyOwner(t.toOwner(title, ctx.event.sender.name, name), 'redeem')];
+    return [...r.records, ctx.reply(t.redeemed(name, r.balance)), ctx.notifyOwner(t.toOwner(title, ctx.event.sender.name, name), 'redeem')];
   },
 };
 
@@ -269,10 +271,14 @@ const redemptions: Command = {
       return [ctx.reply(t.pending(rows.map((r) => t.pendingLine(r.id, r.name, r.reward, formatLocal(new Date(r.at), tz)))))];
     }
     if (sub !== 'done' || !n || extra || !/^\d+$/.test(n)) return ctx.usage();
-    const done = ctx.store.of(PointsRepo).markDelivered(ctx.group, Number(n), ctx.event.sender.id, ctx.now.getTime());
+    const done = ctx.store.of(PointsRepo).pendingRedemption(ctx.group, Number(n));
     if (!done) return [ctx.reply(t.noSuchPending(Number(n)))];
     const member = { id: done.userId, name: ctx.store.members.get(ctx.group, done.userId)?.name ?? done.userId };
-    return [ctx.reply(t.markedDelivered(done.id, member.name, done.reward)), ctx.send(t.delivered(member.name, done.reward), { mentions: [member] })];
+    return [
+      redemptionDelivered.of(ctx.group, { id: done.id, by: ctx.event.sender.id, at: ctx.now.getTime() }),
+      ctx.reply(t.markedDelivered(done.id, member.name, done.reward)),
+      ctx.send(t.delivered(member.name, done.reward), { mentions: [member] }),
+    ];
   },
 };
 
@@ -282,4 +288,5 @@ export const checkinFeature: Feature = {
   jobs: [reminderJob],
   settings: checkinSettings,
   copies: [rewardsCopy],
+  recorders: checkinRecorders,
 };

@@ -55,8 +55,9 @@ function importGroup(ctx: CommandContext, parsed: Record<string, unknown>): Acti
   // The group as it is now (its time zone and language may have just come with the import).
   const fresh = ctx.inGroup(ctx.group);
   // Counted for the parts that brought anything: "新增 0 个奖励" says a repeated import added nothing.
-  const added = Object.fromEntries(parts.filter(([, items]) => (items as unknown[]).length).map(([key, items]) => [key, ctx.registry.copies.get(key)!.add(fresh, items as unknown[])]));
-  return [ctx.reply(fresh.t.settings.imported(Object.keys(values).length, added)), ...menuIfLanguageChanged(ctx, ctx.groupSettings.language)];
+  const copied = parts.filter(([, items]) => (items as unknown[]).length).map(([key, items]) => [key, ctx.registry.copies.get(key)!.add(fresh, items as unknown[])] as const);
+  const added = Object.fromEntries(copied.map(([key, c]) => [key, c.added]));
+  return [...copied.flatMap(([, c]) => c.records), ctx.reply(fresh.t.settings.imported(Object.keys(values).length, added)), ...menuIfLanguageChanged(ctx, ctx.groupSettings.language)];
 }
 
 const settings: Command = {

@@ -13,6 +13,8 @@ import {
 } from '../src/features/topics/schedule.js';
 import { announcementsCopy, topicsCopy } from '../src/features/topics/copy.js';
 import { TopicsRepo, type TopicRow } from '../src/features/topics/topics.sql.js';
+import { announcementAdded, announcementSet, topicAdded, topicSaved, topicsRecorders } from '../src/features/topics/records.js';
+import { cancelJob, scheduleJob } from '../src/engine/records.js';
 import { formatLocal, nextLocal, nextOccurrence, parseDay, parseRecurrence, parseTimeOfDay, zonedTime } from '../src/time/calendar.js';
 
 /** "2026-11-24 20:00 rest" → the instant in the group's zone and the rest of the text. */
@@ -29,15 +31,15 @@ function parts(text: string): { title: string; description: string; host: string
   return { title: title.slice(0, 100), description: description.slice(0, 1000), host: host.replace(/^@/, '').slice(0, 50) };
 }
 
-function addTopic(ctx: CommandContext, row: Omit<TopicRow, 'id' | 'state'>): TopicRow {
-  const id = ctx.store.of(TopicsRepo).addTopic(row, ctx.now.getTime());
-  const topic = ctx.store.of(TopicsRepo).topic(id)!;
-  scheduleTopic(ctx, topic);
-  return topic;
+/** A new topic under its coming id, and what writes it and schedules its jobs. */
+function addTopic(ctx: CommandContext, row: Omit<TopicRow, 'id' | 'state'>): { topic: TopicRow; records: Action[] } {
+  const topic: TopicRow = { id: ctx.store.of(TopicsRepo).nextTopicId(), ...row, state: 'scheduled' };
+  const { state: _new, ...added } = topic;
+  return { topic, records: [topicAdded.of(ctx.group, { topic: added, at: ctx.now.getTime() }), ...scheduleTopic(ctx, topic)] };
 }
 
 /** A warning when another topic starts at the same minute (two hosts talking at once). */
-function clash(ctx: CommandContext, row: TopicRow): string {
+function clash(ctx: CommandContext, row: Pick<TopicRow, 'id' | 'startsAt'>): string {
   const others = ctx.store.of(TopicsRepo).between(ctx.group, row.startsAt, row.startsAt + 60_000).filter((t) => t.id !== row.id);
   return others.length ? `\n${ctx.t.topics.sameTime(others.map((t) => t.title))}` : '';
 }
@@ -57,23 +59,21 @@ const topic: Command = {
         const p = parts(restText(3));
         if (!when || !p.title) return ctx.usage();
         if (when.at <= ctx.now) return [ctx.reply(t.past)];
-        const row = addTopic(ctx, { ...base, ...p, startsAt: when.at.getTime(), recurrence: null });
-        return [ctx.reply(t.added(topicLine(ctx, row, true)) + clash(ctx, row))];
+        const { topic: row, records } = addTopic(ctx, { ...base, ...p, startsAt: when.at.getTime(), recurrence: null });
+        return [...records, ctx.reply(t.added(topicLine(ctx, row, true)) + clash(ctx, row))];
       }
       case 'every': {
         const recurrence = rest.slice(0, 2).join(' ');
         const p = parts(restText(3));
         const first = parseRecurrence(recurrence) ? nextOccurrence(recurrence, ctx.now, ctx.groupSettings.timezone) : undefined;
         if (!first || !p.title) return ctx.usage();
-        const row = addTopic(ctx, { ...base, ...p, startsAt: first.getTime(), recurrence });
-        return [ctx.reply(t.recurring(recurrence, topicLine(ctx, row, true)) + clash(ctx, row))];
+        const { topic: row, records } = addTopic(ctx, { ...base, ...p, startsAt: first.getTime(), recurrence });
+        return [...records, ctx.reply(t.recurring(recurrence, topicLine(ctx, row, true)) + clash(ctx, row))];
       }
       case 'cancel': {
         const row = rest[0] ? ctx.store.of(TopicsRepo).topic(Number(rest[0])) : undefined;
         if (!row || row.platform !== ctx.group.platform || row.groupId !== ctx.group.groupId || row.state !== 'scheduled') return [ctx.reply(t.unknown(rest[0] ?? ''))];
-        ctx.store.of(TopicsRepo).saveTopic({ ...row, state: 'cancelled' });
-        ctx.store.jobs.cancel(ctx.group, JOB_OPEN, String(row.id));
-        return [ctx.reply(t.cancelled(row.title))];
+        return [topicSaved.of(ctx.group, { ...row, state: 'cancelled' }), cancelJob.of(ctx.group, { kind: JOB_OPEN, key: String(row.id) }), ctx.reply(t.cancelled(row.title))];
       }
       case 'edit': {
         const row = rest[0] ? ctx.store.of(TopicsRepo).topic(Number(rest[0])) : undefined;
@@ -90,10 +90,9 @@ const topic: Command = {
           ...(p.description ? { description: p.description } : {}),
           ...(p.host ? { host: p.host } : {}),
         };
-        ctx.store.of(TopicsRepo).saveTopic(edited);
-        if (when) replanPreviews(ctx); // previews of the old day must not announce it
-        else scheduleTopic(ctx, edited);
-        return [ctx.reply(t.edited(topicLine(ctx, edited, true)))];
+        // Moved: the previews of the old day must not announce it.
+        const jobs = when ? replanPreviews(ctx, edited) : scheduleTopic(ctx, edited);
+        return [topicSaved.of(ctx.group, edited), ...jobs, ctx.reply(t.edited(topicLine(ctx, edited, true)))];
       }
       default:
         return ctx.usage();
@@ -120,9 +119,8 @@ const previews: Command = {
     const value = ctx.command.args ? previewsSetting.fromText(ctx.command.args) : undefined;
     if (!value) return ctx.usage();
     ctx.save(previewsSetting, value); // ctx reads the saved value from here on
-    replanPreviews(ctx);
     const times = previewTimes(ctx).join(',');
-    return [ctx.reply(value[0] === 'auto' ? ctx.t.topics.previewsAuto(times) : ctx.t.topics.previewsSet(times))];
+    return [...replanPreviews(ctx), ctx.reply(value[0] === 'auto' ? ctx.t.topics.previewsAuto(times) : ctx.t.topics.previewsSet(times))];
   },
 };
 
@@ -139,9 +137,7 @@ const announce: Command = {
     if (argv[0] === 'cancel') {
       const a = argv[1] ? ctx.store.of(TopicsRepo).announcement(Number(argv[1])) : undefined;
       if (!a || a.platform !== base.platform || a.groupId !== base.groupId || a.state !== 'scheduled') return ctx.usage();
-      ctx.store.of(TopicsRepo).setAnnouncement(a.id, a.at, 'cancelled');
-      ctx.store.jobs.cancel(ctx.group, JOB_ANNOUNCE, String(a.id));
-      return [ctx.reply(t.announceCancelled(a.id))];
+      return [announcementSet.of(ctx.group, { id: a.id, at: a.at, state: 'cancelled' }), cancelJob.of(ctx.group, { kind: JOB_ANNOUNCE, key: String(a.id) }), ctx.reply(t.announceCancelled(a.id))];
     }
     let at: Date | undefined;
     let recurrence: string | null = null;
@@ -160,9 +156,13 @@ const announce: Command = {
     }
     if (!at || !text.trim()) return ctx.usage();
     if (at <= ctx.now) return [ctx.reply(t.past)];
-    const id = ctx.store.of(TopicsRepo).addAnnouncement({ ...base, text: text.trim().slice(0, 2000), at: at.getTime(), recurrence }, ctx.now.getTime());
-    ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_ANNOUNCE, key: String(id), dueAt: at.getTime() }, ctx.now.getTime());
-    return [ctx.reply(t.announceAdded(formatLocal(at, tz), id))];
+    const id = ctx.store.of(TopicsRepo).nextAnnouncementId();
+    const now = ctx.now.getTime();
+    return [
+      announcementAdded.of(ctx.group, { announcement: { id, ...base, text: text.trim().slice(0, 2000), at: at.getTime(), recurrence }, at: now }),
+      scheduleJob.of(ctx.group, { kind: JOB_ANNOUNCE, key: String(id), dueAt: at.getTime(), at: now }),
+      ctx.reply(t.announceAdded(formatLocal(at, tz), id)),
+    ];
   },
 };
 
@@ -184,5 +184,6 @@ export const topicsFeature: Feature = {
   commands: [topic, topics, previews, announce, announcements],
   jobs: topicJobs,
   settings: [previewsSetting],
+  recorders: topicsRecorders,
 };
 

@@ -77,8 +77,8 @@ export interface GroupCopy {
   export(ctx: GroupContext): unknown[];
   /** What is wrong with exported items, each problem naming its item; nothing is changed. */
   check(items: unknown[]): string[];
-  /** Adds checked items to the group (after every part of the import checked clean); how many were new. */
-  add(ctx: GroupContext, items: unknown[]): number;
+  /** What adds checked items to the group (after every part of the import checked clean), and how many are new. */
+  add(ctx: GroupContext, items: unknown[]): { added: number; records: Action[] };
 }
 
 /** What a feature contributes. Listed explicitly in commands/index.ts; nothing is discovered. */

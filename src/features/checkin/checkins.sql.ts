@@ -28,7 +28,7 @@ export class CheckinsRepo {
   private readonly updateFigures;
   private readonly dayStmt;
   private readonly daysDescStmt;
-  private readonly setStreakStmt;
+  private readonly dayCountStmt;
   private readonly existsStmt;
   private readonly boardStmts;
   private readonly rankStmts;
@@ -54,19 +54,18 @@ export class CheckinsRepo {
     this.insertStmt = db.prepare(`INSERT OR IGNORE INTO checkins (platform, group_id, user_id, day, at, seq, note, made_up)
       VALUES (@platform, @groupId, @userId, @day, @at,
         (SELECT COUNT(*) + 1 FROM checkins WHERE platform = @platform AND group_id = @groupId AND day = @day), @note, @madeUp)`);
-    this.seqStmt = db.prepare('SELECT seq FROM checkins WHERE platform = ? AND group_id = ? AND user_id = ? AND day = ?');
+    this.seqStmt = db.prepare('SELECT seq FROM checkins WHERE platform = ? AND group_id = ? AND user_id = ? AND day = ?').pluck();
+    this.dayCountStmt = db.prepare('SELECT COUNT(*) FROM checkins WHERE platform = ? AND group_id = ? AND day = ?').pluck();
     this.existsStmt = db.prepare('SELECT 1 FROM checkins WHERE platform = ? AND group_id = ? AND user_id = ? AND day = ?');
     this.figuresStmt = db.prepare(`SELECT ${FIGURES} FROM engagement WHERE platform = ? AND group_id = ? AND user_id = ?`);
     this.ensureFigures = db.prepare(`INSERT INTO engagement (platform, group_id, user_id, name) VALUES (?, ?, ?, ?)
       ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name`);
-    this.updateFigures = db.prepare(`UPDATE engagement SET total = total + @totalDelta, streak = @streak, longest = MAX(longest, @streak),
+    this.updateFigures = db.prepare(`UPDATE engagement SET total = total + @totalDelta, streak = @streak, longest = MAX(longest, @run),
       last_day = @lastDay WHERE platform = @platform AND group_id = @groupId AND user_id = @userId`);
     this.dayStmt = db.prepare(`SELECT c.user_id AS userId, COALESCE(e.name, c.user_id) AS name, c.seq, c.at, c.note FROM checkins c
       LEFT JOIN engagement e ON e.platform = c.platform AND e.group_id = c.group_id AND e.user_id = c.user_id
       WHERE c.platform = ? AND c.group_id = ? AND c.day = ? ORDER BY c.seq`);
     this.daysDescStmt = db.prepare('SELECT day FROM checkins WHERE platform = ? AND group_id = ? AND user_id = ? ORDER BY day DESC LIMIT 3700');
-    this.setStreakStmt = db.prepare(`UPDATE engagement SET streak = ?, longest = MAX(longest, ?), last_day = ?
-      WHERE platform = ? AND group_id = ? AND user_id = ?`);
     // Boards list members still in the group: one who left, or was removed, is off them.
     const present = (t: string) => `NOT EXISTS (SELECT 1 FROM members m WHERE m.platform = ${t}.platform AND m.group_id = ${t}.group_id AND m.user_id = ${t}.user_id AND m.left_at IS NOT NULL)`;
     const board = (col: string) =>
@@ -97,19 +96,19 @@ export class CheckinsRepo {
     return this.insertStmt.run({ ...g, userId: c.userId, day: c.day, at: c.at, note: c.note ?? null, madeUp: c.madeUp ? 1 : 0 }).changes > 0;
   }
 
-  /** The order of a member's check-in on a day (1 = first). */
-  seq(g: GroupRef, userId: string, day: string): number {
-    return (this.seqStmt.get(g.platform, g.groupId, userId, day) as { seq: number }).seq;
+  /** The order of a member's check-in on a day (1 = first); undefined when they have none that day. */
+  seq(g: GroupRef, userId: string, day: string): number | undefined {
+    return this.seqStmt.get(g.platform, g.groupId, userId, day) as number | undefined;
   }
 
-  /** Adds to the total and sets the streak and last day (the longest follows the streak). */
-  setFigures(g: GroupRef, userId: string, f: { totalDelta: number; streak: number; lastDay: string | null }): void {
+  /** How many checked in on a day. */
+  checkedInOn(g: GroupRef, day: string): number {
+    return this.dayCountStmt.get(g.platform, g.groupId, day) as number;
+  }
+
+  /** Adds to the total and sets the streak and last day; the longest follows `run`. */
+  setFigures(g: GroupRef, userId: string, f: { totalDelta: number; streak: number; run: number; lastDay: string | null }): void {
     this.updateFigures.run({ ...g, userId, ...f });
-  }
-
-  /** Sets the streak, its longest run and last day as recomputed from the days on record. */
-  setStreak(g: GroupRef, userId: string, f: { streak: number; run: number; lastDay: string }): void {
-    this.setStreakStmt.run(f.streak, f.run, f.lastDay, g.platform, g.groupId, userId);
   }
 
   /** The member's check-in days, newest first (up to ten years). */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { GroupCopy } from '../../engine/registry.js';
 import { PointsRepo } from './points.sql.js';
+import { rewardSet } from './records.js';
 
 const reward = z.object({ name: z.string().min(1).max(50), cost: z.number().int().positive(), stock: z.number().int().min(0).nullable() }).strict();
 
@@ -18,12 +19,7 @@ export const rewardsCopy: GroupCopy = {
   add(ctx, items) {
     // Same name: the copy's cost and stock win (an upsert), so importing twice adds nothing twice.
     const have = new Set(ctx.store.of(PointsRepo).rewards(ctx.group).map((r) => r.name));
-    let added = 0;
-    for (const item of items) {
-      const r = reward.parse(item);
-      if (!have.has(r.name)) added++;
-      ctx.store.of(PointsRepo).addReward(ctx.group, r);
-    }
-    return added;
+    const rewards = items.map((item) => reward.parse(item));
+    return { added: rewards.filter((r) => !have.has(r.name)).length, records: rewards.map((r) => rewardSet.of(ctx.group, r)) };
   },
 };

@@ -7,8 +7,6 @@ export interface Reward {
   stock: number | null;
 }
 
-export type Redemption = { ok: true; balance: number; stockLeft: number | null } | { ok: false; why: 'no-such-reward' | 'out-of-stock' | 'poor'; balance: number; cost?: number };
-
 export interface PendingRedemption {
   id: number;
   userId: string;
@@ -32,10 +30,9 @@ export class PointsRepo {
   private readonly redemption;
   private readonly pendingStmt;
   private readonly deliverStmt;
-  private readonly tx: (fn: () => unknown) => unknown;
+  private readonly pendingOneStmt;
 
   constructor(db: Db) {
-    this.tx = db.transaction((fn: () => unknown) => fn());
     this.ensure = db.prepare(`INSERT INTO engagement (platform, group_id, user_id, name) VALUES (?, ?, ?, ?)
       ON CONFLICT (platform, group_id, user_id) DO NOTHING`);
     this.balanceStmt = db.prepare('SELECT points FROM engagement WHERE platform = ? AND group_id = ? AND user_id = ?');
@@ -53,8 +50,10 @@ export class PointsRepo {
     this.pendingStmt = db.prepare(`SELECT r.id, r.user_id AS userId, COALESCE(e.name, r.user_id) AS name, r.reward, r.at FROM redemptions r
       LEFT JOIN engagement e ON e.platform = r.platform AND e.group_id = r.group_id AND e.user_id = r.user_id
       WHERE r.platform = ? AND r.group_id = ? AND r.delivered_at IS NULL ORDER BY r.id LIMIT ?`);
-    this.deliverStmt = db.prepare(`UPDATE redemptions SET delivered_at = ?, delivered_by = ? WHERE platform = ? AND group_id = ? AND id = ?
-      AND delivered_at IS NULL RETURNING id, user_id AS userId, reward, at`);
+    this.pendingOneStmt = db.prepare(`SELECT r.id, r.user_id AS userId, COALESCE(e.name, r.user_id) AS name, r.reward, r.at FROM redemptions r
+      LEFT JOIN engagement e ON e.platform = r.platform AND e.group_id = r.group_id AND e.user_id = r.user_id
+      WHERE r.platform = ? AND r.group_id = ? AND r.id = ? AND r.delivered_at IS NULL`);
+    this.deliverStmt = db.prepare('UPDATE redemptions SET delivered_at = ?, delivered_by = ? WHERE platform = ? AND group_id = ? AND id = ? AND delivered_at IS NULL');
   }
 
   /** Redemptions the owner has not marked delivered yet, oldest first. */
@@ -62,9 +61,13 @@ export class PointsRepo {
     return this.pendingStmt.all(g.platform, g.groupId, limit) as PendingRedemption[];
   }
 
-  /** Marks a redemption delivered; undefined if there is no such pending one. */
-  markDelivered(g: GroupRef, id: number, by: string, at: number): Omit<PendingRedemption, 'name'> | undefined {
-    return this.deliverStmt.get(at, by, g.platform, g.groupId, id) as Omit<PendingRedemption, 'name'> | undefined;
+  /** One redemption still waiting to be delivered. */
+  pendingRedemption(g: GroupRef, id: number): PendingRedemption | undefined {
+    return this.pendingOneStmt.get(g.platform, g.groupId, id) as PendingRedemption | undefined;
+  }
+
+  markDelivered(g: GroupRef, id: number, by: string, at: number): void {
+    this.deliverStmt.run(at, by, g.platform, g.groupId, id);
   }
 
   balance(g: GroupRef, userId: string): number {
@@ -76,16 +79,6 @@ export class PointsRepo {
     this.ensure.run(g.platform, g.groupId, m.userId, m.name);
     this.change.run(delta, g.platform, g.groupId, m.userId);
     this.ledger.run(g.platform, g.groupId, m.userId, at, delta, reason, by);
-  }
-
-  /** Gives (or takes, with a negative delta) points; refuses to take more than the member has. */
-  grant(g: GroupRef, m: { userId: string; name: string }, delta: number, reason: string, by: string, at: number): number | 'poor' {
-    return this.tx(() => {
-      const balance = this.balance(g, m.userId);
-      if (balance + delta < 0) return 'poor';
-      this.add(g, m, delta, reason, by, at);
-      return balance + delta;
-    }) as number | 'poor';
   }
 
   history(g: GroupRef, userId: string, limit = 10): { at: number; delta: number; reason: string }[] {
@@ -104,19 +97,13 @@ export class PointsRepo {
     return this.rewardList.all(g.platform, g.groupId) as Reward[];
   }
 
-  /** Deducts the cost, takes one from stock and records the redemption, all or nothing; `reason` goes in the ledger. */
-  redeem(g: GroupRef, userId: string, name: string, at: number, reason: string): Redemption {
-    return this.tx(() => {
-      const balance = this.balance(g, userId);
-      const r = this.rewardGet.get(g.platform, g.groupId, name) as Reward | undefined;
-      if (!r) return { ok: false, why: 'no-such-reward', balance };
-      if (r.stock !== null && r.stock <= 0) return { ok: false, why: 'out-of-stock', balance, cost: r.cost };
-      if (balance < r.cost) return { ok: false, why: 'poor', balance, cost: r.cost };
-      this.change.run(-r.cost, g.platform, g.groupId, userId);
-      this.ledger.run(g.platform, g.groupId, userId, at, -r.cost, reason, null);
-      this.stockDown.run(g.platform, g.groupId, name);
-      this.redemption.run(g.platform, g.groupId, userId, name, r.cost, at);
-      return { ok: true, balance: balance - r.cost, stockLeft: r.stock === null ? null : r.stock - 1 };
-    }) as Redemption;
+  reward(g: GroupRef, name: string): Reward | undefined {
+    return this.rewardGet.get(g.platform, g.groupId, name) as Reward | undefined;
+  }
+
+  /** A reward handed over: one less in stock (where stock is counted), and a redemption waiting to be delivered. */
+  redeemed(g: GroupRef, userId: string, reward: string, cost: number, at: number): void {
+    this.stockDown.run(g.platform, g.groupId, reward);
+    this.redemption.run(g.platform, g.groupId, userId, reward, cost, at);
   }
 }

@@ -6,6 +6,8 @@ import { defineSetting } from '../../settings/definition.js';
 import { TopicsRepo, type TopicRow } from './topics.sql.js';
 import { addDays, canonicalTime, formatLocal, formatTimeOfDay, localDay, nextOccurrence, parseTimeOfDay, zonedTime } from '../../time/calendar.js';
 import { mostActiveHours } from '../insights/index.js';
+import { cancelJob, scheduleJob } from '../../engine/records.js';
+import { announcementSet, topicSaved } from './records.js';
 
 export const JOB_PREVIEW = 'topics.preview';
 export const JOB_OPEN = 'topics.open';
@@ -43,14 +45,15 @@ export function previewTimes(ctx: GroupContext): string[] {
 }
 
 /**
- * Schedules a topic's opening and the previews of its day that are still ahead of it. The opening
- * job itself passes `previewsOnly` and returns its next run instead (a running job cannot be
+ * The jobs of a topic: its opening, and the previews of its day still ahead of it. The opening job
+ * itself passes `previewsOnly` and returns its next run instead (a running job cannot be
  * rescheduled under its own key).
  */
-export function scheduleTopic(ctx: GroupContext, t: TopicRow, previewsOnly = false): void {
+export function scheduleTopic(ctx: GroupContext, t: Pick<TopicRow, 'id' | 'startsAt'>, previewsOnly = false): Action[] {
   const now = ctx.now.getTime();
   const tz = ctx.groupSettings.timezone;
-  if (!previewsOnly) ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_OPEN, key: String(t.id), dueAt: t.startsAt }, now);
+  const jobs: Action[] = [];
+  if (!previewsOnly) jobs.push(scheduleJob.of(ctx.group, { kind: JOB_OPEN, key: String(t.id), dueAt: t.startsAt, at: now }));
   const day = localDay(new Date(t.startsAt), tz);
   for (const time of previewTimes(ctx)) {
     const minutes = parseTimeOfDay(time)!;
@@ -58,14 +61,22 @@ export function scheduleTopic(ctx: GroupContext, t: TopicRow, previewsOnly = fal
     // An evening preview after the topic's hour announces it the evening before ("明日话题预告").
     const eve = at >= t.startsAt && minutes >= EVENING;
     if (eve) at = zonedTime(addDays(day, -1), minutes, tz).getTime();
-    if ((at < t.startsAt || eve) && at > now) ctx.store.jobs.schedule({ ...ctx.group, kind: JOB_PREVIEW, key: `${day}@${eve ? 'eve:' : ''}${time}`, dueAt: at, payload: { day, ...(eve ? { tomorrow: true } : {}) } }, now);
+    if ((at < t.startsAt || eve) && at > now) {
+      jobs.push(scheduleJob.of(ctx.group, { kind: JOB_PREVIEW, key: `${day}@${eve ? 'eve:' : ''}${time}`, dueAt: at, payload: { day, ...(eve ? { tomorrow: true } : {}) }, at: now }));
+    }
   }
+  return jobs;
 }
 
-/** After the preview times change: drop the pending previews and plan them again. */
-export function replanPreviews(ctx: GroupContext): void {
-  for (const job of ctx.store.jobs.pending(ctx.group, JOB_PREVIEW)) ctx.store.jobs.cancel(ctx.group, JOB_PREVIEW, job.key);
-  for (const t of ctx.store.of(TopicsRepo).upcoming(ctx.group, ctx.now.getTime(), 200)) scheduleTopic(ctx, t);
+/**
+ * After the preview times change, or a topic moves (`changed`, not written yet): the pending
+ * previews dropped and planned again.
+ */
+export function replanPreviews(ctx: GroupContext, changed?: TopicRow): Action[] {
+  const out: Action[] = ctx.store.jobs.pending(ctx.group, JOB_PREVIEW).map((job) => cancelJob.of(ctx.group, { kind: JOB_PREVIEW, key: job.key }));
+  const upcoming = ctx.store.of(TopicsRepo).upcoming(ctx.group, ctx.now.getTime(), 200).filter((t) => t.id !== changed?.id);
+  for (const t of changed ? [...upcoming, changed] : upcoming) out.push(...scheduleTopic(ctx, t));
+  return out;
 }
 
 export function topicLine(ctx: GroupContext, t: TopicRow, withDay = false): string {
@@ -111,14 +122,9 @@ const openJob: JobHandler = {
       actions.push(ctx.send(ctx.t.topics.open(t.title, t.description, t.host, late)));
     }
     const next = t.recurrence ? nextOccurrence(t.recurrence, new Date(Math.max(t.startsAt, ctx.now.getTime())), tz) : undefined;
-    if (!next) {
-      ctx.store.of(TopicsRepo).saveTopic({ ...t, state: 'done' });
-      return actions;
-    }
+    if (!next) return [...actions, topicSaved.of(ctx.group, { ...t, state: 'done' })];
     const moved = { ...t, startsAt: next.getTime() };
-    ctx.store.of(TopicsRepo).saveTopic(moved);
-    scheduleTopic(ctx, moved, true);
-    return { actions, next: { dueAt: next } };
+    return { actions: [...actions, topicSaved.of(ctx.group, moved), ...scheduleTopic(ctx, moved, true)], next: { dueAt: next } };
   },
 };
 
@@ -131,12 +137,8 @@ const announceJob: JobHandler = {
     const actions: Action[] =
       ctx.lateBy > OPEN_GRACE_MS ? [ctx.notifyOwner(ctx.t.topics.announceSkipped(formatLocal(new Date(a.at), tz), a.text))] : [ctx.send(a.text)];
     const next = a.recurrence ? nextOccurrence(a.recurrence, new Date(Math.max(a.at, ctx.now.getTime())), tz) : undefined;
-    if (!next) {
-      ctx.store.of(TopicsRepo).setAnnouncement(a.id, a.at, 'done');
-      return actions;
-    }
-    ctx.store.of(TopicsRepo).setAnnouncement(a.id, next.getTime(), 'scheduled');
-    return { actions, next: { dueAt: next } };
+    if (!next) return [...actions, announcementSet.of(ctx.group, { id: a.id, at: a.at, state: 'done' })];
+    return { actions: [...actions, announcementSet.of(ctx.group, { id: a.id, at: next.getTime(), state: 'scheduled' })], next: { dueAt: next } };
   },
 };
 

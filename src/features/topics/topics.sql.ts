@@ -37,10 +37,14 @@ export class TopicsRepo {
   private readonly annStmt;
   private readonly updateAnn;
   private readonly annUpcomingStmt;
+  private readonly nextTopicStmt;
+  private readonly nextAnnStmt;
 
   constructor(db: Db) {
-    this.insertTopic = db.prepare(`INSERT INTO topics (platform, group_id, title, description, host, starts_at, recurrence, created_at)
-      VALUES (@platform, @groupId, @title, @description, @host, @startsAt, @recurrence, @createdAt)`);
+    this.insertTopic = db.prepare(`INSERT INTO topics (id, platform, group_id, title, description, host, starts_at, recurrence, created_at)
+      VALUES (@id, @platform, @groupId, @title, @description, @host, @startsAt, @recurrence, @createdAt)`);
+    this.nextTopicStmt = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM topics').pluck();
+    this.nextAnnStmt = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM announcements').pluck();
     this.topicStmt = db.prepare(`SELECT ${TOPIC} FROM topics WHERE id = ?`);
     this.updateTopic = db.prepare(`UPDATE topics SET title = @title, description = @description, host = @host, starts_at = @startsAt,
       recurrence = @recurrence, state = @state WHERE id = @id`);
@@ -48,16 +52,24 @@ export class TopicsRepo {
       ORDER BY starts_at, id LIMIT ?`);
     this.betweenStmt = db.prepare(`SELECT ${TOPIC} FROM topics WHERE platform = ? AND group_id = ? AND state = 'scheduled'
       AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, id`);
-    this.insertAnn = db.prepare(`INSERT INTO announcements (platform, group_id, text, at, recurrence, created_at)
-      VALUES (@platform, @groupId, @text, @at, @recurrence, @createdAt)`);
+    this.insertAnn = db.prepare(`INSERT INTO announcements (id, platform, group_id, text, at, recurrence, created_at)
+      VALUES (@id, @platform, @groupId, @text, @at, @recurrence, @createdAt)`);
     this.annStmt = db.prepare(`SELECT ${ANNOUNCEMENT} FROM announcements WHERE id = ?`);
     this.updateAnn = db.prepare('UPDATE announcements SET at = ?, state = ? WHERE id = ?');
     this.annUpcomingStmt = db.prepare(`SELECT ${ANNOUNCEMENT} FROM announcements WHERE platform = ? AND group_id = ? AND state = 'scheduled'
       ORDER BY at, id LIMIT ?`);
   }
 
-  addTopic(t: Omit<TopicRow, 'id' | 'state'>, createdAt: number): number {
-    return Number(this.insertTopic.run({ ...t, createdAt }).lastInsertRowid);
+  /**
+   * The id the next topic gets. Decisions run one at a time, so a decision may name the rows it
+   * adds (its reply shows the id) before they are written.
+   */
+  nextTopicId(): number {
+    return this.nextTopicStmt.get() as number;
+  }
+
+  addTopic(t: Omit<TopicRow, 'state'>, createdAt: number): void {
+    this.insertTopic.run({ ...t, createdAt });
   }
 
   topic(id: number): TopicRow | undefined {
@@ -77,8 +89,12 @@ export class TopicsRepo {
     return this.betweenStmt.all(g.platform, g.groupId, from, to) as TopicRow[];
   }
 
-  addAnnouncement(a: Omit<AnnouncementRow, 'id' | 'state'>, createdAt: number): number {
-    return Number(this.insertAnn.run({ ...a, createdAt }).lastInsertRowid);
+  nextAnnouncementId(): number {
+    return this.nextAnnStmt.get() as number;
+  }
+
+  addAnnouncement(a: Omit<AnnouncementRow, 'state'>, createdAt: number): void {
+    this.insertAnn.run({ ...a, createdAt });
   }
 
   announcement(id: number): AnnouncementRow | undefined {
