@@ -15,6 +15,7 @@ import {
 } from '../src/features/insights/settings.js';
 import { CARE_TIME, LURKER_JOB, REPORT_JOB, lurkerJob, nextWeekly, reportJob, statsText } from '../src/features/insights/jobs.js';
 import { formatTimeOfDay, nextLocal } from '../src/time/calendar.js';
+import { cancelJob, scheduleJob } from '../src/engine/records.js';
 import { InsightsRepo } from '../src/features/insights/insights.sql.js';
 
 const stats: Command = {
@@ -102,16 +103,15 @@ const lurkerCare: Command = {
     const t = ctx.t.insights;
     if (first === 'off' && !second) {
       ctx.save(lurkerMentionDays, 0);
-      ctx.store.jobs.cancel(ctx.group, LURKER_JOB, 'daily');
-      return [ctx.reply(t.lurkerCareOff)];
+      return [cancelJob.of(ctx.group, { kind: LURKER_JOB, key: 'daily' }), ctx.reply(t.lurkerCareOff)];
     }
     const n = first ? lurkerMentionDays.fromText(first) : undefined;
     const m = second === undefined ? 0 : lurkerRemoveDays.fromText(second);
     if (!n || m === undefined || extra) return ctx.usage();
     ctx.save(lurkerMentionDays, n);
     ctx.save(lurkerRemoveDays, m);
-    ctx.store.jobs.schedule({ ...ctx.group, kind: LURKER_JOB, key: 'daily', dueAt: nextLocal(ctx.now, ctx.groupSettings.timezone, CARE_TIME).getTime() }, ctx.now.getTime());
-    return [ctx.reply(t.lurkerCareOn(n, m))];
+    const dueAt = nextLocal(ctx.now, ctx.groupSettings.timezone, CARE_TIME).getTime();
+    return [scheduleJob.of(ctx.group, { kind: LURKER_JOB, key: 'daily', dueAt, at: ctx.now.getTime() }), ctx.reply(t.lurkerCareOn(n, m))];
   },
 };
 
@@ -124,13 +124,10 @@ const weeklyReport: Command = {
     if (!value) return ctx.usage();
     ctx.save(weeklyReportSetting, value);
     const t = ctx.t.insights;
-    if (value === 'off') {
-      ctx.store.jobs.cancel(ctx.group, REPORT_JOB, 'weekly');
-      return [ctx.reply(t.reportOff)];
-    }
-    ctx.store.jobs.schedule({ ...ctx.group, kind: REPORT_JOB, key: 'weekly', dueAt: nextWeekly(ctx, value).getTime() }, ctx.now.getTime());
+    if (value === 'off') return [cancelJob.of(ctx.group, { kind: REPORT_JOB, key: 'weekly' }), ctx.reply(t.reportOff)];
     const { weekday, minutes } = parseWeeklyTime(value)!;
-    return [ctx.reply(t.reportOn(`${t.weekdays[weekday]} ${formatTimeOfDay(minutes)}`))];
+    const scheduled = scheduleJob.of(ctx.group, { kind: REPORT_JOB, key: 'weekly', dueAt: nextWeekly(ctx, value).getTime(), at: ctx.now.getTime() });
+    return [scheduled, ctx.reply(t.reportOn(`${t.weekdays[weekday]} ${formatTimeOfDay(minutes)}`))];
   },
 };
 

@@ -6,6 +6,7 @@ import { logAction, logOutcome } from '../src/features/penalties/logText.js';
 import { cooldownSetting, expirySetting, ladderSetting, parseStep } from '../src/features/penalties/ladder.js';
 import { describeStep, punish } from '../src/features/penalties/punish.js';
 import { formatLocal } from '../src/time/calendar.js';
+import { trustSet } from '../src/engine/records.js';
 import { targetMember } from '../src/engine/targets.js';
 import { StrikesRepo } from '../src/features/penalties/strikes.sql.js';
 import { appealOpened, penaltyRecorders, withdraw } from '../src/features/penalties/records.js';
@@ -93,9 +94,7 @@ function trustCommand(name: 'trust' | 'untrust', alias: string, trusted: boolean
     run(ctx) {
       const who = target(ctx);
       if (Array.isArray(who)) return who;
-      ctx.store.members.seen(ctx.group, who.id, who.name, ctx.now.getTime());
-      ctx.store.members.setTrusted(ctx.group, who.id, trusted);
-      return [ctx.reply(trusted ? ctx.t.penalties.trusted(who.name) : ctx.t.penalties.untrusted(who.name))];
+      return [trustSet.of(ctx.group, { userId: who.id, name: who.name, trusted, at: ctx.now.getTime() }), ctx.reply(trusted ? ctx.t.penalties.trusted(who.name) : ctx.t.penalties.untrusted(who.name))];
     },
   };
 }

@@ -1,6 +1,7 @@
 import { targetMember } from '../src/engine/targets.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import type { MemberRow } from '../src/storage/members.js';
+import { roleSet } from '../src/engine/records.js';
 
 const admin: Command = {
   name: 'admin',
@@ -12,9 +13,7 @@ const admin: Command = {
     const who = targetMember(ctx, rest.join(' '));
     if (who === 'ambiguous') return [ctx.reply(ctx.t.roles.ambiguous(rest.join(' ')))];
     if (!who) return ctx.usage();
-    ctx.store.members.seen(ctx.group, who.id, who.name, ctx.now.getTime());
-    ctx.store.members.setRole(ctx.group, who.id, sub === 'add' ? 'admin' : null);
-    return [ctx.reply(sub === 'add' ? ctx.t.roles.added(who.name) : ctx.t.roles.removed(who.name))];
+    return [roleSet.of(ctx.group, { userId: who.id, name: who.name, role: sub === 'add' ? 'admin' : null, at: ctx.now.getTime() }), ctx.reply(sub === 'add' ? ctx.t.roles.added(who.name) : ctx.t.roles.removed(who.name))];
   },
 };
 

@@ -95,3 +95,13 @@ describe('/stats, /layers, /lurkers and /invites', () => {
     expect(sentTexts(await bot.say('o', '/lurkers 14', owner))[0]).toBe('超过 14 天没发言的成员（1）：quiet');
   });
 });
+
+describe('what the group was told once', () => {
+  it('forgetting one notice forgets exactly that one: "lurker:wx_1" is not a prefix of "lurker:wx_10" here', () => {
+    const { notices } = bot.app.store;
+    bot.app.store.groups.ensure(g, 0);
+    for (const key of ['lurker:wx_1', 'lurker:wx_10', 'lurker:wxa1']) notices.firstTime(g, key, 1);
+    notices.forget(g, 'lurker:wx_1');
+    expect(['lurker:wx_1', 'lurker:wx_10', 'lurker:wxa1'].map((k) => notices.at(g, k))).toEqual([undefined, 1, 1]);
+  });
+});

@@ -2,6 +2,7 @@ import type { GroupRef } from '../storage/groups.js';
 import type { NewJob } from '../storage/jobs.js';
 import type { Store } from '../storage/store.js';
 import type { Action, RecordAction } from './actions.js';
+import type { Role } from './events.js';
 
 /**
  * One kind of record, typed: `of` makes the record a decision returns, `applied` the recorder a
@@ -52,9 +53,27 @@ export const scheduleJob = recordKind<Omit<NewJob, 'platform' | 'groupId'> & { a
 /** A pending job that is no longer wanted. */
 export const cancelJob = recordKind<{ kind: string; key: string }>('job.cancel');
 
-/** The core's own records: the action log and the jobs table belong to no feature. */
+/** Something the group was told once and need not be told again (notices.at reads it back). */
+export const noticeGiven = recordKind<{ key: string; at: number }>('notice');
+export const noticeForgotten = recordKind<{ key: string }>('notice.forget');
+/** A role the owner gave or took (null: none beyond what the platform says). */
+export const roleSet = recordKind<{ userId: string; name: string; role: Role | null; at: number }>('member.role');
+/** A member the automatic rules never punish, or no longer trusted. */
+export const trustSet = recordKind<{ userId: string; name: string; trusted: boolean; at: number }>('member.trust');
+
+/** The core's own records: the action log, jobs, notices and members belong to no feature. */
 export const coreRecorders: Recorder[] = [
   logEntry.applied((store, g, e) => store.actionLog.add(g, e.at, e.what, e.userId, e.reason, e.outcome)),
   scheduleJob.applied((store, g, { at, ...job }) => void store.jobs.schedule({ ...g, ...job }, at)),
   cancelJob.applied((store, g, { kind, key }) => void store.jobs.cancel(g, kind, key)),
+  noticeGiven.applied((store, g, { key, at }) => void store.notices.firstTime(g, key, at)),
+  noticeForgotten.applied((store, g, { key }) => store.notices.forget(g, key)),
+  roleSet.applied((store, g, m) => {
+    store.members.seen(g, m.userId, m.name, m.at);
+    store.members.setRole(g, m.userId, m.role);
+  }),
+  trustSet.applied((store, g, m) => {
+    store.members.seen(g, m.userId, m.name, m.at);
+    store.members.setTrusted(g, m.userId, m.trusted);
+  }),
 ];

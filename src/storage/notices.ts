@@ -6,11 +6,13 @@ export class NoticesRepo {
   private readonly insert;
   private readonly clearStmt;
   private readonly atStmt;
+  private readonly forgetStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare('INSERT OR IGNORE INTO notices (platform, group_id, key, at) VALUES (?, ?, ?, ?)');
     this.clearStmt = db.prepare('DELETE FROM notices WHERE platform = ? AND group_id = ? AND key LIKE ?');
     this.atStmt = db.prepare('SELECT at FROM notices WHERE platform = ? AND group_id = ? AND key = ?');
+    this.forgetStmt = db.prepare('DELETE FROM notices WHERE platform = ? AND group_id = ? AND key = ?');
   }
 
   /** True the first time this key is noted for the group. */
@@ -24,6 +26,11 @@ export class NoticesRepo {
   }
 
   /** Forgets notices whose key starts with the prefix (the problem went away). */
+  /** Forgets one notice (exactly this key: a member id may hold LIKE's wildcards, or prefix another). */
+  forget(g: GroupRef, key: string): void {
+    this.forgetStmt.run(g.platform, g.groupId, key);
+  }
+
   clear(g: GroupRef, prefix: string): void {
     this.clearStmt.run(g.platform, g.groupId, `${prefix}%`);
   }

@@ -6,6 +6,7 @@ import { nextLocal, nextOccurrence } from '../../time/calendar.js';
 import { layers } from './layers.js';
 import { lurkerMentionDays, lurkerRemoveDays, weeklyReportSetting } from './settings.js';
 import { groupStats } from './stats.js';
+import { noticeForgotten, noticeGiven } from '../../engine/records.js';
 import { InsightsRepo } from './insights.sql.js';
 
 const DAY = 86_400_000;
@@ -47,23 +48,25 @@ export const lurkerJob: JobHandler = {
     const silent = layers(ctx.store, ctx.group, ctx.now, ctx.groupSettings.timezone, n).filter((x) => x.layer === 'lurker' && !x.protected);
     const toMention: { id: string; name: string }[] = [];
     const toRemove: { id: string; name: string }[] = [];
+    const notes: Action[] = [];
     for (const s of silent) {
       const key = `lurker:${s.userId}`;
       // Removal was asked for already (the platform may not report the leave): once is enough.
       if (ctx.store.notices.at(ctx.group, `lurker-removed:${s.userId}`) !== undefined) continue;
       const mentionedAt = ctx.store.notices.at(ctx.group, key);
-      if (mentionedAt !== undefined && ctx.store.of(InsightsRepo).activeSince(ctx.group, s.userId, mentionedAt)) ctx.store.notices.clear(ctx.group, key);
+      // Spoke since the last mention and fell silent again: mentioned afresh.
+      if (mentionedAt !== undefined && ctx.store.of(InsightsRepo).activeSince(ctx.group, s.userId, mentionedAt)) notes.push(noticeForgotten.of(ctx.group, { key }));
       else if (mentionedAt !== undefined) {
         if (m && now - mentionedAt >= m * DAY) toRemove.push({ id: s.userId, name: s.name });
         continue;
       }
-      ctx.store.notices.firstTime(ctx.group, key, now);
+      notes.push(noticeGiven.of(ctx.group, { key, at: now }));
       toMention.push({ id: s.userId, name: s.name });
     }
-    const actions: Action[] = [];
+    const actions: Action[] = notes;
     const named = toMention.slice(0, 30);
     if (named.length) actions.push(ctx.send(t.lurkerMention(named.map((x) => `@${x.name}`).join(' '), named.length), { mentions: named }));
-    for (const user of toRemove) ctx.store.notices.firstTime(ctx.group, `lurker-removed:${user.id}`, now);
+    for (const user of toRemove) actions.push(noticeGiven.of(ctx.group, { key: `lurker-removed:${user.id}`, at: now }));
     if (toRemove.length && ctx.capabilities(ctx.group.platform).kick) {
       for (const user of toRemove) actions.push({ type: 'kick', ...ctx.group, user, reason: t.lurkerReason(n + m) });
     } else if (toRemove.length) {
