@@ -93,7 +93,7 @@ const verify: Command = {
         return ctx.usage();
     }
     if (minutesArg !== undefined) ctx.save(verifyMinutes, minutesArg);
-    return [ctx.reply(t.verifyOn(how, ctx.settings.for(ctx.group).get(verifyMinutes)))];
+    return [ctx.reply(t.verifyOn(how, ctx.groupSettings.get(verifyMinutes)))];
   },
 };
 
@@ -121,7 +121,7 @@ const intro: Command = {
     if (rest.length) ctx.save(introTemplate, rest.join(' '));
     if (hours !== undefined) ctx.save(introHours, hours);
     ctx.save(introEnabled, true);
-    const s = ctx.settings.for(ctx.group);
+    const s = ctx.groupSettings;
     return [ctx.reply(t.introOn(s.get(introTemplate) || t.defaultIntro, s.get(introHours)))];
   },
 };

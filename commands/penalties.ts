@@ -80,7 +80,7 @@ const ladder: Command = {
       ctx.save(ladderSetting, steps);
       if (expiry) ctx.save(expirySetting, expiry);
     }
-    const s = ctx.settings.for(ctx.group);
+    const s = ctx.groupSettings;
     const steps = s.get(ladderSetting).map((step) => describeStep(ctx.t, parseStep(step)!)).join(' → ');
     return [ctx.reply(ctx.t.penalties.ladder(steps, ctx.t.penalties.duration(s.get(expirySetting))))];
   },

@@ -19,16 +19,18 @@ function visible(ctx: CommandContext, def: SettingDef, value: unknown): string {
 
 /** The platform's command menu follows the group's language. */
 function menuIfLanguageChanged(ctx: CommandContext, before: string): Action[] {
-  const after = ctx.settings.for(ctx.group).language;
+  const after = ctx.groupSettings.language;
   return after === before ? [] : [commandMenu(ctx.registry, messages(after), ctx.group)];
 }
+
+/** The command's context in the group's language as it is after what it saved. */
+const speakingAsSaved = (ctx: CommandContext) => derive(ctx, { t: messages(ctx.groupSettings.language) });
 
 /** Stores a value and answers in the group's language as it is after the change. */
 function apply<T>(ctx: CommandContext, def: SettingDef<T>, value: T, answer?: (c: CommandContext) => string): Action[] {
   const before = ctx.groupSettings.language;
   ctx.save(def, value);
-  const after = ctx.settings.for(ctx.group);
-  const fresh = derive(ctx, { groupSettings: after, t: messages(after.language) });
+  const fresh = speakingAsSaved(ctx);
   return [fresh.reply(answer ? answer(fresh) : fresh.t.settings.updated(def.key, visible(fresh, def, value))), ...menuIfLanguageChanged(ctx, before)];
 }
 
@@ -42,7 +44,8 @@ function importGroup(ctx: CommandContext, parsed: Record<string, unknown>): Acti
   const t = ctx.t.settings;
   const whole = isObject(parsed.settings);
   const values = whole ? (parsed.settings as Record<string, unknown>) : parsed;
-  const problems = ctx.settings.checkAll(values).map((p) => `${p.key}: ${p.problem === 'unknown setting' ? t.unknownKeyShort : p.problem}`);
+  const checked = ctx.settings.check(values);
+  const problems = checked.problems.map((p) => `${p.key}: ${p.problem === 'unknown setting' ? t.unknownKeyShort : p.problem}`);
   const parts = whole ? Object.entries(parsed).filter(([key]) => key !== 'settings') : [];
   for (const [key, items] of parts) {
     const copy = ctx.registry.copies.get(key);
@@ -51,13 +54,14 @@ function importGroup(ctx: CommandContext, parsed: Record<string, unknown>): Acti
     else problems.push(...copy.check(items));
   }
   if (problems.length) return [ctx.reply(t.importFailed(problems))];
-  ctx.settings.importAll(ctx.group, values, ctx.event.sender.id, ctx.now.getTime());
-  // The group as it is now (its time zone and language may have just come with the import).
-  const fresh = ctx.inGroup(ctx.group);
+  const before = ctx.groupSettings.language;
+  for (const [key, value] of checked.valid) ctx.save(ctx.settings.definition(key)!, value);
+  // The group as it will be (its time zone and language may have just come with the import).
+  const fresh = speakingAsSaved(ctx);
   // Counted for the parts that brought anything: "新增 0 个奖励" says a repeated import added nothing.
   const copied = parts.filter(([, items]) => (items as unknown[]).length).map(([key, items]) => [key, ctx.registry.copies.get(key)!.add(fresh, items as unknown[])] as const);
   const added = Object.fromEntries(copied.map(([key, c]) => [key, c.added]));
-  return [...copied.flatMap(([, c]) => c.records), ctx.reply(fresh.t.settings.imported(Object.keys(values).length, added)), ...menuIfLanguageChanged(ctx, ctx.groupSettings.language)];
+  return [...copied.flatMap(([, c]) => c.records), ctx.reply(fresh.t.settings.imported(Object.keys(values).length, added)), ...menuIfLanguageChanged(ctx, before)];
 }
 
 const settings: Command = {

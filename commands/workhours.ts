@@ -26,7 +26,7 @@ const worktime: Command = {
     const t = ctx.t.workhours;
     const [first, second, extra] = ctx.command.argv;
     const show = () => {
-      const s = ctx.settings.for(ctx.group);
+      const s = ctx.groupSettings;
       const schedule = s.get(worktimeSetting);
       return [ctx.reply(t.show(schedule ? formatSchedule(schedule) : ctx.t.common.off, s.get(holidaysSetting).length, t.modes[s.get(focusSetting)] ?? ''))];
     };

@@ -36,6 +36,8 @@ export interface AppOptions {
   outbox?: Config['outbox'];
   /** Config `secondOpinion`: the language model asked about ads, where groups choose to. */
   secondOpinion?: Config['secondOpinion'];
+  /** Tests: a rule, command or job that writes while deciding fails loudly (see Engine). */
+  strictDecisions?: boolean;
 }
 
 /** An admin command is decided on an admin list at most this old (the platform is asked again). */
@@ -99,7 +101,7 @@ export class App {
       privateLink: (platform, start) => this.adapters.get(platform)?.privateLink?.(start),
       explain: (event) => this.engine.explain(event),
     };
-    this.engine = new Engine(this.services, this.registry);
+    this.engine = new Engine(this.services, this.registry, { strict: !!opts.strictDecisions });
     this.scanner = new QrScanner();
     this.executor = new Executor(this.adapters, this.store, this.settings, owners, clock, log, { replyMaxAgeMs: outbox.replyMaxAgeMinutes * 60_000 }, this.registry.recorders, {
       scanner: this.scanner,

@@ -29,6 +29,8 @@ export interface OpenOptions {
   log: Logger;
   adapters: Adapter[];
   features?: Feature[];
+  /** Tests: a rule, command or job that writes while deciding fails loudly (see Engine). */
+  strictDecisions?: boolean;
 }
 
 /**
@@ -71,6 +73,7 @@ export function openApp(o: OpenOptions): App {
       logMessageText: o.config.log.messageText,
       outbox: o.config.outbox,
       ...(o.config.secondOpinion ? { secondOpinion: o.config.secondOpinion } : {}),
+      ...(o.strictDecisions ? { strictDecisions: true } : {}),
     });
   } catch (err) {
     db.close();

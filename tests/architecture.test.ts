@@ -107,6 +107,13 @@ describe('the dependency rule: one home per feature', () => {
   });
 });
 
+describe('tests read as stories', () => {
+  it('no raw SQL outside the migration tests: tests read the state through the repositories, as the bot does', () => {
+    const offenders = files('tests').filter((f) => f !== join('tests', 'migrations.test.ts') && /\.prepare\(|\bdb\.exec\(/.test(readFileSync(join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe('stages, not priorities', () => {
   it('every rule is in the one order list, and the guards run first, in the order a message meets them', () => {
     const registry = new Registry(commandsIndex.buildFeatures(), commandsIndex.RULE_ORDER);

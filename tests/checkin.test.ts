@@ -22,7 +22,7 @@ afterEach(() => {
 
 const msg = (from: string, text: string, id?: string): MessageEvent => textEvent(from, text, bot.clock.now(), id ? { id } : {});
 const g = { platform: 'test', groupId: 'g1' };
-const checkinRows = () => bot.app.store.db.prepare('SELECT COUNT(*) FROM checkins').pluck().get();
+const checkinRows = () => bot.app.store.of(CheckinsRepo).figures(g, 'ann')?.total ?? 0;
 
 describe('check-in', () => {
   it('two check-ins racing count once', async () => {

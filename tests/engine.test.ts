@@ -125,15 +125,13 @@ describe('the engine', () => {
       type: 'message', platform: 'test', groupId: 'g1', chat: 'group', eventId: 's1', messageId: 's1',
       at: bot.clock.now(), sender: { id: 'bob', name: 'Bob' }, kind: 'sticker', text: '',
     });
-    const read = () => bot!.app.store.db.prepare('SELECT user_id, kind, count, hour FROM activity ORDER BY user_id').all();
-    expect(read()).toEqual([]); // coalesced in memory until the next tick
+    expect(bot.app.store.activity.buffered).toBe(2); // one row per member, hour and kind, coalesced in memory until the next tick
     await bot.app.tick();
-    const rows = read();
+    expect(bot.app.store.activity.buffered).toBe(0);
+    const g = { platform: 'test', groupId: 'g1' };
+    expect([bot.app.store.activity.memberMessages(g, 'alice'), bot.app.store.activity.memberMessages(g, 'bob')]).toEqual([2, 1]);
     const hour = Math.floor(bot.clock.now().getTime() / 3_600_000) * 3600;
-    expect(rows).toEqual([
-      { user_id: 'alice', kind: 'text', count: 2, hour },
-      { user_id: 'bob', kind: 'sticker', count: 1, hour },
-    ]);
+    expect(bot.app.store.activity.hourly(g, new Date(0), new Date('2100-01-01'))).toEqual([{ hour, count: 3 }]);
   });
 
   it('buffered ledger counts are written at stop, and before any read', async () => {
@@ -145,7 +143,8 @@ describe('the engine', () => {
     ]);
     await bot.say('alice', 'two');
     await bot.app.stop();
-    expect(bot.app.store.db.prepare('SELECT SUM(count) FROM activity').pluck().get()).toBe(2);
+    expect(bot.app.store.activity.buffered).toBe(0);
+    expect(bot.app.store.activity.memberMessages(g, 'alice')).toBe(2);
   });
 
   it('joins and leaves are recorded with the inviter', async () => {
@@ -267,5 +266,20 @@ describe('the executor and platform fallbacks', () => {
     expect(bot.adapter.performed.map((a) => a.type).sort()).toEqual(['mute', 'send', 'send']);
     expect(bot.adapter.texts()).toContain('@spammer 这条消息不符合群规（广告），请撤回。');
     expect(bot.app.store.actionLog.recent({ platform: 'test', groupId: 'g1' }).map((e) => e.outcome)).toContain('fallback:failed:network down');
+  });
+});
+
+describe('decisions are data', () => {
+  it('a rule that writes to the store while deciding is caught (tests run strict), naming itself', async () => {
+    const writes: Feature = {
+      name: 'probe',
+      rules: [{ id: 'probe.writes', on: ['message'], stage: 'after', decide: (ctx) => void ctx.store.notices.firstTime(ctx.group, 'probe', 0) }],
+    };
+    const bot = makeBot({ dbPath: join(tmp.dir, 'strict.db'), features: [...buildFeatures(), writes] });
+    try {
+      await expect(bot.say('ann', 'hello')).rejects.toThrow('rule probe.writes wrote to the store while deciding; return records instead');
+    } finally {
+      bot.close();
+    }
   });
 });

@@ -26,6 +26,15 @@ describe('migrations', () => {
     db.close();
   });
 
+  it("what the topic model learns from is kept as hashed features: the table has no column for a member's text", () => {
+    const db = openDatabase(join(tmp.dir, 'privacy.db'));
+    migrate(db, loadMigrations(migrationsDir), 1000);
+    const columns = (db.prepare('PRAGMA table_info(topic_examples)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toContain('features');
+    expect(columns).not.toContain('text');
+    db.close();
+  });
+
   it('start-up reads only what is live: the newcomers still on their way come from an index, not a scan', () => {
     const db = openDatabase(join(tmp.dir, 'plan.db'));
     migrate(db, loadMigrations(migrationsDir), 1000);

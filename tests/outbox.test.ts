@@ -36,7 +36,7 @@ const refusing = (bot: TestBot, result: ActionResult) => {
   };
 };
 
-const jobState = (bot: TestBot) => bot.app.store.jobs.pending(g, 'post').length ? 'pending' : bot.app.store.db.prepare('SELECT state FROM jobs').pluck().get();
+const jobState = (bot: TestBot) => bot.app.store.jobs.history(g)[0]?.state;
 
 describe('the durable outbox', () => {
   it('a reply decided before a crash is sent after the restart, once', async () => {
@@ -108,7 +108,7 @@ describe('the durable outbox', () => {
     const note = bot.adapter.performed.find((a) => a.type === 'dm');
     expect(note).toMatchObject({ userId: 'boss', text: expect.stringContaining('2 小时发不出消息') });
     expect(note).toMatchObject({ text: expect.stringContaining('2 条没发出的消息已放弃') });
-    expect(bot.app.store.db.prepare('SELECT state, error FROM jobs').get()).toEqual({ state: 'failed', error: expect.stringMatching(/^undeliverable: Forbidden/) });
+    expect(bot.app.store.jobs.history(g)).toEqual([expect.objectContaining({ state: 'failed', error: expect.stringMatching(/^undeliverable: Forbidden/) })]);
   });
 
   it('a reply that became pointless during an outage is skipped; a scheduled post still goes', async () => {

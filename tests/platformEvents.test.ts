@@ -62,8 +62,8 @@ describe('what the platform tells about a group', () => {
     await b.dispatch({ ...base(b, 'mig', '-1001'), type: 'groupMigrated', fromGroupId: '-100' });
     expect(sentTexts(await b.say('alice', '/rules', { group: '-1001' }))).toEqual(['📜 群规\n老群规']);
     expect(b.app.store.members.get({ platform: 'test', groupId: '-1001' }, 'alice')?.name).toBe('alice');
-    expect(b.app.store.db.prepare("SELECT SUM(count) FROM activity WHERE group_id = '-1001'").pluck().get()).toBe(2);
-    expect(b.app.store.db.prepare("SELECT COUNT(*) FROM groups WHERE group_id = '-100'").pluck().get()).toBe(0);
+    expect(b.app.store.activity.memberMessages({ platform: 'test', groupId: '-1001' }, 'alice')).toBe(2);
+    expect(b.app.store.groups.exists({ platform: 'test', groupId: '-100' })).toBe(false);
   });
 });
 

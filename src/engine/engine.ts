@@ -7,10 +7,19 @@ import type { Action, SendAction } from './actions.js';
 import { type CommandContext, type GroupContext, type GuardDecision, type RuleContext, type Services, defined, derive, groupContext } from './context.js';
 import type { InboundEvent, MessageEvent } from './events.js';
 import { commandMenu } from './menu.js';
+import { settingsSaved } from './records.js';
 import { type ParsedCommand, parseCommand } from './parser.js';
 import { type JobOutcome, type Registry, type Rule, type RuleResult, atLeast } from './registry.js';
 
 const EVENT_TYPES: InboundEvent['type'][] = ['message', 'imageScanned', 'secondOpinion', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
+
+/** A decision that wrote to the store instead of returning records (strict mode: tests). */
+export class DecidedWithWrites extends Error {
+  constructor(who: string) {
+    super(`${who} wrote to the store while deciding; return records instead`);
+    this.name = 'DecidedWithWrites';
+  }
+}
 
 /** Event ids this process handled lately (the last `max`), in front of the stored ones. */
 class RecentIds {
@@ -48,6 +57,11 @@ export class Engine {
   constructor(
     private readonly services: Services,
     private readonly registry: Registry,
+    /**
+     * `strict` (tests): every rule, command and job is held to deciding as data. One that writes
+     * to the store while deciding throws, naming itself. Off in production: it costs a query per rule.
+     */
+    private readonly opts: { strict?: boolean } = {},
   ) {
     for (const type of EVENT_TYPES) this.rulesFor.set(type, registry.rules.filter((r) => r.on.includes(type)));
   }
@@ -252,6 +266,8 @@ export class Engine {
       return [reply(def.level === 'owner' ? t.common.refusedOwner(command.typed) : t.common.refusedAdmin(command.typed))];
     }
     const usageLine = (t.usage as Record<string, string | undefined>)[def.name] ?? `/${def.name}`;
+    // Saved settings are records like any other; the command reads what it saved from then on.
+    const saved = new Map<string, unknown>();
     const ctx: CommandContext = derive(base, {
       event,
       command,
@@ -259,14 +275,17 @@ export class Engine {
       reply,
       usage: () => [reply(t.common.usage(usageLine))],
       save: <T>(def: SettingDef<T>, value: T) => {
-        this.services.settings.set(base.group, def, value, event.sender.id, base.now.getTime());
-        // What the command reads next is what it just saved.
-        ctx.groupSettings = this.services.settings.for(base.group);
+        saved.set(def.key, value);
+        ctx.groupSettings = base.groupSettings.with(saved);
       },
     });
     try {
-      return await def.run(ctx);
+      const actions = await this.deciding(`command /${def.name}`, () => def.run(ctx));
+      if (!saved.size) return actions;
+      // First, so that what follows is planned with the group's new settings (its language).
+      return [settingsSaved.of(base.group, { values: [...saved], by: event.sender.id, at: base.now.getTime() }), ...actions];
     } catch (err) {
+      if (err instanceof DecidedWithWrites) throw err;
       this.services.log.error({ err, command: def.name, group: base.group }, 'command failed');
       return [reply(t.common.internalError)];
     }
@@ -293,13 +312,29 @@ export class Engine {
     return out;
   }
 
+  /**
+   * Runs one decision; in strict mode, checks that it wrote nothing (what it wants written comes
+   * back as records). A rule that reads the activity ledger writes out its buffered counts: that
+   * is the ledger's bookkeeping, not the decision's write, so it is not counted.
+   */
+  private async deciding<T>(who: string, decision: () => T | Promise<T>): Promise<T> {
+    if (!this.opts.strict) return decision();
+    const { store } = this.services;
+    const written = () => store.changes() - store.activity.written;
+    const before = written();
+    const result = await decision();
+    if (written() !== before) throw new DecidedWithWrites(who);
+    return result;
+  }
+
   private async runRules(ctx: RuleContext, rules: Rule[]): Promise<{ actions: Action[]; stopped: boolean }> {
     const actions: Action[] = [];
     for (const rule of rules) {
       let result: RuleResult | Action[] | void;
       try {
-        result = await rule.decide(ctx);
+        result = await this.deciding(`rule ${rule.id}`, () => rule.decide(ctx));
       } catch (err) {
+        if (err instanceof DecidedWithWrites) throw err;
         // One broken rule must not silence the others.
         this.services.log.error({ err, rule: rule.id, group: ctx.group }, 'rule failed');
         continue;
@@ -319,7 +354,7 @@ export class Engine {
     const handler = this.registry.jobs.get(job.kind);
     if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
     const base = groupContext(this.services, { platform: job.platform, groupId: job.groupId }, messages);
-    const out = await handler.run(derive(base, { job, lateBy: Math.max(0, base.now.getTime() - job.dueAt) }));
+    const out = await this.deciding(`job ${job.kind}`, () => handler.run(derive(base, { job, lateBy: Math.max(0, base.now.getTime() - job.dueAt) })));
     return Array.isArray(out) ? { actions: out } : out;
   }
 }

@@ -96,7 +96,8 @@ export class Executor {
     }
     const recorder = this.recorders.get(action.kind);
     if (!recorder) throw new Error(`no recorder for record kind "${action.kind}"`);
-    for (const a of recorder.apply(this.store, { platform: action.platform, groupId: action.groupId }, action.data) ?? []) this.planDecided(a, origin, out);
+    const to = { store: this.store, settings: this.settings };
+    for (const a of recorder.apply(to, { platform: action.platform, groupId: action.groupId }, action.data) ?? []) this.planDecided(a, origin, out);
   }
 
   private capabilities(platform: string) {

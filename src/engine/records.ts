@@ -3,6 +3,7 @@ import type { NewJob } from '../storage/jobs.js';
 import type { Store } from '../storage/store.js';
 import type { Action, RecordAction } from './actions.js';
 import type { Role } from './events.js';
+import type { SettingsService } from '../settings/service.js';
 
 /**
  * One kind of record, typed: `of` makes the record a decision returns, `applied` the recorder a
@@ -12,12 +13,18 @@ import type { Role } from './events.js';
 export interface RecordKind<D> {
   kind: string;
   of(g: GroupRef, data: D): RecordAction;
-  applied(apply: (store: Store, g: GroupRef, data: D) => Action[] | void): Recorder;
+  applied(apply: (to: RecordTarget, g: GroupRef, data: D) => Action[] | void): Recorder;
+}
+
+/** Where records are written: the store, and the settings (whose cache must follow). */
+export interface RecordTarget {
+  store: Store;
+  settings: SettingsService;
 }
 
 export interface Recorder {
   kind: string;
-  apply(store: Store, g: GroupRef, data: unknown): Action[] | void;
+  apply(to: RecordTarget, g: GroupRef, data: unknown): Action[] | void;
 }
 
 export function recordKind<D>(kind: string): RecordKind<D> {
@@ -61,19 +68,23 @@ export const roleSet = recordKind<{ userId: string; name: string; role: Role | n
 /** A member the automatic rules never punish, or no longer trusted. */
 export const trustSet = recordKind<{ userId: string; name: string; trusted: boolean; at: number }>('member.trust');
 
-/** The core's own records: the action log, jobs, notices and members belong to no feature. */
+/** Settings a command saved (by key), by whom and when. */
+export const settingsSaved = recordKind<{ values: [string, unknown][]; by: string; at: number }>('settings');
+
+/** The core's own records: the action log, jobs, notices, members and settings belong to no feature. */
 export const coreRecorders: Recorder[] = [
-  logEntry.applied((store, g, e) => store.actionLog.add(g, e.at, e.what, e.userId, e.reason, e.outcome)),
-  scheduleJob.applied((store, g, { at, ...job }) => void store.jobs.schedule({ ...g, ...job }, at)),
-  cancelJob.applied((store, g, { kind, key }) => void store.jobs.cancel(g, kind, key)),
-  noticeGiven.applied((store, g, { key, at }) => void store.notices.firstTime(g, key, at)),
-  noticeForgotten.applied((store, g, { key }) => store.notices.forget(g, key)),
-  roleSet.applied((store, g, m) => {
+  logEntry.applied(({ store }, g, e) => store.actionLog.add(g, e.at, e.what, e.userId, e.reason, e.outcome)),
+  scheduleJob.applied(({ store }, g, { at, ...job }) => void store.jobs.schedule({ ...g, ...job }, at)),
+  cancelJob.applied(({ store }, g, { kind, key }) => void store.jobs.cancel(g, kind, key)),
+  noticeGiven.applied(({ store }, g, { key, at }) => void store.notices.firstTime(g, key, at)),
+  noticeForgotten.applied(({ store }, g, { key }) => store.notices.forget(g, key)),
+  roleSet.applied(({ store }, g, m) => {
     store.members.seen(g, m.userId, m.name, m.at);
     store.members.setRole(g, m.userId, m.role);
   }),
-  trustSet.applied((store, g, m) => {
+  trustSet.applied(({ store }, g, m) => {
     store.members.seen(g, m.userId, m.name, m.at);
     store.members.setTrusted(g, m.userId, m.trusted);
   }),
+  settingsSaved.applied(({ settings }, g, { values, by, at }) => settings.setMany(g, new Map(values), by, at)),
 ];

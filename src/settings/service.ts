@@ -21,6 +21,11 @@ export class GroupSettings {
     return def.fallback;
   }
 
+  /** These settings as they will be once `values` (by key) are stored: what a command reads after saving. */
+  with(values: ReadonlyMap<string, unknown>): GroupSettings {
+    return new GroupSettings(new Map([...this.stored, ...values]), this.defaults);
+  }
+
   isDefault(def: SettingDef): boolean {
     return !this.stored.has(def.key);
   }
@@ -71,31 +76,24 @@ export class SettingsService {
   }
 
   set<T>(g: GroupRef, def: SettingDef<T>, value: T, by: string | undefined, at: number): void {
-    this.write(g, new Map([[def.key, value]]), by, at);
+    this.setMany(g, new Map([[def.key, value]]), by, at);
   }
 
-  /** Validates every value first; writes all of them in one transaction, or nothing. */
-  /** What is wrong with values for an import; nothing is written. */
-  checkAll(values: Record<string, unknown>): SettingProblem[] {
-    return validateSettings(this.byKey, values).problems;
+  /** Stores values already checked (a command's saves, carried out). */
+  setMany(g: GroupRef, values: ReadonlyMap<string, unknown>, by: string | undefined, at: number): void {
+    this.repo.setMany(g, values, by, at);
+    this.cache.delete(groupKey(g));
   }
 
-  importAll(g: GroupRef, values: Record<string, unknown>, by: string | undefined, at: number): SettingProblem[] {
-    const { valid, problems } = validateSettings(this.byKey, values);
-    if (problems.length) return problems;
-    this.write(g, valid, by, at);
-    return [];
+  /** Values for an import, checked: the valid ones parsed, and what is wrong with the others. Nothing is written. */
+  check(values: Record<string, unknown>): { valid: Map<string, unknown>; problems: SettingProblem[] } {
+    return validateSettings(this.byKey, values);
   }
 
   /** Every setting's effective value, for /settings export. */
   exportAll(g: GroupRef): Record<string, unknown> {
     const s = this.for(g);
     return Object.fromEntries(this.definitions.map((d) => [d.key, s.get(d)]));
-  }
-
-  private write(g: GroupRef, values: Map<string, unknown>, by: string | undefined, at: number): void {
-    this.repo.setMany(g, values, by, at);
-    this.cache.delete(groupKey(g));
   }
 }
 

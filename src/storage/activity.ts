@@ -69,10 +69,12 @@ export class ActivityRepo {
     const rows = [...this.pending.values()];
     try {
       this.writeAll(rows);
+      this.written += rows.length;
     } catch {
       for (const r of rows) {
         try {
           this.bump.run(r.platform, r.groupId, r.hour, r.userId, r.kind, r.n);
+          this.written++;
         } catch {
           this.dropped++;
         }
@@ -80,6 +82,14 @@ export class ActivityRepo {
     }
     this.pending.clear();
     this.increments = 0;
+  }
+
+  /** Rows flushes wrote so far (a decision that reads the ledger flushes it: bookkeeping, not the decision's write). */
+  written = 0;
+
+  /** Rows waiting in memory for the next flush. */
+  get buffered(): number {
+    return this.pending.size;
   }
 
   /** How many rows flushes dropped since the last call. */

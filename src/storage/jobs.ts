@@ -33,6 +33,7 @@ export class JobsRepo {
   private readonly cancelStmt;
   private readonly pendingStmt;
   private readonly deliveredStmt;
+  private readonly historyStmt;
 
   constructor(db: Db) {
     // Re-scheduling a pending job moves it; a finished one is scheduled afresh under its key.
@@ -45,6 +46,7 @@ export class JobsRepo {
     this.finishStmt = db.prepare('UPDATE jobs SET state = ?, finished_at = ?, error = ? WHERE id = ?');
     this.nextStmt = db.prepare(`SELECT MIN(due_at) AS dueAt FROM jobs WHERE state = 'pending'`);
     this.runningStmt = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE state = 'running'`);
+    this.historyStmt = db.prepare('SELECT kind, key, state, error FROM jobs WHERE platform = ? AND group_id = ? ORDER BY id LIMIT ?');
     this.cancelStmt = db.prepare(`UPDATE jobs SET state = 'cancelled' WHERE platform = ? AND group_id = ? AND kind = ? AND key = ? AND state = 'pending'`);
     this.deliveredStmt = db.prepare(`UPDATE jobs SET state = CASE WHEN @error IS NULL THEN 'done' ELSE 'failed' END, finished_at = @at,
       error = @error WHERE id = @id AND state = 'sending'`);
@@ -84,6 +86,11 @@ export class JobsRepo {
 
   finish(id: number, state: 'done' | 'failed' | 'interrupted' | 'sending', at: number, error?: string): void {
     this.finishStmt.run(state, at, error ?? null, id);
+  }
+
+  /** A group's jobs, oldest first, with how each stands or ended (the owner's view of what ran). */
+  history(g: GroupRef, limit = 50): { kind: string; key: string; state: string; error: string | null }[] {
+    return this.historyStmt.all(g.platform, g.groupId, limit) as { kind: string; key: string; state: string; error: string | null }[];
   }
 
   nextDueAt(): number | undefined {

@@ -21,7 +21,7 @@ export class SettingsRepo {
   }
 
   /** Writes several keys at once: all of them or, on any error, none. */
-  setMany(g: GroupRef, values: Map<string, unknown>, by: string | undefined, at: number): void {
+  setMany(g: GroupRef, values: ReadonlyMap<string, unknown>, by: string | undefined, at: number): void {
     this.db.transaction(() => {
       for (const [key, value] of values) {
         if (value === undefined) this.deleteStmt.run(g.platform, g.groupId, key);

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/db.js';
+import { Store } from '../../src/storage/store.js';
+import { StrikesRepo } from '../../src/features/penalties/strikes.sql.js';
+import { AdFilterRepo } from '../../src/features/adfilter/adfilter.sql.js';
 import { jsonLines, runCli } from '../support/cli.js';
 import { tempDir } from '../support/recording.js';
 
@@ -40,13 +43,14 @@ describe('ads, told through the simulator', () => {
       ['send', '@小波 的申诉已通过，这次违规记录已撤销。'],
       ['send', expect.stringContaining('资料都在这，加我薇信 abc_12345 领取')],
     ]);
-    const store = openDatabase(db);
+    const handle = openDatabase(db);
     try {
-      expect(store.prepare('SELECT rule, revoked_at IS NOT NULL AS revoked FROM strikes').all()).toEqual([{ rule: 'ads', revoked: 1 }]);
+      const store = new Store(handle);
+      expect(store.of(StrikesRepo).get(1)).toMatchObject({ rule: 'ads', revokedAt: expect.any(Number) });
       // The owner's reversal became the group's own "not an ad" example.
-      expect(store.prepare('SELECT label, text FROM ad_examples').all()).toEqual([{ label: 'ham', text: '资料都在这，加我薇信 abc_12345 领取' }]);
+      expect(store.of(AdFilterRepo).examples({ platform: 'shell', groupId: 'demo' })).toEqual([{ label: 'ham', text: '资料都在这，加我薇信 abc_12345 领取' }]);
     } finally {
-      store.close();
+      handle.close();
     }
   });
 

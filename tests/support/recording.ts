@@ -136,7 +136,7 @@ export function makeBot(o: {
   const clock = o.clock ?? new ManualClock('2026-11-24T09:00:00+08:00');
   const adapter = new RecordingAdapter('test', o.capabilities);
   const config = parseConfig(o.config ?? {}, 'test-config');
-  const app = openApp({ config, configFile: 'test-config', dbPath: o.dbPath, clock, log: silentLogger, adapters: [adapter], features: o.features });
+  const app = openApp({ config, configFile: 'test-config', dbPath: o.dbPath, clock, log: silentLogger, adapters: [adapter], features: o.features, strictDecisions: true });
   const bot: TestBot = {
     app,
     adapter,

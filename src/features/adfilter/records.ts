@@ -16,9 +16,9 @@ export const questionAnswered = recordKind<{ id: number }>('adfilter.question-an
 export const learnedAs = (g: GroupRef, label: 'spam' | 'ham', text: string, at: number): Action => exampleLearned.of(g, { label, text, at });
 
 export const adFilterRecorders: Recorder[] = [
-  exampleLearned.applied((store, g, { label, text, at }) => store.of(AdFilterRepo).addExample(g, label, text, at)),
-  reviewOpened.applied((store, g, { review, at, note }) => [withId(note, store.of(AdFilterRepo).addReview(g, review, at))]),
-  reviewDecided.applied((store, _g, { id, label }) => void store.of(AdFilterRepo).decide(id, label)),
-  questionHeld.applied((store, g, q) => [{ type: 'askSecondOpinion', ...g, questionId: store.of(AdFilterRepo).addQuestion(g, q) }]),
-  questionAnswered.applied((store, _g, { id }) => void store.of(AdFilterRepo).answer(id)),
+  exampleLearned.applied(({ store }, g, { label, text, at }) => store.of(AdFilterRepo).addExample(g, label, text, at)),
+  reviewOpened.applied(({ store }, g, { review, at, note }) => [withId(note, store.of(AdFilterRepo).addReview(g, review, at))]),
+  reviewDecided.applied(({ store }, _g, { id, label }) => void store.of(AdFilterRepo).decide(id, label)),
+  questionHeld.applied(({ store }, g, q) => [{ type: 'askSecondOpinion', ...g, questionId: store.of(AdFilterRepo).addQuestion(g, q) }]),
+  questionAnswered.applied(({ store }, _g, { id }) => void store.of(AdFilterRepo).answer(id)),
 ];

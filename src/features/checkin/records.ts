@@ -17,15 +17,15 @@ export const rewardRedeemed = recordKind<{ userId: string; reward: string; cost:
 export const redemptionDelivered = recordKind<{ id: number; by: string; at: number }>('checkin.delivered');
 
 export const checkinRecorders: Recorder[] = [
-  dayCheckedIn.applied((store, g, c) => {
+  dayCheckedIn.applied(({ store }, g, c) => {
     const repo = store.of(CheckinsRepo);
     repo.ensureMember(g, c.userId, c.name);
     repo.insertDay(g, c);
     repo.setFigures(g, c.userId, { totalDelta: 1, streak: c.streak, run: c.run, lastDay: c.lastDay });
   }),
-  pointsMoved.applied((store, g, p) => store.of(PointsRepo).add(g, p, p.delta, p.reason, p.by, p.at)),
-  rewardSet.applied((store, g, r) => store.of(PointsRepo).addReward(g, r)),
-  rewardRemoved.applied((store, g, { name }) => void store.of(PointsRepo).removeReward(g, name)),
-  rewardRedeemed.applied((store, g, r) => store.of(PointsRepo).redeemed(g, r.userId, r.reward, r.cost, r.at)),
-  redemptionDelivered.applied((store, g, d) => store.of(PointsRepo).markDelivered(g, d.id, d.by, d.at)),
+  pointsMoved.applied(({ store }, g, p) => store.of(PointsRepo).add(g, p, p.delta, p.reason, p.by, p.at)),
+  rewardSet.applied(({ store }, g, r) => store.of(PointsRepo).addReward(g, r)),
+  rewardRemoved.applied(({ store }, g, { name }) => void store.of(PointsRepo).removeReward(g, name)),
+  rewardRedeemed.applied(({ store }, g, r) => store.of(PointsRepo).redeemed(g, r.userId, r.reward, r.cost, r.at)),
+  redemptionDelivered.applied(({ store }, g, d) => store.of(PointsRepo).markDelivered(g, d.id, d.by, d.at)),
 ];

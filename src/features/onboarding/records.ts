@@ -11,9 +11,9 @@ export const newcomerTold = recordKind<{ userId: string }>('onboarding.told');
 export const introReminded = recordKind<{ userId: string }>('onboarding.intro-reminded');
 
 export const onboardingRecorders: Recorder[] = [
-  newcomerArrived.applied((store, g, n) => store.of(NewcomersRepo).arrive(g, n.userId, n.name, n.inviterName, n.at, n.stage)),
-  newcomerMoved.applied((store, g, { userId, stage }) => store.of(NewcomersRepo).setStage(g, userId, stage)),
-  newcomerMissed.applied((store, g, { userId }) => void store.of(NewcomersRepo).wrongAnswer(g, userId)),
-  newcomerTold.applied((store, g, { userId }) => void store.of(NewcomersRepo).firstHeldNotice(g, userId)),
-  introReminded.applied((store, g, { userId }) => store.of(NewcomersRepo).markIntroReminded(g, userId)),
+  newcomerArrived.applied(({ store }, g, n) => store.of(NewcomersRepo).arrive(g, n.userId, n.name, n.inviterName, n.at, n.stage)),
+  newcomerMoved.applied(({ store }, g, { userId, stage }) => store.of(NewcomersRepo).setStage(g, userId, stage)),
+  newcomerMissed.applied(({ store }, g, { userId }) => void store.of(NewcomersRepo).wrongAnswer(g, userId)),
+  newcomerTold.applied(({ store }, g, { userId }) => void store.of(NewcomersRepo).firstHeldNotice(g, userId)),
+  introReminded.applied(({ store }, g, { userId }) => store.of(NewcomersRepo).markIntroReminded(g, userId)),
 ];

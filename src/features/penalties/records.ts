@@ -11,10 +11,10 @@ export const appealOpened = recordKind<{ strikeId: number; at: number; note: Act
 export const appealDecided = recordKind<{ id: number; state: 'accepted' | 'rejected'; by: string; at: number }>('penalties.appeal-decided');
 
 export const penaltyRecorders: Recorder[] = [
-  strikeRecorded.applied((store, g, s) => void store.of(StrikesRepo).add({ ...g, ...s })),
-  strikeWithdrawn.applied((store, _g, { id, at }) => void store.of(StrikesRepo).revoke(id, at)),
-  appealOpened.applied((store, _g, { strikeId, at, note }) => [withId(note, store.of(StrikesRepo).appeal(strikeId, at).id)]),
-  appealDecided.applied((store, _g, { id, state, by, at }) => void store.of(StrikesRepo).decide(id, state, by, at)),
+  strikeRecorded.applied(({ store }, g, s) => void store.of(StrikesRepo).add({ ...g, ...s })),
+  strikeWithdrawn.applied(({ store }, _g, { id, at }) => void store.of(StrikesRepo).revoke(id, at)),
+  appealOpened.applied(({ store }, _g, { strikeId, at, note }) => [withId(note, store.of(StrikesRepo).appeal(strikeId, at).id)]),
+  appealDecided.applied(({ store }, _g, { id, state, by, at }) => void store.of(StrikesRepo).decide(id, state, by, at)),
 ];
 
 /** A strike taken back (by an admin, an appeal, a message found on topic after all), and the log line saying so. */

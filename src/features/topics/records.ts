@@ -10,8 +10,8 @@ export const announcementAdded = recordKind<{ announcement: Omit<AnnouncementRow
 export const announcementSet = recordKind<{ id: number; at: number; state: AnnouncementRow['state'] }>('topics.announcement-set');
 
 export const topicsRecorders: Recorder[] = [
-  topicAdded.applied((store, _g, { topic, at }) => store.of(TopicsRepo).addTopic(topic, at)),
-  topicSaved.applied((store, _g, t) => store.of(TopicsRepo).saveTopic(t)),
-  announcementAdded.applied((store, _g, { announcement, at }) => store.of(TopicsRepo).addAnnouncement(announcement, at)),
-  announcementSet.applied((store, _g, { id, at, state }) => store.of(TopicsRepo).setAnnouncement(id, at, state)),
+  topicAdded.applied(({ store }, _g, { topic, at }) => store.of(TopicsRepo).addTopic(topic, at)),
+  topicSaved.applied(({ store }, _g, t) => store.of(TopicsRepo).saveTopic(t)),
+  announcementAdded.applied(({ store }, _g, { announcement, at }) => store.of(TopicsRepo).addAnnouncement(announcement, at)),
+  announcementSet.applied(({ store }, _g, { id, at, state }) => store.of(TopicsRepo).setAnnouncement(id, at, state)),
 ];

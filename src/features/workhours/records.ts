@@ -9,5 +9,5 @@ export const topicLearned = recordKind<{ label: TopicExample['label']; source: T
 
 /** Stored, and learned at once by the group's model in memory (each App keeps its own). */
 export const workhoursRecorders = (topicModels: GroupTopicModels): Recorder[] => [
-  topicLearned.applied((store, g, e) => topicModels.learn(g, store.of(TopicExamplesRepo), e.label, e.source, e.text, e.at)),
+  topicLearned.applied(({ store }, g, e) => topicModels.learn(g, store.of(TopicExamplesRepo), e.label, e.source, e.text, e.at)),
 ];
