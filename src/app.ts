@@ -7,7 +7,8 @@ import { Delivery } from './engine/delivery.js';
 import { Executor, type Planned } from './engine/executor.js';
 import type { Adapter } from './engine/port.js';
 import { PrivateTargets } from './engine/privateTargets.js';
-import { type Feature, Registry, highest } from './engine/registry.js';
+import { type Feature, Registry } from './engine/registry.js';
+import { Owners } from './engine/owners.js';
 import { SecondOpinionClient, SecondOpinionRunner } from './features/adfilter/secondOpinion.js';
 import { messages } from './i18n/index.js';
 import { QrScanner } from './media/qrScanner.js';
@@ -70,8 +71,8 @@ export class App {
 
   constructor(private readonly opts: AppOptions) {
     const { db, clock, log } = opts;
-    const owners = opts.owners ?? {};
     this.store = new Store(db);
+    const ownership = new Owners(this.store, opts.owners ?? {});
     this.units = new Units(db);
     const outbox = opts.outbox ?? { replyMaxAgeMinutes: 60, giveUpHours: 6 };
     this.adapters = new Map(opts.adapters.map((a) => [a.platform, a]));
@@ -83,15 +84,7 @@ export class App {
       registry: this.registry,
       clock,
       log,
-      levelOf: (group, sender) => {
-        const stored = this.store.members.get(group, sender.id);
-        return highest(
-          (owners[group.platform] ?? []).includes(sender.id) ? 'owner' : undefined,
-          sender.role,
-          stored?.role,
-          stored?.platformRole,
-        );
-      },
+      levelOf: (group, sender) => ownership.levelOf(group, sender),
       privateTargets: new PrivateTargets(),
       capabilities: (platform) => {
         const adapter = this.adapters.get(platform);
@@ -103,7 +96,7 @@ export class App {
     };
     this.engine = new Engine(this.services, this.registry, { strict: !!opts.strictDecisions });
     this.scanner = new QrScanner();
-    this.executor = new Executor(this.adapters, this.store, this.settings, owners, clock, log, { replyMaxAgeMs: outbox.replyMaxAgeMinutes * 60_000 }, this.registry.recorders, {
+    this.executor = new Executor(this.adapters, this.store, this.settings, ownership, clock, log, { replyMaxAgeMs: outbox.replyMaxAgeMinutes * 60_000 }, this.registry.recorders, {
       scanner: this.scanner,
       found: (e) => this.dispatch(e),
     });

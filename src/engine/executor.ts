@@ -11,6 +11,7 @@ import type { ImageScannedEvent } from './events.js';
 import { BackgroundWork } from './background.js';
 import type { Adapter } from './port.js';
 import type { Recorder } from './records.js';
+import type { Owners } from './owners.js';
 
 /** Looks for a QR code in a picture, off the event loop (src/media/qrScanner.ts). */
 export interface ImageScanner {
@@ -62,8 +63,8 @@ export class Executor {
     private readonly adapters: ReadonlyMap<string, Adapter>,
     private readonly store: Store,
     private readonly settings: SettingsService,
-    /** Configured superusers per platform: always told. */
-    private readonly superusers: Readonly<Record<string, readonly string[]>>,
+    /** Whom owner notes go to. */
+    private readonly owners: Owners,
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly limits: OutboxLimits,
@@ -291,12 +292,11 @@ export class Executor {
 
   /** The configured superusers and everyone with the owner role in the group, as private messages. */
   ownerNotes(platform: string, groupId: string, text: string, buttons?: Button[]): DmAction[] {
-    const owners = new Set(this.superusers[platform] ?? []);
-    for (const m of this.store.members.withRole({ platform, groupId }, 'owner')) owners.add(m.userId);
-    if (!owners.size || !this.capabilities(platform).dm) {
+    const owners = this.owners.of({ platform, groupId });
+    if (!owners.length || !this.capabilities(platform).dm) {
       this.log.warn({ group: groupId }, 'no owner could be told; owner notice dropped');
       return [];
     }
-    return [...owners].map((userId) => ({ type: 'dm', platform, groupId, userId, text, ...(buttons?.length ? { buttons } : {}) }));
+    return owners.map((userId) => ({ type: 'dm', platform, groupId, userId, text, ...(buttons?.length ? { buttons } : {}) }));
   }
 }
