@@ -1,17 +1,16 @@
 import type { Action } from '../src/engine/actions.js';
-import type { CommandContext, GroupContext } from '../src/engine/context.js';
+import type { CommandContext } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import { checkIn, makeUp, redeemReward } from '../src/features/checkin/checkin.js';
 import { checkinRecorders, pointsMoved, redemptionDelivered, rewardRemoved, rewardSet } from '../src/features/checkin/records.js';
 import { cancelJob, scheduleJob } from '../src/engine/records.js';
 import { rewardsCopy } from '../src/features/checkin/copy.js';
-import { decodeReason, encodeReason } from '../src/features/checkin/ledger.js';
+import { decodeReason } from '../src/features/checkin/ledger.js';
 import { awardFor } from '../src/features/checkin/points.js';
 import { currentStreak } from '../src/features/checkin/streak.js';
 import {
   basePointsSetting,
   checkinSettings,
-  dayStartSetting,
   makeupCostSetting,
   makeupDaysSetting,
   milestonesSetting,

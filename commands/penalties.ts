@@ -127,15 +127,17 @@ const appeal: Command = {
     const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
     const t = ctx.t;
     const text = t.appeal.toOwner(title, strike.userName, t.penalties.rules[strike.rule] ?? strike.rule, strike.reason, describeStep(t, parseStep(strike.step)!), ctx.command.args);
-    // The owner's buttons name the appeal, whose id is known once it is written.
+    // Appealing again while the first waits asks the owner again about the same appeal.
+    const open = ctx.store.of(StrikesRepo).openAppeal(strike.id);
+    const id = open?.id ?? ctx.store.of(StrikesRepo).nextAppealId();
     const note: Action = {
       ...ctx.notifyOwner(text, 'appeal'),
       buttons: [
-        { label: t.appeal.accept, data: 'appeal:accept:{id}', keyword: `${t.appeal.accept}{id}` },
-        { label: t.appeal.reject, data: 'appeal:reject:{id}', keyword: `${t.appeal.reject}{id}` },
+        { label: t.appeal.accept, data: `appeal:accept:${id}`, keyword: `${t.appeal.accept}${id}` },
+        { label: t.appeal.reject, data: `appeal:reject:${id}`, keyword: `${t.appeal.reject}${id}` },
       ],
     };
-    return [ctx.reply(t.appeal.sent), appealOpened.of(ctx.group, { strikeId: strike.id, at: ctx.now.getTime(), note })];
+    return [...(open ? [] : [appealOpened.of(ctx.group, { id, strikeId: strike.id, at: ctx.now.getTime() })]), ctx.reply(t.appeal.sent), note];
   },
 };
 

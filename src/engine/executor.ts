@@ -6,7 +6,7 @@ import type { LaneRef, NewOutboxRow } from '../storage/outbox.js';
 import type { Store } from '../storage/store.js';
 import type { Clock } from '../time/clock.js';
 import { formatLocal } from '../time/calendar.js';
-import type { Action, ActionResult, Button, DeleteAction, DmAction, KickAction, MuteAction, ScanImageAction, SendAction } from './actions.js';
+import type { Action, ActionResult, Button, DeleteAction, DmAction, KickAction, MuteAction, RecordAction, ScanImageAction, SendAction } from './actions.js';
 import type { ImageScannedEvent } from './events.js';
 import { BackgroundWork } from './background.js';
 import type { Adapter } from './port.js';
@@ -44,7 +44,7 @@ export interface Planned {
   scans: ScanImageAction[];
   /** Held ad verdicts to ask a language model about, once the decision commits. */
   questions: number[];
-  /** What the bot does on the platform: the decided actions, each record replaced by what it led to. */
+  /** What the bot does on the platform: the decided actions without the records. */
   acts: Action[];
 }
 
@@ -85,20 +85,17 @@ export class Executor {
    */
   plan(actions: readonly Action[], origin: Origin): Planned {
     const planned: Planned = { lanes: [], scans: [], questions: [], acts: [] };
-    for (const action of actions) this.planDecided(action, origin, planned);
+    for (const action of actions) {
+      if (action.type !== 'record') planned.acts.push(action);
+      this.planOne(action, origin, planned);
+    }
     return planned;
   }
 
-  private planDecided(action: Action, origin: Origin, out: Planned): void {
-    if (action.type !== 'record') {
-      out.acts.push(action);
-      this.planOne(action, origin, out);
-      return;
-    }
-    const recorder = this.recorders.get(action.kind);
-    if (!recorder) throw new Error(`no recorder for record kind "${action.kind}"`);
-    const to = { store: this.store, settings: this.settings };
-    for (const a of recorder.apply(to, { platform: action.platform, groupId: action.groupId }, action.data) ?? []) this.planDecided(a, origin, out);
+  private write(record: RecordAction): void {
+    const recorder = this.recorders.get(record.kind);
+    if (!recorder) throw new Error(`no recorder for record kind "${record.kind}"`);
+    recorder.apply({ store: this.store, settings: this.settings }, { platform: record.platform, groupId: record.groupId }, record.data);
   }
 
   private capabilities(platform: string) {
@@ -115,7 +112,7 @@ export class Executor {
     const caps = this.capabilities(action.platform);
     switch (action.type) {
       case 'record':
-        this.planDecided(action, origin, out);
+        this.write(action);
         return;
       case 'send':
         this.enqueue(caps.buttons || !action.buttons?.length ? action : this.withoutButtons(action, action.groupId), origin, out);

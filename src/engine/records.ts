@@ -1,19 +1,19 @@
 import type { GroupRef } from '../storage/groups.js';
 import type { NewJob } from '../storage/jobs.js';
 import type { Store } from '../storage/store.js';
-import type { Action, RecordAction } from './actions.js';
+import type { RecordAction } from './actions.js';
 import type { Role } from './events.js';
 import type { SettingsService } from '../settings/service.js';
 
 /**
  * One kind of record, typed: `of` makes the record a decision returns, `applied` the recorder a
- * feature registers to write it. Whatever the recorder returns is planned after it (a review's
- * buttons need the id its row was given).
+ * feature registers to write it. A decision that needs the id of a row it adds names it itself
+ * (nextIdOf in src/storage/db.ts), so a record is written and nothing comes back.
  */
 export interface RecordKind<D> {
   kind: string;
   of(g: GroupRef, data: D): RecordAction;
-  applied(apply: (to: RecordTarget, g: GroupRef, data: D) => Action[] | void): Recorder;
+  applied(apply: (to: RecordTarget, g: GroupRef, data: D) => void): Recorder;
 }
 
 /** Where records are written: the store, and the settings (whose cache must follow). */
@@ -24,7 +24,7 @@ export interface RecordTarget {
 
 export interface Recorder {
   kind: string;
-  apply(to: RecordTarget, g: GroupRef, data: unknown): Action[] | void;
+  apply(to: RecordTarget, g: GroupRef, data: unknown): void;
 }
 
 export function recordKind<D>(kind: string): RecordKind<D> {
@@ -33,13 +33,6 @@ export function recordKind<D>(kind: string): RecordKind<D> {
     of: (g, data) => ({ type: 'record', kind, platform: g.platform, groupId: g.groupId, data }),
     applied: (apply) => ({ kind, apply: apply as Recorder['apply'] }),
   };
-}
-
-/** "{id}" in an action's buttons becomes the id of the row a record just wrote (an owner's one-tap decision names it). */
-export function withId(action: Action, id: number): Action {
-  if (!('buttons' in action) || !action.buttons) return action;
-  const fill = (s: string) => s.replaceAll('{id}', String(id));
-  return { ...action, buttons: action.buttons.map((b) => ({ ...b, data: fill(b.data), keyword: fill(b.keyword) })) };
 }
 
 export interface LogEntry {

@@ -57,3 +57,13 @@ function configure(db: Db): Db {
   db.pragma('busy_timeout = 5000');
   return db;
 }
+
+/**
+ * The id SQLite gives the next row of `table` (a code constant; an INTEGER PRIMARY KEY without
+ * AUTOINCREMENT). Decisions run one at a time, so a decision may name the rows it adds, in its
+ * reply or its buttons, before they are written.
+ */
+export function nextIdOf(db: Db, table: string): () => number {
+  const stmt = db.prepare(`SELECT COALESCE(MAX(id), 0) + 1 FROM "${table}"`).pluck();
+  return () => stmt.get() as number;
+}

@@ -16,7 +16,7 @@ export class GroupsRepo {
   private readonly listStmt;
   private readonly titleStmt;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.insert = db.prepare('INSERT OR IGNORE INTO groups (platform, group_id, title, first_seen) VALUES (?, ?, ?, ?)');
     this.setTitleStmt = db.prepare('UPDATE groups SET title = ? WHERE platform = ? AND group_id = ?');
     this.titleStmt = db.prepare('SELECT title FROM groups WHERE platform = ? AND group_id = ?');

@@ -1,4 +1,4 @@
-import type { Db } from '../../storage/db.js';
+import { type Db, nextIdOf } from '../../storage/db.js';
 import { type GroupRef, groupKey } from '../../storage/groups.js';
 
 /** A member's message the ad filter holds a verdict on, by whom and where. */
@@ -46,29 +46,32 @@ export class AdFilterRepo {
   private readonly questionStmt;
   private readonly answerStmt;
   private readonly pendingStmt;
+  /** The ids the next review and question get (see nextIdOf). */
+  readonly nextReviewId: () => number;
+  readonly nextQuestionId: () => number;
   /** Bumped on every new example, so a group's adapted model knows when it is stale. */
   private readonly versions = new Map<string, number>();
 
   constructor(db: Db) {
-    this.addReviewStmt = db.prepare(`INSERT INTO ad_reviews (platform, group_id, user_id, user_name, message_id, text, score, reasons, at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.addReviewStmt = db.prepare(`INSERT INTO ad_reviews (id, platform, group_id, user_id, user_name, message_id, text, score, reasons, at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.nextReviewId = nextIdOf(db, 'ad_reviews');
+    this.nextQuestionId = nextIdOf(db, 'ad_questions');
     this.reviewStmt = db.prepare(`SELECT ${REVIEW} FROM ad_reviews WHERE id = ?`);
     this.decideStmt = db.prepare(`UPDATE ad_reviews SET state = ? WHERE id = ? AND state = 'open'`);
     this.addExampleStmt = db.prepare('INSERT INTO ad_examples (platform, group_id, label, text, at) VALUES (?, ?, ?, ?, ?)');
     this.examplesStmt = db.prepare('SELECT label, text FROM ad_examples WHERE platform = ? AND group_id = ? ORDER BY id DESC LIMIT ?');
     this.countStmt = db.prepare('SELECT label, COUNT(*) AS n FROM ad_examples WHERE platform = ? AND group_id = ? GROUP BY label');
-    this.addQuestionStmt = db.prepare(`INSERT INTO ad_questions (platform, group_id, user_id, user_name, message_id, text, stage, score, found, told, context, at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.addQuestionStmt = db.prepare(`INSERT INTO ad_questions (id, platform, group_id, user_id, user_name, message_id, text, stage, score, found, told, context, at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.questionStmt = db.prepare(`SELECT ${QUESTION} FROM ad_questions WHERE id = ? AND state = 'pending'`);
     this.answerStmt = db.prepare(`UPDATE ad_questions SET state = 'answered' WHERE id = ? AND state = 'pending'`);
     this.pendingStmt = db.prepare(`SELECT ${QUESTION} FROM ad_questions WHERE state = 'pending' ORDER BY id`);
   }
 
   /** Holds a verdict while the language model is asked; its id travels with the question. */
-  addQuestion(g: GroupRef, q: Omit<AdQuestion, 'id' | 'platform' | 'groupId'>): number {
-    return Number(
-      this.addQuestionStmt.run(g.platform, g.groupId, q.userId, q.userName, q.messageId, q.text, q.stage, q.score, q.found, q.told, JSON.stringify(q.context), q.at).lastInsertRowid,
-    );
+  addQuestion(g: GroupRef, q: Omit<AdQuestion, 'platform' | 'groupId'>): void {
+    this.addQuestionStmt.run(q.id, g.platform, g.groupId, q.userId, q.userName, q.messageId, q.text, q.stage, q.score, q.found, q.told, JSON.stringify(q.context), q.at);
   }
 
   /** A held verdict still waiting for its answer. */
@@ -87,8 +90,8 @@ export class AdFilterRepo {
     return (this.pendingStmt.all() as (Omit<AdQuestion, 'context'> & { context: string })[]).map(questionOf);
   }
 
-  addReview(g: GroupRef, r: Omit<AdReview, 'id' | 'platform' | 'groupId' | 'state'>, at: number): number {
-    return Number(this.addReviewStmt.run(g.platform, g.groupId, r.userId, r.userName, r.messageId, r.text, r.score, r.reasons, at).lastInsertRowid);
+  addReview(g: GroupRef, r: Omit<AdReview, 'platform' | 'groupId' | 'state'>, at: number): void {
+    this.addReviewStmt.run(r.id, g.platform, g.groupId, r.userId, r.userName, r.messageId, r.text, r.score, r.reasons, at);
   }
 
   review(id: number): AdReview | undefined {

@@ -109,17 +109,19 @@ export function removeAsAd(ctx: GroupContext, user: Mention, messageId: string, 
 function askOwner(ctx: GroupContext, m: { userId: string; userName: string; messageId: string; text: string; score: number }, found: string, told: string): Action[] {
   const t = ctx.t.adfilter;
   const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
-  // The buttons name the review, whose id is known once it is written.
-  const note: Action = {
-    ...ctx.notifyOwner(t.review(title, m.userName, m.text, found), 'ad review'),
-    buttons: [
-      { label: t.isSpam, data: 'ad:spam:{id}', keyword: `${t.isSpam}{id}` },
-      { label: t.isHam, data: 'ad:ham:{id}', keyword: `${t.isHam}{id}` },
-    ],
-  };
+  const id = ctx.store.of(AdFilterRepo).nextReviewId();
   // The review keeps what the member would be told; the owner sees what was found.
-  const review = { userId: m.userId, userName: m.userName, messageId: m.messageId, text: m.text, score: m.score, reasons: told };
-  return [reviewOpened.of(ctx.group, { review, at: ctx.now.getTime(), note })];
+  const review = { id, userId: m.userId, userName: m.userName, messageId: m.messageId, text: m.text, score: m.score, reasons: told };
+  return [
+    reviewOpened.of(ctx.group, { review, at: ctx.now.getTime() }),
+    {
+      ...ctx.notifyOwner(t.review(title, m.userName, m.text, found), 'ad review'),
+      buttons: [
+        { label: t.isSpam, data: `ad:spam:${id}`, keyword: `${t.isSpam}${id}` },
+        { label: t.isHam, data: `ad:ham:${id}`, keyword: `${t.isHam}${id}` },
+      ],
+    },
+  ];
 }
 
 /** A member's post as the filter reads it: a message, or a picture's QR code found later. */
@@ -199,8 +201,9 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false):
     // The language model is asked first where the group wants it: the verdict waits, stored.
     if (stage === 'remove' ? asking === 'veto' || asking === 'both' : catching) {
       const context = { before: before ?? [], rules: ctx.groupSettings.get(rulesSetting), topic: ctx.groupSettings.get(topicDescriptionSetting) };
-      const held = questionHeld.of(ctx.group, { userId: user.id, userName: user.name, messageId: m.messageId, text: shown, stage, score: verdict.score, found: reasons, told, context, at: ctx.now.getTime() });
-      const ask = [logged('adfilter', `asked:${stage}:${verdict.score.toFixed(2)}`), held];
+      const questionId = ctx.store.of(AdFilterRepo).nextQuestionId();
+      const held = questionHeld.of(ctx.group, { id: questionId, userId: user.id, userName: user.name, messageId: m.messageId, text: shown, stage, score: verdict.score, found: reasons, told, context, at: ctx.now.getTime() });
+      const ask: Action[] = [logged('adfilter', `asked:${stage}:${verdict.score.toFixed(2)}`), held, { type: 'askSecondOpinion', ...ctx.group, questionId }];
       return stage === 'remove' ? { actions: ask, stop: true } : ask;
     }
     if (stage === 'remove') return { actions: [logged('adfilter', `removed:${verdict.score.toFixed(2)}`), ...removeAsAd(ctx, user, m.messageId, m.text, told)], stop: true };

@@ -1,19 +1,19 @@
 // What the penalties feature writes, as records its decisions return (src/engine/records.ts).
 import type { Action } from '../../engine/actions.js';
 import type { GroupContext } from '../../engine/context.js';
-import { type Recorder, logEntry, recordKind, withId } from '../../engine/records.js';
+import { type Recorder, logEntry, recordKind } from '../../engine/records.js';
 import { type NewStrike, type StrikeRow, StrikesRepo } from './strikes.sql.js';
 
 export const strikeRecorded = recordKind<Omit<NewStrike, 'platform' | 'groupId'>>('penalties.strike');
 export const strikeWithdrawn = recordKind<{ id: number; at: number }>('penalties.withdraw');
-/** An appeal opened; the owner's note goes out with buttons naming the appeal's id ("{id}"). */
-export const appealOpened = recordKind<{ strikeId: number; at: number; note: Action }>('penalties.appeal');
+/** An appeal opened, under the id its decision gave it (StrikesRepo.nextAppealId). */
+export const appealOpened = recordKind<{ id: number; strikeId: number; at: number }>('penalties.appeal');
 export const appealDecided = recordKind<{ id: number; state: 'accepted' | 'rejected'; by: string; at: number }>('penalties.appeal-decided');
 
 export const penaltyRecorders: Recorder[] = [
   strikeRecorded.applied(({ store }, g, s) => void store.of(StrikesRepo).add({ ...g, ...s })),
   strikeWithdrawn.applied(({ store }, _g, { id, at }) => void store.of(StrikesRepo).revoke(id, at)),
-  appealOpened.applied(({ store }, _g, { strikeId, at, note }) => [withId(note, store.of(StrikesRepo).appeal(strikeId, at).id)]),
+  appealOpened.applied(({ store }, _g, { id, strikeId, at }) => store.of(StrikesRepo).addAppeal(id, strikeId, at)),
   appealDecided.applied(({ store }, _g, { id, state, by, at }) => void store.of(StrikesRepo).decide(id, state, by, at)),
 ];
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../storage/db.js';
+import { type Db, nextIdOf } from '../../storage/db.js';
 import type { GroupRef } from '../../storage/groups.js';
 
 export interface StrikeRow {
@@ -43,6 +43,7 @@ export class StrikesRepo {
   private readonly appealStmt;
   private readonly decideStmt;
   private readonly openAppealStmt;
+  readonly nextAppealId: () => number;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(`INSERT INTO strikes (platform, group_id, user_id, user_name, rule, reason, at, expires_at, step, by_user, message_id, message_text)
@@ -51,7 +52,8 @@ export class StrikesRepo {
       ORDER BY at, id`);
     this.byIdStmt = db.prepare(`SELECT ${COLUMNS} FROM strikes WHERE id = ?`);
     this.revokeStmt = db.prepare('UPDATE strikes SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
-    this.insertAppeal = db.prepare('INSERT INTO appeals (strike_id, at) VALUES (?, ?)');
+    this.insertAppeal = db.prepare('INSERT INTO appeals (id, strike_id, at) VALUES (?, ?, ?)');
+    this.nextAppealId = nextIdOf(db, 'appeals');
     this.appealStmt = db.prepare('SELECT id, strike_id AS strikeId, state FROM appeals WHERE id = ?');
     this.decideStmt = db.prepare("UPDATE appeals SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = 'open'");
     this.openAppealStmt = db.prepare("SELECT id, strike_id AS strikeId, state FROM appeals WHERE strike_id = ? AND state = 'open'");
@@ -74,12 +76,13 @@ export class StrikesRepo {
     return this.revokeStmt.run(at, id).changes > 0;
   }
 
-  /** Opens an appeal against a strike; the existing one when it is already open. */
-  appeal(strikeId: number, at: number): AppealRow {
-    const open = this.openAppealStmt.get(strikeId) as AppealRow | undefined;
-    if (open) return open;
-    const id = Number(this.insertAppeal.run(strikeId, at).lastInsertRowid);
-    return { id, strikeId, state: 'open' };
+  /** The appeal against a strike still waiting for the owner, if there is one. */
+  openAppeal(strikeId: number): AppealRow | undefined {
+    return this.openAppealStmt.get(strikeId) as AppealRow | undefined;
+  }
+
+  addAppeal(id: number, strikeId: number, at: number): void {
+    this.insertAppeal.run(id, strikeId, at);
   }
 
   getAppeal(id: number): AppealRow | undefined {

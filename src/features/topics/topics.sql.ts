@@ -1,4 +1,4 @@
-import type { Db } from '../../storage/db.js';
+import { type Db, nextIdOf } from '../../storage/db.js';
 import type { GroupRef } from '../../storage/groups.js';
 
 export interface TopicRow {
@@ -37,14 +37,15 @@ export class TopicsRepo {
   private readonly annStmt;
   private readonly updateAnn;
   private readonly annUpcomingStmt;
-  private readonly nextTopicStmt;
-  private readonly nextAnnStmt;
+  /** The id the next topic gets (see nextIdOf). */
+  readonly nextTopicId: () => number;
+  readonly nextAnnouncementId: () => number;
 
   constructor(db: Db) {
     this.insertTopic = db.prepare(`INSERT INTO topics (id, platform, group_id, title, description, host, starts_at, recurrence, created_at)
       VALUES (@id, @platform, @groupId, @title, @description, @host, @startsAt, @recurrence, @createdAt)`);
-    this.nextTopicStmt = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM topics').pluck();
-    this.nextAnnStmt = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM announcements').pluck();
+    this.nextTopicId = nextIdOf(db, 'topics');
+    this.nextAnnouncementId = nextIdOf(db, 'announcements');
     this.topicStmt = db.prepare(`SELECT ${TOPIC} FROM topics WHERE id = ?`);
     this.updateTopic = db.prepare(`UPDATE topics SET title = @title, description = @description, host = @host, starts_at = @startsAt,
       recurrence = @recurrence, state = @state WHERE id = @id`);
@@ -58,14 +59,6 @@ export class TopicsRepo {
     this.updateAnn = db.prepare('UPDATE announcements SET at = ?, state = ? WHERE id = ?');
     this.annUpcomingStmt = db.prepare(`SELECT ${ANNOUNCEMENT} FROM announcements WHERE platform = ? AND group_id = ? AND state = 'scheduled'
       ORDER BY at, id LIMIT ?`);
-  }
-
-  /**
-   * The id the next topic gets. Decisions run one at a time, so a decision may name the rows it
-   * adds (its reply shows the id) before they are written.
-   */
-  nextTopicId(): number {
-    return this.nextTopicStmt.get() as number;
   }
 
   addTopic(t: Omit<TopicRow, 'state'>, createdAt: number): void {
@@ -87,10 +80,6 @@ export class TopicsRepo {
   /** Scheduled topics starting in [from, to). */
   between(g: GroupRef, from: number, to: number): TopicRow[] {
     return this.betweenStmt.all(g.platform, g.groupId, from, to) as TopicRow[];
-  }
-
-  nextAnnouncementId(): number {
-    return this.nextAnnStmt.get() as number;
   }
 
   addAnnouncement(a: Omit<AnnouncementRow, 'state'>, createdAt: number): void {
