@@ -17,6 +17,7 @@ import { SettingsService } from './settings/service.js';
 import type { Db } from './storage/db.js';
 import { Store } from './storage/store.js';
 import { Units } from './storage/units.js';
+import { Checkpointer } from './storage/checkpointer.js';
 import type { Clock } from './time/clock.js';
 import { Scheduler } from './time/scheduler.js';
 import { AdFilterRepo } from './features/adfilter/adfilter.sql.js';
@@ -68,6 +69,8 @@ export class App {
   private readonly scanner: QrScanner;
   /** Questions to the language model, answered off the decision path. */
   readonly opinions: SecondOpinionRunner;
+  /** Copies the write-ahead log into the database off the event loop, once the app runs. */
+  readonly checkpointer: Checkpointer;
 
   constructor(private readonly opts: AppOptions) {
     const { db, clock, log } = opts;
@@ -96,6 +99,7 @@ export class App {
     };
     this.engine = new Engine(this.services, this.registry, { strict: !!opts.strictDecisions });
     this.scanner = new QrScanner();
+    this.checkpointer = new Checkpointer(db, log);
     this.executor = new Executor(this.adapters, this.store, this.settings, ownership, clock, log, { replyMaxAgeMs: outbox.replyMaxAgeMinutes * 60_000 }, this.registry.recorders, {
       scanner: this.scanner,
       found: (e) => this.dispatch(e),
@@ -201,6 +205,7 @@ export class App {
 
   /** Reports jobs a crash interrupted, starts every adapter, then delivers what a restart left in the outbox. */
   async start(): Promise<void> {
+    this.checkpointer.start();
     // Queued now, delivered once the adapters are up (with whatever a restart left in the outbox).
     await this.units.run(() => {
       const notes = this.scheduler.recover().map((job) => ({
@@ -232,5 +237,6 @@ export class App {
     for (const adapter of this.adapters.values()) await adapter.stop();
     await this.scanner.close();
     await this.units.serial(() => this.store.activity.flush());
+    await this.checkpointer.stop();
   }
 }
