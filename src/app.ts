@@ -18,6 +18,7 @@ import type { Db } from './storage/db.js';
 import { Store } from './storage/store.js';
 import { Units } from './storage/units.js';
 import { Checkpointer } from './storage/checkpointer.js';
+import type { CacheStats } from './storage/lru.js';
 import type { Clock } from './time/clock.js';
 import { Scheduler } from './time/scheduler.js';
 import { AdFilterRepo } from './features/adfilter/adfilter.sql.js';
@@ -130,6 +131,11 @@ export class App {
       log,
       () => this.settled(),
     );
+  }
+
+  /** How the caches in front of SQLite are doing: entries, estimated bytes, hits and misses. */
+  cacheStats(): Record<string, CacheStats> {
+    return { members: this.store.members.cacheStats(), groups: this.store.groups.cacheStats(), settings: this.settings.cacheStats() };
   }
 
   private afterCommit(planned: Planned): void {

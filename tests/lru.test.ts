@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LruMap } from '../src/storage/lru.js';
+import { migrationsDir } from '../src/paths.js';
+import { openDatabase } from '../src/storage/db.js';
+import { GroupsRepo } from '../src/storage/groups.js';
+import { MembersRepo } from '../src/storage/members.js';
+import { Store } from '../src/storage/store.js';
+import { loadMigrations, migrate } from '../src/storage/migrate.js';
 
 describe('a bounded cache', () => {
   it('keeps at most its size, dropping the least recently used', () => {
@@ -12,5 +18,37 @@ describe('a bounded cache', () => {
     m.set('a', 4); // an update refreshes, it does not grow
     m.set('d', 5);
     expect([m.get('a'), m.has('c'), m.get('d'), m.size]).toEqual([4, false, 5, 2]);
+  });
+
+  it('weighed, it holds at most its bytes, and counts its hits, misses and evictions', () => {
+    const m = new LruMap<string, string>(100, (k, v) => k.length + v.length);
+    m.set('a', 'x'.repeat(39)); // 40
+    m.set('b', 'y'.repeat(39)); // 80
+    expect(m.get('a')).toHaveLength(39);
+    m.set('c', 'z'.repeat(39)); // 120 > 100: b, the least recent, goes
+    expect([m.has('a'), m.has('b'), m.has('c')]).toEqual([true, false, true]);
+    expect(m.get('b')).toBeUndefined();
+    m.set('a', 'short'); // replaced, and weighed anew
+    expect(m.stats()).toEqual({ entries: 2, bytes: 46, hits: 1, misses: 1, evictions: 1 });
+  });
+});
+
+describe('the member cache', () => {
+  it('a member back after a restart under the same name costs a read, not a write; a new name is written', () => {
+    const db = openDatabase(':memory:');
+    migrate(db, loadMigrations(migrationsDir), 0);
+    const g = { platform: 'test', groupId: 'g1' };
+    new GroupsRepo(db).ensure(g, 0);
+    new MembersRepo(db).seen(g, 'ann', 'Ann', 1);
+    const restarted = new MembersRepo(db, 1024); // a small cache, as after many other members
+    const store = new Store(db);
+    const writes = () => store.changes();
+    const before = writes();
+    restarted.seen(g, 'ann', 'Ann', 2);
+    expect(writes()).toBe(before);
+    expect(restarted.get(g, 'ann')).toMatchObject({ name: 'Ann', firstSeen: 1 }); // read once, kept
+    restarted.seen(g, 'ann', 'Ann Lee', 3);
+    expect(writes()).toBe(before + 1);
+    expect(restarted.get(g, 'ann')?.name).toBe('Ann Lee');
   });
 });

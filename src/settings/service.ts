@@ -1,6 +1,9 @@
 import type { GroupRef } from '../storage/groups.js';
 import { groupKey } from '../storage/groups.js';
-import { LruMap } from '../storage/lru.js';
+import { type CacheStats, LruMap, stringBytes } from '../storage/lru.js';
+
+/** Default size of the settings cache: every group of a large bot. */
+export const SETTINGS_CACHE_BYTES = 8 * 1024 * 1024;
 import type { SettingsRepo } from '../storage/settings.js';
 import type { SettingDef } from './definition.js';
 import { languageSetting, timezoneSetting } from './core.js';
@@ -26,6 +29,11 @@ export class GroupSettings {
     return new GroupSettings(new Map([...this.stored, ...values]), this.defaults);
   }
 
+  /** Roughly what these settings hold on the heap. */
+  get bytes(): number {
+    return 200 + 160 * this.stored.size;
+  }
+
   isDefault(def: SettingDef): boolean {
     return !this.stored.has(def.key);
   }
@@ -46,13 +54,15 @@ export class GroupSettings {
 export class SettingsService {
   private readonly byKey: Map<string, SettingDef>;
   /** The groups active lately; the others are read again from SQLite when they speak. */
-  private readonly cache = new LruMap<string, GroupSettings>(10_000);
+  private readonly cache: LruMap<string, GroupSettings>;
 
   constructor(
     private readonly repo: SettingsRepo,
     readonly definitions: SettingDef[],
     private readonly defaults: Map<string, unknown>,
+    cacheBytes = SETTINGS_CACHE_BYTES,
   ) {
+    this.cache = new LruMap<string, GroupSettings>(cacheBytes, (key, s) => 64 + stringBytes(key) + s.bytes);
     this.byKey = new Map(definitions.map((d) => [d.key, d]));
   }
 
@@ -68,6 +78,10 @@ export class SettingsService {
       this.cache.set(k, s);
     }
     return s;
+  }
+
+  cacheStats(): CacheStats {
+    return this.cache.stats();
   }
 
   /** Drops the cached settings of a group whose rows changed underneath (a group that moved). */

@@ -1,5 +1,8 @@
 import type { Db } from './db.js';
-import { LruMap } from './lru.js';
+import { type CacheStats, LruMap, stringBytes } from './lru.js';
+
+/** Default size of the group cache: tens of thousands of groups. */
+export const GROUP_CACHE_BYTES = 4 * 1024 * 1024;
 
 export interface GroupRef {
   platform: string;
@@ -9,14 +12,15 @@ export interface GroupRef {
 export const groupKey = (g: GroupRef) => `${g.platform}\u0000${g.groupId}`;
 
 export class GroupsRepo {
-  /** Title last written per group (null when unknown): the hot path costs one Map lookup. */
-  private readonly known = new LruMap<string, string | null>(50_000);
+  /** Title last written per group (null when unknown), for the groups active lately: the hot path costs one Map lookup. */
+  private readonly known: LruMap<string, string | null>;
   private readonly insert;
   private readonly setTitleStmt;
   private readonly listStmt;
   private readonly titleStmt;
 
-  constructor(db: Db) {
+  constructor(db: Db, cacheBytes = GROUP_CACHE_BYTES) {
+    this.known = new LruMap<string, string | null>(cacheBytes, (key, title) => 64 + stringBytes(key) + (title === null ? 0 : stringBytes(title)));
     this.insert = db.prepare('INSERT OR IGNORE INTO groups (platform, group_id, title, first_seen) VALUES (?, ?, ?, ?)');
     this.setTitleStmt = db.prepare('UPDATE groups SET title = ? WHERE platform = ? AND group_id = ?');
     this.titleStmt = db.prepare('SELECT title FROM groups WHERE platform = ? AND group_id = ?');
@@ -48,6 +52,10 @@ export class GroupsRepo {
 
   title(g: GroupRef): string | undefined {
     return (this.titleStmt.get(g.platform, g.groupId) as { title: string | null } | undefined)?.title ?? undefined;
+  }
+
+  cacheStats(): CacheStats {
+    return this.known.stats();
   }
 
   list(): { platform: string; groupId: string; title: string | null; firstSeen: number }[] {

@@ -1,20 +1,53 @@
-// A map that keeps at most `max` entries, dropping the least recently used: the caches in front of
-// SQLite stay bounded however many groups and members a bot has seen, and an evicted entry is only
-// read again from the database.
+// A map that keeps at most `capacity` worth of entries, dropping the least recently used: the caches
+// in front of SQLite stay bounded however many groups and members a bot has seen, and an evicted
+// entry is only read again from the database. With a `weigh` function the capacity is in bytes
+// (an estimate of what an entry holds on the heap), else in entries.
+
+export interface CacheStats {
+  entries: number;
+  /** Estimated bytes held, where entries are weighed. */
+  bytes?: number;
+  hits: number;
+  misses: number;
+  evictions: number;
+}
+
+/** What a string costs on V8's heap, roughly: a header and up to two bytes a character. */
+export const stringBytes = (s: string) => 16 + 2 * s.length;
 
 export class LruMap<K, V> {
   private readonly map = new Map<K, V>();
+  private readonly weights?: Map<K, number>;
+  private total = 0;
+  private hits = 0;
+  private misses = 0;
+  private evictions = 0;
 
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly weigh?: (key: K, value: V) => number,
+  ) {
+    if (weigh) this.weights = new Map();
+  }
 
   get(key: K): V | undefined {
     const value = this.map.get(key);
+    if (value === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
     // Map keeps insertion order: moving a hit to the end makes the first entry the least recent.
-    if (value !== undefined && this.map.size > 1) {
+    if (this.map.size > 1) {
       this.map.delete(key);
       this.map.set(key, value);
     }
     return value;
+  }
+
+  /** The value without counting a use (a write that only compares). */
+  peek(key: K): V | undefined {
+    return this.map.get(key);
   }
 
   has(key: K): boolean {
@@ -22,16 +55,39 @@ export class LruMap<K, V> {
   }
 
   set(key: K, value: V): void {
-    this.map.delete(key);
+    this.delete(key);
     this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
+    if (this.weights) {
+      const w = this.weigh!(key, value);
+      this.weights.set(key, w);
+      this.total += w;
+    } else this.total++;
+    while (this.total > this.capacity && this.map.size > 1) {
+      this.delete(this.map.keys().next().value as K);
+      this.evictions++;
+    }
   }
 
   delete(key: K): boolean {
-    return this.map.delete(key);
+    if (!this.map.delete(key)) return false;
+    if (this.weights) {
+      this.total -= this.weights.get(key)!;
+      this.weights.delete(key);
+    } else this.total--;
+    return true;
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.weights?.clear();
+    this.total = 0;
   }
 
   get size(): number {
     return this.map.size;
+  }
+
+  stats(): CacheStats {
+    return { entries: this.map.size, ...(this.weights ? { bytes: this.total } : {}), hits: this.hits, misses: this.misses, evictions: this.evictions };
   }
 }

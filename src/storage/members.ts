@@ -1,6 +1,7 @@
 import type { Role } from '../engine/events.js';
 import type { Db } from './db.js';
 import type { GroupRef } from './groups.js';
+import { type CacheStats, LruMap, stringBytes } from './lru.js';
 
 export interface MemberRow {
   userId: string;
@@ -19,50 +20,27 @@ export interface MemberRow {
 const COLUMNS = `user_id AS userId, name, role, platform_role AS platformRole, first_seen AS firstSeen, joined_at AS joinedAt,
   left_at AS leftAt, inviter_id AS inviterId, trusted`;
 
-/**
- * A per-member cache keyed by platform, group and user in nested maps: looking up existing strings
- * instead of building a joined key saves a string per lookup, several times per message.
- */
-class PerMember<T> {
-  private readonly byPlatform = new Map<string, Map<string, Map<string, T>>>();
-  size = 0;
-
-  private users(g: GroupRef, create: boolean): Map<string, T> | undefined {
-    let groups = this.byPlatform.get(g.platform);
-    if (!groups) {
-      if (!create) return undefined;
-      this.byPlatform.set(g.platform, (groups = new Map()));
-    }
-    let users = groups.get(g.groupId);
-    if (!users && create) groups.set(g.groupId, (users = new Map()));
-    return users;
-  }
-
-  get(g: GroupRef, userId: string): T | undefined {
-    return this.users(g, false)?.get(userId);
-  }
-
-  set(g: GroupRef, userId: string, value: T): void {
-    const users = this.users(g, true)!;
-    if (!users.has(userId)) this.size++;
-    users.set(userId, value);
-  }
-
-  delete(g: GroupRef, userId: string): void {
-    if (this.users(g, false)?.delete(userId)) this.size--;
-  }
-
-  clear(): void {
-    this.byPlatform.clear();
-    this.size = 0;
-  }
+/** What is cached of one member: the last name written, and the row as read (null: no row). */
+interface Cached {
+  name?: string;
+  row?: MemberRow | null;
 }
 
+const keyOf = (g: GroupRef, userId: string) => `${g.platform}\u0000${g.groupId}\u0000${userId}`;
+/** A row's strings, its numbers and the objects around them, roughly. */
+const ROW_BYTES = 360;
+const weigh = (key: string, c: Cached) => 80 + stringBytes(key) + (c.name === undefined ? 0 : stringBytes(c.name)) + (c.row ? ROW_BYTES + stringBytes(c.row.name) : 0);
+
+/** Default size of the member cache: ~60,000 members in a few megabytes. */
+export const MEMBER_CACHE_BYTES = 16 * 1024 * 1024;
+
 export class MembersRepo {
-  /** Last name written per member: skip the write when nothing changed (hot path). */
-  private readonly names = new PerMember<string>();
-  /** Rows read on the hot path (permission and exemption checks on every message); dropped on any write. */
-  private readonly rows = new PerMember<MemberRow | null>();
+  /**
+   * The members active lately: the last name written (a message from an unchanged name writes
+   * nothing) and the row as read (permission and exemption checks on every message), dropped on
+   * any write. Bounded in bytes; the least recently seen go first.
+   */
+  private readonly cache: LruMap<string, Cached>;
   private readonly upsertName;
   private readonly joinStmt;
   private readonly leaveStmt;
@@ -77,7 +55,8 @@ export class MembersRepo {
   private readonly trustStmt;
   private readonly countJoinedStmt;
 
-  constructor(db: Db) {
+  constructor(db: Db, cacheBytes = MEMBER_CACHE_BYTES) {
+    this.cache = new LruMap<string, Cached>(cacheBytes, weigh);
     this.upsertName = db.prepare(`INSERT INTO members (platform, group_id, user_id, name, first_seen) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name`);
     this.joinStmt = db.prepare(`INSERT INTO members (platform, group_id, user_id, name, first_seen, joined_at, inviter_id)
@@ -104,43 +83,62 @@ export class MembersRepo {
   }
 
   seen(g: GroupRef, userId: string, name: string, at: number): void {
-    if (this.names.get(g, userId) === name) return;
+    const key = keyOf(g, userId);
+    let cached = this.cache.get(key);
+    if (cached === undefined) {
+      // Not cached (evicted, or a restart): a read costs far less than a write, and the row is
+      // wanted anyway (permission checks); most members come back under the name they had.
+      const row = (this.getStmt.get(g.platform, g.groupId, userId) as MemberRow | undefined) ?? null;
+      cached = { ...(row ? { name: row.name } : {}), row };
+      this.cache.set(key, cached);
+    }
+    if (cached.name === name) return;
     this.upsertName.run(g.platform, g.groupId, userId, name, at);
-    this.names.set(g, userId, name);
-    this.rows.delete(g, userId);
+    this.cache.set(key, { name });
   }
 
   joined(g: GroupRef, userId: string, name: string, at: number, inviterId?: string): void {
     this.joinStmt.run(g.platform, g.groupId, userId, name, at, at, inviterId ?? null);
-    this.names.set(g, userId, name);
-    this.rows.delete(g, userId);
+    this.cache.set(keyOf(g, userId), { name });
   }
 
   /** Forgets every cached row (after rows moved underneath, e.g. a group's new id). */
   forgetAll(): void {
-    this.rows.clear();
-    this.names.clear();
+    this.cache.clear();
+  }
+
+  /** Drops the cached row, keeping the name written (the row changed; the name did not). */
+  private changed(g: GroupRef, userId: string): void {
+    const key = keyOf(g, userId);
+    const cached = this.cache.peek(key);
+    if (cached?.row === undefined) return;
+    if (cached.name === undefined) this.cache.delete(key);
+    else this.cache.set(key, { name: cached.name });
   }
 
   /** Records a leave, also of a member who never spoke (statistics count them too). */
   left(g: GroupRef, userId: string, name: string, at: number): void {
     this.leaveStmt.run(g.platform, g.groupId, userId, name, at, at);
-    this.rows.delete(g, userId);
+    this.changed(g, userId);
   }
 
   /** Sets a role by command; the member must have been seen. Returns false when unknown. */
   setRole(g: GroupRef, userId: string, role: Role | null): boolean {
-    this.rows.delete(g, userId);
+    this.changed(g, userId);
     return this.roleStmt.run(role, g.platform, g.groupId, userId).changes > 0;
   }
 
   get(g: GroupRef, userId: string): MemberRow | undefined {
-    const cached = this.rows.get(g, userId);
-    if (cached !== undefined) return cached ?? undefined;
+    const key = keyOf(g, userId);
+    const cached = this.cache.get(key);
+    if (cached?.row !== undefined) return cached.row ?? undefined;
     const row = (this.getStmt.get(g.platform, g.groupId, userId) as MemberRow | undefined) ?? null;
-    if (this.rows.size > 100_000) this.rows.clear();
-    this.rows.set(g, userId, row);
+    this.cache.set(key, { ...(cached?.name !== undefined ? { name: cached.name } : {}), row });
     return row ?? undefined;
+  }
+
+  cacheStats(): CacheStats {
+    return this.cache.stats();
   }
 
   /** Members holding the role, by command or by the platform's word. */
@@ -149,7 +147,7 @@ export class MembersRepo {
   }
 
   setTrusted(g: GroupRef, userId: string, trusted: boolean): boolean {
-    this.rows.delete(g, userId);
+    this.changed(g, userId);
     return this.trustStmt.run(trusted ? 1 : 0, g.platform, g.groupId, userId).changes > 0;
   }
 
@@ -165,13 +163,10 @@ export class MembersRepo {
 
   /** Replaces the group's platform-reported owner and admins with this complete list. */
   setPlatformAdmins(g: GroupRef, admins: { id: string; name: string; role: 'owner' | 'admin' }[], at: number): void {
-    this.rows.clear(); // rare: the whole group's roles change
+    this.cache.clear(); // rare: the whole group's roles change
     this.tx(() => {
       this.clearPlatformRoles.run(g.platform, g.groupId);
-      for (const a of admins) {
-        this.upsertPlatformRole.run(g.platform, g.groupId, a.id, a.name, at, a.role);
-        this.names.set(g, a.id, a.name);
-      }
+      for (const a of admins) this.upsertPlatformRole.run(g.platform, g.groupId, a.id, a.name, at, a.role);
     });
   }
 
