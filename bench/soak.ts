@@ -70,10 +70,10 @@ const percentile = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.l
 const round = (x: number, d = 3) => Number(x.toFixed(d));
 const mb = (bytes: number) => round(bytes / 1048576, 1);
 
-function memory(): { rssMB: number; heapMB: number } {
+function memory(): { rssMB: number; heapMB: number; heapTotalMB: number; externalMB: number } {
   gc?.();
   const m = process.memoryUsage();
-  return { rssMB: mb(m.rss), heapMB: mb(m.heapUsed) };
+  return { rssMB: mb(m.rss), heapMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), externalMB: mb(m.external) };
 }
 
 /**
@@ -140,6 +140,7 @@ try {
     }
   }
   const runSeconds = Number(process.hrtime.bigint() - runStart) / 1e9;
+  if (process.env.SOAK_SNAPSHOT) (await import('node:v8')).writeHeapSnapshot(process.env.SOAK_SNAPSHOT);
   await app.stop();
   const sorted = latency.sort();
   const tickSorted = Float64Array.from(ticks).sort();

@@ -165,7 +165,10 @@ export class App {
 
   private lastPrune = 0;
 
-  /** The periodic heartbeat: due jobs, messages whose back-off ended, the activity ledger's buffered counts, hourly tidying. */
+  /**
+   * The periodic heartbeat: due jobs, messages whose back-off ended, the activity ledger's buffered
+   * counts, and tidying in small batches (a tick must not hold the event loop).
+   */
   async tick(): Promise<number> {
     const ran = await this.scheduler.tick();
     if (this.started) await this.delivery.resume();
@@ -173,12 +176,10 @@ export class App {
     const dropped = this.store.activity.takeDropped();
     if (dropped) this.services.log.warn({ dropped }, 'activity rows could not be written; dropped');
     const now = this.services.clock.now().getTime();
+    await this.units.run(() => this.store.handledEvents.prune(now - HANDLED_EVENTS_AGE_MS, HANDLED_EVENTS_MAX));
     if (now - this.lastPrune >= 3_600_000) {
       this.lastPrune = now;
-      await this.units.run(() => {
-        this.store.buttonKeywords.prune(now);
-        this.store.handledEvents.prune(now - HANDLED_EVENTS_AGE_MS, HANDLED_EVENTS_MAX);
-      });
+      await this.units.run(() => this.store.buttonKeywords.prune(now));
     }
     return ran;
   }

@@ -162,4 +162,15 @@ describe('handled event ids', () => {
     expect(again.seen('test', 'old49')).toBe(false);
     expect(again.seen('test', 'never')).toBe(false);
   });
+
+  it('a burst is pruned a batch at a time, so no tick holds the event loop for long', () => {
+    const bot = open(new ManualClock('2026-11-24T09:00:00+08:00'));
+    const ids = bot.app.store.handledEvents;
+    bot.app.store.transaction(() => {
+      for (let i = 0; i < 2500; i++) ids.add('test', `e${i}`, i);
+    });
+    expect([ids.prune(0, 100, 1000), ids.prune(0, 100, 1000), ids.prune(0, 100, 1000), ids.prune(0, 100, 1000)]).toEqual([1000, 1000, 400, 0]);
+    expect([ids.seen('test', 'e2399'), ids.seen('test', 'e2400')]).toEqual([false, true]);
+    bot.close();
+  });
 });

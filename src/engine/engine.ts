@@ -49,8 +49,6 @@ export class Engine {
   /** The bot's own @username per platform ("/checkin@other_bot" is for another bot). */
   private readonly botUsernames = new Map<string, string>();
   private readonly recent = new RecentIds(10_000);
-  /** Rows changed on the connection when the last decision ended (SQLite's total_changes()). */
-  private changesSeen = -1;
   /** Rules per event type, guards first, each stage in the registry's order, computed once. */
   private readonly rulesFor = new Map<InboundEvent['type'], Rule[]>();
 
@@ -68,24 +66,17 @@ export class Engine {
 
   /**
    * Decides about one event, once: an event delivered again (a restart, Telegram sending the same
-   * message under a new update id) is ignored. The id is stored with the decision when the decision
-   * changed something or acted; an event that did neither would decide the same again, so only
-   * this process's recent ids remember it (storing every chat line's id would halve throughput).
+   * message under a new update id) is ignored. The id is stored with the decision when it decided
+   * anything (to send, or to record). One that decided nothing would decide the same again, and
+   * what the engine notes of every event (the member, the group) is the same written twice, so only
+   * this process's recent ids remember it: storing every chat line's id would halve throughput.
    */
   async handle(event: InboundEvent): Promise<Action[]> {
     const { store, clock } = this.services;
     const key = `${event.groupId}\u0000${event.type}\u0000${event.eventId}`;
     if (!this.recent.add(`${event.platform}\u0000${key}`) || store.handledEvents.seen(event.platform, key)) return [];
-    // Rows changed on the connection since the last decision ended: writes made between decisions
-    // (delivery's bookkeeping) may make this store an id it did not need to, never the reverse.
-    const before = this.changesSeen;
     const actions = await this.decide(event);
-    let after = store.changes();
-    if (actions.length || after !== before) {
-      store.handledEvents.add(event.platform, key, clock.now().getTime());
-      after = store.changes();
-    }
-    this.changesSeen = after;
+    if (actions.length) store.handledEvents.add(event.platform, key, clock.now().getTime());
     return actions;
   }
 

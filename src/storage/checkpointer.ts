@@ -67,9 +67,10 @@ export class Checkpointer {
       for (const resolve of this.waiting.splice(0)) resolve(m);
     });
     w.on('error', (err) => {
+      this.worker = undefined;
+      if (!this.db.open) return; // closed without a stop (a crash, a test): nothing left to checkpoint
       // Without the worker the log would grow: SQLite checkpoints inline again.
       this.log.error({ err }, 'checkpoint worker stopped; automatic checkpoints are back');
-      this.worker = undefined;
       this.db.pragma('wal_autocheckpoint = 1000');
     });
     this.worker = w;

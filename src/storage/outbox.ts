@@ -130,16 +130,21 @@ export class HandledEventsRepo {
   private readonly seenStmt;
   private readonly pruneStmt;
   private readonly allStmt;
+  private readonly countStmt;
   private stored = new Set<number>();
+  /** Rows in the table. */
+  private rows = 0;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare('INSERT OR IGNORE INTO handled_events (platform, key, at) VALUES (?, ?, ?)');
     this.seenStmt = db.prepare('SELECT 1 FROM handled_events WHERE platform = ? AND key = ?').pluck();
-    // By age, and by count: a burst never grows the table past `keep` rows for long.
-    this.pruneStmt = db.prepare(`DELETE FROM handled_events WHERE at < ? OR at <= COALESCE((SELECT at FROM handled_events
-      ORDER BY at DESC LIMIT 1 OFFSET ?), -1)`);
+    // The oldest first, a bounded batch at a time (WITHOUT ROWID: by primary key, through the index on at).
+    this.pruneStmt = db.prepare(`DELETE FROM handled_events WHERE (platform, key) IN
+      (SELECT platform, key FROM handled_events WHERE at < @before ORDER BY at LIMIT @limit)`);
+    this.countStmt = db.prepare('SELECT COUNT(*) FROM handled_events').pluck();
     this.allStmt = db.prepare('SELECT platform, key FROM handled_events').raw();
     this.reindex();
+    this.rows = this.countStmt.get() as number;
   }
 
   /** The table is bounded by prune(), so reading it whole stays cheap. */
@@ -153,14 +158,21 @@ export class HandledEventsRepo {
   }
 
   add(platform: string, key: string, at: number): void {
-    this.insertStmt.run(platform, key, at);
+    this.rows += this.insertStmt.run(platform, key, at).changes;
     this.stored.add(fingerprint(platform, key));
   }
 
-  prune(olderThan: number, keep: number): number {
-    const removed = this.pruneStmt.run(olderThan, keep).changes;
+  /**
+   * Forgets ids older than `olderThan`, and the oldest beyond `keep` rows, at most `batch` of them:
+   * called every tick, it never holds the event loop for long (a burst is worked off over a few
+   * ticks).
+   */
+  prune(olderThan: number, keep: number, batch = 1000): number {
+    let removed = this.pruneStmt.run({ before: olderThan, limit: batch }).changes;
+    if (this.rows - removed > keep) removed += this.pruneStmt.run({ before: Number.MAX_SAFE_INTEGER, limit: Math.min(batch, this.rows - removed - keep) }).changes;
+    this.rows -= removed;
     // Fingerprints of pruned rows only cost a confirming query; rebuild once they outnumber the rows.
-    if (this.stored.size > 2 * keep) this.reindex();
+    if (this.stored.size > 2 * Math.max(keep, this.rows)) this.reindex();
     return removed;
   }
 }
