@@ -11,41 +11,45 @@ import { AdFilterRepo, type AdQuestion } from './adfilter.sql.js';
 import { logEntry } from '../../engine/records.js';
 import { learnedAs, questionAnswered, questionHeld, reviewDecided, reviewOpened } from './records.js';
 import { groupKey } from '../../storage/groups.js';
-import { LruMap } from '../../storage/lru.js';
+import { LruMap, stringBytes } from '../../storage/lru.js';
 import { topicDescriptionSetting } from '../workhours/index.js';
 import { type AdFilterMode, THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours, secondOpinionMode } from './settings.js';
 
+interface Posted {
+  group: string;
+  text: string;
+  at: number;
+}
+
 /** Who posted which text where, lately: the same ad dropped into several groups. */
 class RecentTexts {
-  /** Per platform and sender, their last few posts: most members post in one group, so this stays tiny. */
-  private readonly bySender = new Map<string, Map<string, { group: string; text: string; at: number }[]>>();
-  private size = 0;
+  /**
+   * Per platform and sender, their last few posts; the senders heard from least lately are
+   * forgotten first (they only matter for ten minutes), within a byte budget.
+   */
+  private readonly bySender = new LruMap<string, Posted[]>(RECENT_TEXTS_BYTES, (key, posts) => 64 + stringBytes(key) + posts.reduce((n, p) => n + 56 + stringBytes(p.text), 0));
 
   /** Records the post (unless only explaining); returns in how many other groups the sender posted the same text lately. */
   count(platform: string, sender: string, text: string, group: string, at: number, record = true, windowMs = 10 * 60_000): number {
-    let senders = this.bySender.get(platform);
-    if (!senders) this.bySender.set(platform, (senders = new Map()));
-    let posts = senders.get(sender);
-    if (!posts) {
-      // Forget everyone at once when the table grows large: at worst a repeat goes unnoticed once.
-      if (++this.size > 50_000) {
-        senders.clear();
-        this.size = 1;
-      }
-      senders.set(sender, (posts = []));
-    }
+    const key = `${platform}\u0000${sender}`;
+    const posts = this.bySender.get(key) ?? [];
     let others: string[] | undefined;
     for (const p of posts) if (p.text === text && p.group !== group && at - p.at <= windowMs && !others?.includes(p.group)) (others ??= []).push(p.group);
     if (!record) return others?.length ?? 0;
     posts.push({ group, text, at });
     if (posts.length > 12) posts.shift();
+    this.bySender.set(key, posts); // weighed again with the new post
     return others?.length ?? 0;
   }
 }
 
+/** What the recent-posts memory may hold: enough for tens of thousands of senders' last posts. */
+const RECENT_TEXTS_BYTES = 8 * 1024 * 1024;
+
 /** The last few texts of each group, for a language model's context; kept only where one is asked. */
 class RecentGroupTexts {
-  private readonly byGroup = new LruMap<string, string[]>(20_000);
+  /** The groups that spoke lately, within a byte budget (three texts of up to 200 characters each). */
+  private readonly byGroup = new LruMap<string, string[]>(4 * 1024 * 1024, (key, texts) => 64 + stringBytes(key) + texts.reduce((n, t) => n + stringBytes(t), 0));
 
   /** The texts before this one, oldest first; then remembers this one (unless only explaining). */
   before(group: string, text: string, record = true, keep = 3): string[] {
@@ -55,6 +59,7 @@ class RecentGroupTexts {
     if (!record) return earlier;
     if (text) texts.push(text.slice(0, 200));
     if (texts.length > keep) texts.shift();
+    this.byGroup.set(group, texts); // weighed again
     return earlier;
   }
 }

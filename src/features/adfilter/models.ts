@@ -4,6 +4,10 @@ import { packageRoot } from '../../paths.js';
 import { type GroupRef, groupKey } from '../../storage/groups.js';
 import { type TextScorer, modelInput } from './checks.js';
 import { type Adaptation, type ModelFile, SpamModel } from './classifier.js';
+import { LruMap, stringBytes } from '../../storage/lru.js';
+
+/** Default size of the per-group adaptations kept: tens of thousands of groups, or hundreds that taught the filter much. */
+export const ADAPTATION_CACHE_BYTES = 16 * 1024 * 1024;
 
 const SHIPPED_MODEL = join(packageRoot, 'models', 'spam-lr.json');
 
@@ -47,10 +51,17 @@ interface ExampleSource {
  */
 export class GroupModels {
   private shared?: SpamModel;
-  /** Per store (one per database), so two bots in one process never share an adaptation. */
-  private readonly adapted = new WeakMap<ExampleSource, Map<string, { version: number; adaptation?: Adaptation }>>();
+  /**
+   * Per store (one per database), so two bots in one process never share an adaptation; the groups
+   * active lately, bounded in bytes (a group that taught the filter 2,000 examples holds a few
+   * thousand weights, one that taught it nothing a few bytes).
+   */
+  private readonly adapted = new WeakMap<ExampleSource, LruMap<string, { version: number; adaptation?: Adaptation }>>();
 
-  constructor(private readonly load: () => SpamModel = () => loadModel()) {}
+  constructor(
+    private readonly load: () => SpamModel = () => loadModel(),
+    private readonly cacheBytes = ADAPTATION_CACHE_BYTES,
+  ) {}
 
   private model(): SpamModel {
     return (this.shared ??= this.load());
@@ -64,14 +75,13 @@ export class GroupModels {
 
   private adaptationOf(g: GroupRef, examples: ExampleSource): Adaptation | undefined {
     let cache = this.adapted.get(examples);
-    if (!cache) this.adapted.set(examples, (cache = new Map()));
+    if (!cache) this.adapted.set(examples, (cache = new LruMap(this.cacheBytes, (key, a) => 96 + stringBytes(key) + (a.adaptation ? 64 + 48 * a.adaptation.weights.size : 0))));
     const key = groupKey(g);
     const version = examples.examplesVersion(g);
     const known = cache.get(key);
     if (known && known.version === version) return known.adaptation;
     const rows = examples.examples(g);
     const adaptation = rows.length ? this.model().adapt(rows.map((r) => ({ input: modelInput(r.text), spam: r.label === 'spam' }))) : undefined;
-    if (cache.size > 10_000) cache.delete(cache.keys().next().value as string);
     cache.set(key, { version, adaptation });
     return adaptation;
   }

@@ -2,6 +2,10 @@ import { type GroupRef, groupKey } from '../../storage/groups.js';
 import type { TopicExample } from './topicExamples.sql.js';
 import { Featurizer } from '../../text/featurizer.js';
 import { compactText, normalizeText } from '../../text/normalize.js';
+import { LruMap, stringBytes } from '../../storage/lru.js';
+
+/** Default budget for the groups' topic models kept in memory. */
+export const TOPIC_MODEL_CACHE_BYTES = 32 * 1024 * 1024;
 
 /** Stored examples carry this; change it with the featurizer, and older rows are set aside. */
 export const FEATURIZER_VERSION = 1;
@@ -62,6 +66,11 @@ export class TopicModel {
     this.bias -= 0.1 * g;
   }
 
+  /** Roughly what the model holds on the heap (a Map entry and its number per weight). */
+  get bytes(): number {
+    return 200 + 40 * this.weights.size;
+  }
+
   /** One new example, learned at once (an owner's correction, or history). */
   learn(e: Pick<TopicExample, 'label' | 'source' | 'features'>): void {
     this.seen[e.label]++;
@@ -94,16 +103,21 @@ interface ExampleStore {
  * Each App's work-hours feature has its own; models are also kept per store (one per database).
  */
 export class GroupTopicModels {
-  private readonly byStore = new WeakMap<ExampleStore, Map<string, TopicModel>>();
+  /**
+   * The groups active lately, within a byte budget: a model fed 5,000 examples holds ~100k weights
+   * (~4 MB), a young one a few kilobytes. An evicted model is fitted again from its stored examples.
+   */
+  private readonly byStore = new WeakMap<ExampleStore, LruMap<string, TopicModel>>();
+
+  constructor(private readonly cacheBytes = TOPIC_MODEL_CACHE_BYTES) {}
 
   model(g: GroupRef, store: ExampleStore): TopicModel {
     let models = this.byStore.get(store);
-    if (!models) this.byStore.set(store, (models = new Map()));
+    if (!models) this.byStore.set(store, (models = new LruMap<string, TopicModel>(this.cacheBytes, (key, m) => stringBytes(key) + m.bytes)));
     const key = groupKey(g);
     let m = models.get(key);
     if (!m) {
       m = TopicModel.fit(store.list(g, FEATURIZER_VERSION));
-      if (models.size >= 5_000) models.delete(models.keys().next().value as string);
       models.set(key, m);
     }
     return m;
@@ -115,5 +129,6 @@ export class GroupTopicModels {
     const model = this.model(g, store); // fitted before the new example is stored: it learns it once
     store.add(g, e, FEATURIZER_VERSION, at);
     model.learn(e);
+    this.byStore.get(store)!.set(groupKey(g), model); // weighed again: it may have grown
   }
 }
