@@ -3,6 +3,7 @@ import { buildFeatures } from '../commands/index.js';
 import type { Action, ActionResult } from '../src/engine/actions.js';
 import type { Feature } from '../src/engine/registry.js';
 import { ManualClock } from '../src/time/clock.js';
+import { BackOffs } from '../src/engine/delivery.js';
 import { type TestBot, perTest, textEvent } from './support/recording.js';
 import { CheckinsRepo } from '../src/features/checkin/checkins.sql.js';
 
@@ -172,5 +173,20 @@ describe('handled event ids', () => {
     expect([ids.prune(0, 100, 1000), ids.prune(0, 100, 1000), ids.prune(0, 100, 1000), ids.prune(0, 100, 1000)]).toEqual([1000, 1000, 400, 0]);
     expect([ids.seen('test', 'e2399'), ids.seen('test', 'e2400')]).toEqual([false, true]);
     bot.close();
+  });
+});
+
+describe('lanes waiting out a back-off', () => {
+  it('come back soonest first, only once due, whatever order they were put in', () => {
+    const waiting = new BackOffs();
+    const times = [50, 10, 40, 10, 30, 20, 60, 0];
+    times.forEach((at, i) => waiting.push(at, { platform: 'test', lane: `chat:${i}` }));
+    const at = (l: { lane: string }) => times[Number(l.lane.slice(5))];
+    const first = waiting.takeDue(25);
+    expect(first.map(at)).toEqual([0, 10, 10, 20]);
+    expect(first.map((l) => l.lane).sort()).toEqual(['chat:1', 'chat:3', 'chat:5', 'chat:7']);
+    expect(waiting.takeDue(25)).toEqual([]);
+    expect(waiting.takeDue(100).map(at)).toEqual([30, 40, 50, 60]);
+    expect(waiting.size).toBe(0);
   });
 });

@@ -24,6 +24,49 @@ interface Worker {
 
 const keyOf = (lane: LaneRef) => `${lane.platform}\u0000${lane.lane}`;
 
+/** Lanes waiting out a back-off, soonest first: a binary heap, so taking the next due lane costs O(log n). */
+export class BackOffs {
+  private readonly heap: { at: number; lane: LaneRef }[] = [];
+
+  push(at: number, lane: LaneRef): void {
+    const h = this.heap;
+    h.push({ at, lane });
+    for (let i = h.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (h[up]!.at <= h[i]!.at) break;
+      [h[up], h[i]] = [h[i]!, h[up]!];
+      i = up;
+    }
+  }
+
+  /** Every lane due by `now`, soonest first (a lane may come twice; delivery takes its head once). */
+  takeDue(now: number): LaneRef[] {
+    const h = this.heap;
+    const due: LaneRef[] = [];
+    while (h.length && h[0]!.at <= now) {
+      due.push(h[0]!.lane);
+      const last = h.pop()!;
+      if (!h.length) break;
+      h[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && h[l]!.at < h[m]!.at) m = l;
+        if (r < h.length && h[r]!.at < h[m]!.at) m = r;
+        if (m === i) break;
+        [h[m], h[i]] = [h[i]!, h[m]!];
+        i = m;
+      }
+    }
+    return due;
+  }
+
+  get size(): number {
+    return this.heap.length;
+  }
+}
+
 /**
  * Takes rows from the durable outbox and carries them out, one at a time per lane (a chat's
  * messages, or its moderation calls), many lanes at once; the adapter paces what it sends. A row
@@ -32,6 +75,10 @@ const keyOf = (lane: LaneRef) => `${lane.platform}\u0000${lane.lane}`;
  */
 export class Delivery {
   private readonly workers = new Map<string, Worker>();
+  /** Lanes whose head waits out a back-off, by when it may go. */
+  private readonly backOffs = new BackOffs();
+  /** Until the first resume, the outbox is read whole (what a restart left, back-offs included). */
+  private resumed = false;
   private stopping = false;
 
   constructor(
@@ -62,10 +109,17 @@ export class Delivery {
     }
   }
 
-  /** Every lane whose next row may go now: at start-up (what a restart left), and on each tick (back-offs). */
+  /**
+   * Every lane whose next row may go now. At start-up every lane with rows is looked at (what a
+   * restart left); on each tick after that, only the lanes whose back-off ended.
+   */
   async resume(): Promise<void> {
-    const lanes = await this.units.serial(() => this.store.outbox.ready(this.clock.now().getTime()));
-    this.kick(lanes);
+    if (!this.resumed) {
+      this.resumed = true;
+      this.kick(await this.units.serial(() => this.store.outbox.lanes()));
+      return;
+    }
+    this.kick(this.backOffs.takeDue(this.clock.now().getTime()));
   }
 
   get busy(): boolean {
@@ -95,7 +149,8 @@ export class Delivery {
       const now = this.clock.now().getTime();
       if (this.stopping || !row || row.notBefore > now) {
         if (!row && worker.again && !this.stopping) continue;
-        // A row in back-off is picked up again by resume() on a later tick.
+        // A row in back-off is picked up again by resume() on the tick after it ends.
+        if (row && !this.stopping) this.backOffs.push(row.notBefore, lane);
         this.workers.delete(keyOf(lane));
         return;
       }

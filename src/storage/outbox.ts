@@ -49,7 +49,7 @@ export class OutboxRepo {
   private readonly headStmt;
   private readonly deleteStmt;
   private readonly failStmt;
-  private readonly readyStmt;
+  private readonly lanesStmt;
   private readonly laneStmt;
   private readonly dropLaneStmt;
   private readonly jobLeftStmt;
@@ -63,8 +63,7 @@ export class OutboxRepo {
     this.failStmt = db.prepare(`UPDATE outbox SET attempts = attempts + 1, failing_since = COALESCE(failing_since, ?), not_before = ?,
       last_error = ? WHERE id = ?`);
     // Lanes whose first row may go now. Only pending rows are kept, so this reads little.
-    this.readyStmt = db.prepare(`SELECT platform, lane FROM outbox o WHERE id = (SELECT MIN(id) FROM outbox
-      WHERE platform = o.platform AND lane = o.lane) AND not_before <= ?`);
+    this.lanesStmt = db.prepare('SELECT DISTINCT platform, lane FROM outbox');
     this.laneStmt = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE platform = ? AND lane = ? ORDER BY id`);
     this.dropLaneStmt = db.prepare('DELETE FROM outbox WHERE platform = ? AND lane = ?');
     this.jobLeftStmt = db.prepare('SELECT 1 FROM outbox WHERE job_id = ? LIMIT 1').pluck();
@@ -88,9 +87,9 @@ export class OutboxRepo {
     this.failStmt.run(at, retryAt, error.slice(0, 500), id);
   }
 
-  /** Lanes whose head row is due by `now`. */
-  ready(now: number): LaneRef[] {
-    return this.readyStmt.all(now) as LaneRef[];
+  /** Every lane with rows (at start-up: what a restart left). */
+  lanes(): LaneRef[] {
+    return this.lanesStmt.all() as LaneRef[];
   }
 
   /** Removes every row of a lane (a chat that refused messages for hours); returns them. */
