@@ -47,6 +47,10 @@ interface Lane {
  */
 export class Outbox {
   private readonly lanes = new Map<string, Lane>();
+  /** Chats with something to send and no call in flight, in turn order: all a pump looks at. */
+  private readonly waiting = new Set<string>();
+  /** Lanes are swept of chats quiet for a minute once there are twice as many as after the last sweep. */
+  private sweepAt = 1024;
   private readonly globalRecent: number[] = [];
   private globalNotBefore = 0;
   private timer: unknown;
@@ -61,16 +65,34 @@ export class Outbox {
   send<T>(chatId: string, run: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let lane = this.lanes.get(chatId);
-      if (!lane) this.lanes.set(chatId, (lane = { queue: [], busy: false, notBefore: 0, recent: [] }));
+      if (!lane) {
+        if (this.lanes.size >= this.sweepAt) this.sweep();
+        this.lanes.set(chatId, (lane = { queue: [], busy: false, notBefore: 0, recent: [] }));
+      }
       lane.queue.push({ run, resolve: resolve as (v: unknown) => void, reject, attempt: 0 });
+      if (!lane.busy) this.waiting.add(chatId);
       this.pump();
     });
+  }
+
+  /** Chats the queue keeps pacing state for. */
+  get chats(): number {
+    return this.lanes.size;
   }
 
   get pending(): number {
     let n = 0;
     for (const lane of this.lanes.values()) n += lane.queue.length;
     return n;
+  }
+
+  /** Forgets chats with nothing queued, nothing in flight and nothing sent in the last minute. */
+  private sweep(): void {
+    const now = this.timers.now();
+    for (const [chatId, lane] of this.lanes) {
+      if (!lane.busy && !lane.queue.length && lane.notBefore <= now && (lane.recent.at(-1) ?? -Infinity) <= now - 60_000) this.lanes.delete(chatId);
+    }
+    this.sweepAt = Math.max(1024, 2 * this.lanes.size);
   }
 
   /** Resolves when everything queued so far has been sent or given up. */
@@ -82,8 +104,8 @@ export class Outbox {
   private pump(): void {
     const now = this.timers.now();
     let wakeAt = Infinity;
-    for (const [chatId, lane] of this.lanes) {
-      if (lane.busy || !lane.queue.length) continue;
+    for (const chatId of this.waiting) {
+      const lane = this.lanes.get(chatId)!;
       const at = Math.max(
         lane.notBefore,
         this.globalNotBefore,
@@ -113,31 +135,31 @@ export class Outbox {
     lane.recent.push(now);
     this.globalRecent.push(now);
     this.globalNotBefore = now + (this.opts.globalIntervalMs ?? 0);
-    // Serve chats round-robin: this one goes to the back of the line.
-    this.lanes.delete(chatId);
-    this.lanes.set(chatId, lane);
+    this.waiting.delete(chatId);
     task.run().then(
       (value) => {
         lane.queue.shift();
         task.resolve(value);
-        this.finish(lane, 0);
+        this.finish(chatId, lane, 0);
       },
       (err: unknown) => {
         const wait = this.retry(err, ++task.attempt);
         if (wait === undefined) {
           lane.queue.shift();
           task.reject(err);
-          this.finish(lane, 0);
+          this.finish(chatId, lane, 0);
         } else {
-          this.finish(lane, wait);
+          this.finish(chatId, lane, wait);
         }
       },
     );
   }
 
-  private finish(lane: Lane, extraWait: number): void {
+  private finish(chatId: string, lane: Lane, extraWait: number): void {
     lane.busy = false;
     lane.notBefore = this.timers.now() + Math.max(this.opts.perChatIntervalMs, extraWait);
+    // Serve chats round-robin: this one goes to the back of the line.
+    if (lane.queue.length) this.waiting.add(chatId);
     this.pump();
   }
 }

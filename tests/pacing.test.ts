@@ -127,6 +127,20 @@ describe('the outbound queue', () => {
   });
 });
 
+describe('a queue that has sent to many chats', () => {
+  it('forgets the chats quiet for a minute, so it does not grow with every chat it ever sent to', async () => {
+    const timers = new FakeTimers();
+    const box = new Outbox({ perChatIntervalMs: 0, perChatPerMinute: 20, globalPerSecond: 100_000 }, () => undefined, timers);
+    const { sent, job } = recorder(timers);
+    for (let i = 0; i < 5000; i++) void box.send(`a${i}`, job(`a${i}`, 'hi'));
+    await timers.advance(120_000);
+    for (let i = 0; i < 5000; i++) void box.send(`b${i}`, job(`b${i}`, 'hi'));
+    await timers.advance(1000);
+    expect(sent).toHaveLength(10_000);
+    expect(box.chats).toBeLessThan(6000); // the first 5,000 went quiet and were swept
+  });
+});
+
 describe('retry advice', () => {
   it('429 waits retry_after; 5xx and network errors back off; 4xx gives up', () => {
     expect(retryDelay({ response: { error_code: 429, parameters: { retry_after: 7 } } }, 1)).toBe(7000);

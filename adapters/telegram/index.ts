@@ -8,6 +8,7 @@ import type { Action, ActionResult, Adapter, AdapterState, Capabilities, EventSi
 import { NO_PERMISSIONS, refusal, retryDelay, sendPayload } from './execute.js';
 import { TELEGRAM, displayName, normalizeUpdate } from './normalize.js';
 import { Outbox } from '../pacing.js';
+import { LruMap } from '../../src/storage/lru.js';
 import type { TgChatAdministrator, TgPhotoSize, TgUpdate } from './wire.js';
 
 export interface TelegramAdapterOptions {
@@ -38,8 +39,9 @@ export class TelegramAdapter implements Adapter {
   private lastUpdate = 0;
   private running = false;
   private eventSeq = 0;
-  private readonly adminsFetchedAt = new Map<string, number>();
-  private readonly groupPermissions = new Map<string, Record<string, unknown>>();
+  // The groups active lately (an evicted one is only asked again).
+  private readonly adminsFetchedAt = new LruMap<string, number>(20_000);
+  private readonly groupPermissions = new LruMap<string, Record<string, unknown>>(20_000);
 
   constructor(private readonly opts: TelegramAdapterOptions) {
     const { config, log } = opts;

@@ -6,6 +6,7 @@ import type { Contact, Message, Room, Wechaty } from 'wechaty';
 import type { WechatConfig } from '../../src/config/schema.js';
 import type { InboundEvent } from '../../src/engine/events.js';
 import type { Logger } from '../../src/log.js';
+import { LruMap } from '../../src/storage/lru.js';
 import type { Action, ActionResult, Adapter, Capabilities, EventSink } from '../types.js';
 import { Outbox } from '../pacing.js';
 import { WechatLoginError, explainLoginFailure, isConnectionDrop } from './login.js';
@@ -41,7 +42,8 @@ export class WechatAdapter implements Adapter {
   private reconnecting?: Promise<void>;
   private readonly outbox: Outbox;
   private readonly rooms: ConfiguredRooms;
-  private readonly ownerKnown = new Set<string>();
+  /** Rooms whose owner was reported lately (an evicted one is reported again: harmless). */
+  private readonly ownerKnown = new LruMap<string, true>(20_000);
   private eventSeq = 0;
   /** Inbound events are handled one at a time, in the order WeChat delivered them. */
   private chain: Promise<unknown> = Promise.resolve();
@@ -169,7 +171,7 @@ export class WechatAdapter implements Adapter {
   /** The room owner is WeChat's only notion of an admin; the engine stores it. */
   private async announceOwner(bot: Wechaty, room: Room, newTopic?: string): Promise<void> {
     if (newTopic === undefined && this.ownerKnown.has(room.id)) return;
-    this.ownerKnown.add(room.id);
+    this.ownerKnown.set(room.id, true);
     // On a topic change the event's new topic is fresher than the room's cached payload.
     const topic = newTopic ?? (await room.topic());
     if (!this.managed(room, topic)) return;
