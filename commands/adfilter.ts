@@ -83,11 +83,11 @@ function listCommand(name: 'block' | 'allow', alias: string, def: SettingDef<str
 }
 
 /** The ad filter, judging with the shipped text model unless the operator brings their own; a language model's second opinion where one is configured. */
-export function adfilterFeature(spamModel?: SpamModel, secondOpinion = false): Feature {
+export function adfilterFeature(spamModel?: SpamModel, secondOpinion = false, cacheBytes?: number): Feature {
   return {
     name: 'adfilter',
     commands: [adfilterCommand(secondOpinion), spam, notspam, listCommand('block', '屏蔽词', blockWords, (c) => c.t.adfilter.blockName), listCommand('allow', '允许网址', allowDomains, (c) => c.t.adfilter.allowName)],
-    rules: [adFilterRule(new GroupModels(spamModel && (() => spamModel)), secondOpinion), decideReview, secondOpinionAnswer],
+    rules: [adFilterRule(new GroupModels(spamModel && (() => spamModel), cacheBytes && cacheBytes / 2), secondOpinion, cacheBytes && cacheBytes / 2), decideReview, secondOpinionAnswer],
     settings: adFilterSettings,
     recorders: adFilterRecorders,
   };

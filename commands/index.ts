@@ -35,6 +35,22 @@ export const RULE_ORDER: readonly string[] = [
  * Every feature; `spamModel` is the operator's own ad model (config adfilter.model), else the
  * shipped one; `secondOpinion` says a language model is configured for groups to ask about ads.
  */
-export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpinion?: boolean } = {}): Feature[] {
-  return [settingsFeature, groupRulesFeature, rolesFeature, onboardingFeature, adfilterFeature(o.spamModel, o.secondOpinion ?? false), penaltiesFeature, workhoursFeature(), checkinFeature, topicsFeature, insightsFeature, manageFeature, useFeature, whyFeature, helpFeature];
+export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpinion?: boolean; caches?: { adFilterMB: number; topicModelsMB: number } } = {}): Feature[] {
+  const mb = 1024 * 1024;
+  return [
+    settingsFeature,
+    groupRulesFeature,
+    rolesFeature,
+    onboardingFeature,
+    adfilterFeature(o.spamModel, o.secondOpinion ?? false, o.caches && o.caches.adFilterMB * mb),
+    penaltiesFeature,
+    workhoursFeature(o.caches && o.caches.topicModelsMB * mb),
+    checkinFeature,
+    topicsFeature,
+    insightsFeature,
+    manageFeature,
+    useFeature,
+    whyFeature,
+    helpFeature,
+  ];
 }

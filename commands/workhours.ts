@@ -140,8 +140,8 @@ const onTopic: Command = {
 };
 
 /** Work-hours focus; each instance keeps its own groups' topic models (one per App). */
-export function workhoursFeature(): Feature {
-  const topicModels = new GroupTopicModels();
+export function workhoursFeature(topicModelBytes?: number): Feature {
+  const topicModels = new GroupTopicModels(topicModelBytes);
   return {
     name: 'workhours',
     commands: [worktime, focus, topicWordsCommand(topicModels), offTopic, onTopic],

@@ -41,6 +41,8 @@ export interface AppOptions {
   secondOpinion?: Config['secondOpinion'];
   /** Tests: a rule, command or job that writes while deciding fails loudly (see Engine). */
   strictDecisions?: boolean;
+  /** Config `caches`: the byte budgets of the caches in front of SQLite. */
+  caches?: Config['caches'];
 }
 
 /** An admin command is decided on an admin list at most this old (the platform is asked again). */
@@ -75,13 +77,14 @@ export class App {
 
   constructor(private readonly opts: AppOptions) {
     const { db, clock, log } = opts;
-    this.store = new Store(db);
+    const mb = (n: number | undefined) => (n === undefined ? undefined : n * 1024 * 1024);
+    this.store = new Store(db, { membersBytes: mb(opts.caches?.membersMB), groupsBytes: mb(opts.caches?.groupsMB) });
     const ownership = new Owners(this.store, opts.owners ?? {});
     this.units = new Units(db);
     const outbox = opts.outbox ?? { replyMaxAgeMinutes: 60, giveUpHours: 6 };
     this.adapters = new Map(opts.adapters.map((a) => [a.platform, a]));
     this.registry = new Registry(opts.features, opts.ruleOrder);
-    this.settings = new SettingsService(this.store.settings, this.registry.settings, opts.defaults ?? new Map());
+    this.settings = new SettingsService(this.store.settings, this.registry.settings, opts.defaults ?? new Map(), mb(opts.caches?.settingsMB));
     this.services = {
       store: this.store,
       settings: this.settings,

@@ -49,7 +49,7 @@ export function configuredSpamModel(config: Config, configFile: string): SpamMod
 
 /** Opens and migrates the database, checks the config's setting defaults, and builds the app. */
 export function openApp(o: OpenOptions): App {
-  const features = o.features ?? buildFeatures({ spamModel: configuredSpamModel(o.config, o.configFile), secondOpinion: !!o.config.secondOpinion });
+  const features = o.features ?? buildFeatures({ spamModel: configuredSpamModel(o.config, o.configFile), secondOpinion: !!o.config.secondOpinion, caches: o.config.caches });
   const defaults = checkDefaults(o.config, o.configFile, features.flatMap((f) => f.settings ?? []));
   let db: ReturnType<typeof openDatabase>;
   try {
@@ -74,6 +74,7 @@ export function openApp(o: OpenOptions): App {
       outbox: o.config.outbox,
       ...(o.config.secondOpinion ? { secondOpinion: o.config.secondOpinion } : {}),
       ...(o.strictDecisions ? { strictDecisions: true } : {}),
+      caches: o.config.caches,
     });
   } catch (err) {
     db.close();

@@ -35,6 +35,12 @@ describe('config', () => {
     expect(c.scheduler.tickSeconds).toBe(1);
   });
 
+  it('cache budgets have sensible defaults, and a bad one is named', () => {
+    expect(parseConfig({}, 'x').caches).toEqual({ membersMB: 8, groupsMB: 2, settingsMB: 4, adFilterMB: 8, topicModelsMB: 16 });
+    expect(parseConfig({ caches: { membersMB: 64 } }, 'x').caches.membersMB).toBe(64);
+    expect(problems(() => parseConfig({ caches: { membersMB: 0 } }, 'x'))).toEqual([expect.stringMatching(/^caches\.membersMB: /)]);
+  });
+
   it('config.example.json documents a valid configuration', () => {
     const { config } = loadConfig('config.example.json', {});
     expect(config.telegram?.mode).toBe('polling');

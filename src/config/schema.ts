@@ -103,6 +103,20 @@ export const configSchema = z
       })
       .strict()
       .default({ replyMaxAgeMinutes: 60, giveUpHours: 6 }),
+    /**
+     * What the caches in front of SQLite may hold, in megabytes (estimated), each dropping the least
+     * recently used: more is faster for a bot with many active groups, less keeps memory small.
+     */
+    caches: z
+      .object({
+        membersMB: z.number().min(1).max(4096).default(8),
+        groupsMB: z.number().min(1).max(4096).default(2),
+        settingsMB: z.number().min(1).max(4096).default(4),
+        adFilterMB: z.number().min(1).max(4096).default(8),
+        topicModelsMB: z.number().min(1).max(4096).default(16),
+      })
+      .strict()
+      .default({ membersMB: 8, groupsMB: 2, settingsMB: 4, adFilterMB: 8, topicModelsMB: 16 }),
     /** The read-only web dashboard; served by `steward dashboard`, and by `steward start` when set. */
     dashboard: z
       .object({

@@ -3,7 +3,7 @@ import { groupKey } from '../storage/groups.js';
 import { type CacheStats, LruMap, stringBytes } from '../storage/lru.js';
 
 /** Default size of the settings cache: every group of a large bot. */
-export const SETTINGS_CACHE_BYTES = 8 * 1024 * 1024;
+export const SETTINGS_CACHE_BYTES = 4 * 1024 * 1024;
 import type { SettingsRepo } from '../storage/settings.js';
 import type { SettingDef } from './definition.js';
 import { languageSetting, timezoneSetting } from './core.js';

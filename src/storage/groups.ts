@@ -2,7 +2,7 @@ import type { Db } from './db.js';
 import { type CacheStats, LruMap, stringBytes } from './lru.js';
 
 /** Default size of the group cache: tens of thousands of groups. */
-export const GROUP_CACHE_BYTES = 4 * 1024 * 1024;
+export const GROUP_CACHE_BYTES = 2 * 1024 * 1024;
 
 export interface GroupRef {
   platform: string;

@@ -31,11 +31,15 @@ export class Store {
   private readonly tx: (fn: () => unknown) => unknown;
   private readonly changesStmt;
 
-  constructor(readonly db: Db) {
+  constructor(
+    readonly db: Db,
+    /** Byte budgets of the core's caches (config `caches`). */
+    caches: { membersBytes?: number; groupsBytes?: number } = {},
+  ) {
     this.tx = db.transaction((fn: () => unknown) => fn());
     this.changesStmt = db.prepare('SELECT total_changes()').pluck();
-    this.groups = new GroupsRepo(db);
-    this.members = new MembersRepo(db);
+    this.groups = new GroupsRepo(db, caches.groupsBytes);
+    this.members = new MembersRepo(db, caches.membersBytes);
     this.settings = new SettingsRepo(db);
     this.activity = new ActivityRepo(db);
     this.jobs = new JobsRepo(db);

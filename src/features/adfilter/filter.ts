@@ -27,7 +27,11 @@ class RecentTexts {
    * Per platform and sender, their last few posts; the senders heard from least lately are
    * forgotten first (they only matter for ten minutes), within a byte budget.
    */
-  private readonly bySender = new LruMap<string, Posted[]>(RECENT_TEXTS_BYTES, (key, posts) => 64 + stringBytes(key) + posts.reduce((n, p) => n + 56 + stringBytes(p.text), 0));
+  private readonly bySender: LruMap<string, Posted[]>;
+
+  constructor(bytes: number) {
+    this.bySender = new LruMap(bytes, (key, posts) => 64 + stringBytes(key) + posts.reduce((n, p) => n + 56 + stringBytes(p.text), 0));
+  }
 
   /** Records the post (unless only explaining); returns in how many other groups the sender posted the same text lately. */
   count(platform: string, sender: string, text: string, group: string, at: number, record = true, windowMs = 10 * 60_000): number {
@@ -43,8 +47,8 @@ class RecentTexts {
   }
 }
 
-/** What the recent-posts memory may hold: enough for tens of thousands of senders' last posts. */
-const RECENT_TEXTS_BYTES = 8 * 1024 * 1024;
+/** What the recent-posts memory may hold by default: tens of thousands of senders' last posts. */
+const RECENT_TEXTS_BYTES = 4 * 1024 * 1024;
 
 /** The last few texts of each group, for a language model's context; kept only where one is asked. */
 class RecentGroupTexts {
@@ -152,8 +156,8 @@ function postOf(e: RuleContext['event']): Post | undefined {
  * The ad filter. `secondOpinion`: a language model is configured, so groups that chose to may ask
  * it (config secondOpinion, /adfilter second).
  */
-export function adFilterRule(models = new GroupModels(), secondOpinion = false): Rule {
-  const recent = new RecentTexts();
+export function adFilterRule(models = new GroupModels(), secondOpinion = false, recentBytes = RECENT_TEXTS_BYTES): Rule {
+  const recent = new RecentTexts(recentBytes);
   const texts = new RecentGroupTexts();
 
   function examine(ctx: RuleContext, m: Post, mode: Exclude<AdFilterMode, 'off'>, before: string[] | undefined): RuleResult | Action[] | undefined {

@@ -7,7 +7,7 @@ import { type Adaptation, type ModelFile, SpamModel } from './classifier.js';
 import { LruMap, stringBytes } from '../../storage/lru.js';
 
 /** Default size of the per-group adaptations kept: tens of thousands of groups, or hundreds that taught the filter much. */
-export const ADAPTATION_CACHE_BYTES = 16 * 1024 * 1024;
+export const ADAPTATION_CACHE_BYTES = 4 * 1024 * 1024;
 
 const SHIPPED_MODEL = join(packageRoot, 'models', 'spam-lr.json');
 

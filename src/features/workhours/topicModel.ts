@@ -5,7 +5,7 @@ import { compactText, normalizeText } from '../../text/normalize.js';
 import { LruMap, stringBytes } from '../../storage/lru.js';
 
 /** Default budget for the groups' topic models kept in memory. */
-export const TOPIC_MODEL_CACHE_BYTES = 32 * 1024 * 1024;
+export const TOPIC_MODEL_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** Stored examples carry this; change it with the featurizer, and older rows are set aside. */
 export const FEATURIZER_VERSION = 1;
