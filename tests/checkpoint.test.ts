@@ -1,4 +1,6 @@
 // The write-ahead log is checkpointed by a worker, never inline in a decision's commit.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { perTest } from './support/recording.js';
 
@@ -22,4 +24,23 @@ describe('checkpoints off the message path', () => {
     await bot.app.stop();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
+});
+
+describe('a process that only opened a running bot and closed its database', () => {
+  it('exits: the checkpoint worker does not keep it alive', () => {
+    const script = `
+      import { parseConfig } from './src/config/load.js';
+      import { silentLogger } from './src/log.js';
+      import { openApp } from './src/main.js';
+      import { SimulatedClock } from './src/time/clock.js';
+      import { RecordingAdapter } from './tests/support/recording.js';
+      const app = openApp({ config: parseConfig({}, 'x'), configFile: 'x', dbPath: process.argv[1], clock: new SimulatedClock(), log: silentLogger, adapters: [new RecordingAdapter()] });
+      await app.start();
+      await new Promise((r) => setTimeout(r, 1500)); // the worker is up and has checkpointed once
+      app.store.db.close();
+    `;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, join(scratch.dir, 'exit.db')], { timeout: 20_000, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0); // a hung process is killed by the timeout: status null
+  }, 30_000);
 });

@@ -98,14 +98,15 @@ export class QrScanner {
   }
 
   private spawn(): Worker {
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { from: createRequire(import.meta.url).resolve('jsqr'), maxMegapixels: this.o.maxMegapixels } });
-    w.unref(); // an idle scanner never keeps the process alive
+    const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { from: createRequire(import.meta.url).resolve('jsqr'), maxMegapixels: this.o.maxMegapixels } });
     w.on('message', (m: { id: number; payload?: string; error?: string }) => {
       const cur = this.current;
       if (!cur || cur.job.id !== m.id) return;
       this.finish(m.error !== undefined ? { skipped: 'error', detail: m.error } : { found: m.payload ?? null });
     });
     w.on('error', (err) => this.replace({ skipped: 'error', detail: err.message }));
+    // An idle scanner never keeps the process alive; after the listeners, which would ref it again.
+    w.unref();
     return w;
   }
 

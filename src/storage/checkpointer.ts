@@ -57,8 +57,8 @@ export class Checkpointer {
     if (this.worker || this.db.memory) return;
     this.db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     this.db.pragma('wal_autocheckpoint = 0');
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { from: createRequire(import.meta.url).resolve('better-sqlite3'), path: this.db.name, intervalMs: this.intervalMs } });
-    w.unref();
+    // execArgv: [] — the source is plain CommonJS, whatever flags this process runs with (--input-type=module).
+    const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { from: createRequire(import.meta.url).resolve('better-sqlite3'), path: this.db.name, intervalMs: this.intervalMs } });
     w.on('message', (m: CheckpointResult | { error: string }) => {
       if ('error' in m) {
         this.log.warn({ err: m.error }, 'checkpoint failed; tried again next time');
@@ -68,11 +68,13 @@ export class Checkpointer {
     });
     w.on('error', (err) => {
       this.worker = undefined;
+      for (const resolve of this.waiting.splice(0)) resolve({ log: 0, checkpointed: 0 });
       if (!this.db.open) return; // closed without a stop (a crash, a test): nothing left to checkpoint
       // Without the worker the log would grow: SQLite checkpoints inline again.
       this.log.error({ err }, 'checkpoint worker stopped; automatic checkpoints are back');
       this.db.pragma('wal_autocheckpoint = 1000');
     });
+    w.unref(); // after the listeners: attaching a 'message' listener refs the worker again
     this.worker = w;
   }
 
@@ -80,8 +82,12 @@ export class Checkpointer {
   now(): Promise<CheckpointResult> {
     const w = this.worker;
     if (!w) return Promise.resolve({ log: 0, checkpointed: 0 });
+    w.ref(); // the answer is awaited: the process waits for it
     return new Promise((resolve) => {
-      this.waiting.push(resolve);
+      this.waiting.push((r) => {
+        w.unref();
+        resolve(r);
+      });
       w.postMessage('now');
     });
   }
