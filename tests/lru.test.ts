@@ -33,6 +33,24 @@ describe('a bounded cache', () => {
   });
 });
 
+describe('a bounded cache, used', () => {
+  it('an entry used since eviction last came by gets a second chance; one changed in place is weighed again', () => {
+    const m = new LruMap<string, number[]>(100, (_k, v) => 10 * v.length);
+    m.set('a', [1, 2, 3]); // 30
+    m.set('b', [1, 2, 3]); // 60
+    m.set('c', [1, 2, 3]); // 90
+    m.get('a');
+    m.set('d', [1]); // 100: fits
+    m.set('e', [1]); // 110: a was used, so b goes instead
+    expect([m.has('a'), m.has('b'), m.has('c')]).toEqual([true, false, true]);
+    const c = m.get('c')!;
+    c.push(4, 5, 6, 7); // grows in place to 70: 30 + 70 + 10 + 10 = 120
+    m.touch('c');
+    expect(m.stats().bytes).toBeLessThanOrEqual(100);
+    expect(m.has('c')).toBe(true); // the one just touched stays
+  });
+});
+
 describe('the member cache', () => {
   it('a member back after a restart under the same name costs a read, not a write; a new name is written', () => {
     const db = openDatabase(':memory:');

@@ -2,6 +2,10 @@
 // in front of SQLite stay bounded however many groups and members a bot has seen, and an evicted
 // entry is only read again from the database. With a `weigh` function the capacity is in bytes
 // (an estimate of what an entry holds on the heap), else in entries.
+//
+// Recency is kept the CLOCK way (a second chance): a hit only marks the entry; eviction passes
+// over marked entries once, moving them to the back. A hit costs a lookup, not a reordering, and
+// the hot path makes several a message.
 
 export interface CacheStats {
   entries: number;
@@ -17,6 +21,8 @@ export const stringBytes = (s: string) => 16 + 2 * s.length;
 
 export class LruMap<K, V> {
   private readonly map = new Map<K, V>();
+  /** Entries used since eviction last passed them. */
+  private readonly used = new Set<K>();
   private readonly weights?: Map<K, number>;
   private total = 0;
   private hits = 0;
@@ -37,11 +43,7 @@ export class LruMap<K, V> {
       return undefined;
     }
     this.hits++;
-    // Map keeps insertion order: moving a hit to the end makes the first entry the least recent.
-    if (this.map.size > 1) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
+    this.used.add(key);
     return value;
   }
 
@@ -63,13 +65,35 @@ export class LruMap<K, V> {
       this.total += w;
     } else this.total++;
     while (this.total > this.capacity && this.map.size > 1) {
-      this.delete(this.map.keys().next().value as K);
+      // Map keeps insertion order: the first entry is the oldest; a used one gets a second chance at the back.
+      const oldest = this.map.keys().next().value as K;
+      if (oldest === key) break; // everything older was used lately: the newcomer waits its turn
+      if (this.used.delete(oldest)) {
+        const v = this.map.get(oldest)!;
+        this.map.delete(oldest);
+        this.map.set(oldest, v);
+        continue;
+      }
+      this.delete(oldest);
       this.evictions++;
     }
   }
 
+  /** Weighs an entry again after its value changed in place (a list that grew); marks it used. */
+  touch(key: K): void {
+    const value = this.map.get(key);
+    if (value === undefined) return;
+    this.used.add(key);
+    if (!this.weights) return;
+    const w = this.weigh!(key, value);
+    this.total += w - this.weights.get(key)!;
+    this.weights.set(key, w);
+    if (this.total > this.capacity) this.set(key, value);
+  }
+
   delete(key: K): boolean {
     if (!this.map.delete(key)) return false;
+    this.used.delete(key);
     if (this.weights) {
       this.total -= this.weights.get(key)!;
       this.weights.delete(key);
@@ -79,6 +103,7 @@ export class LruMap<K, V> {
 
   clear(): void {
     this.map.clear();
+    this.used.clear();
     this.weights?.clear();
     this.total = 0;
   }

@@ -36,13 +36,15 @@ class RecentTexts {
   /** Records the post (unless only explaining); returns in how many other groups the sender posted the same text lately. */
   count(platform: string, sender: string, text: string, group: string, at: number, record = true, windowMs = 10 * 60_000): number {
     const key = `${platform}\u0000${sender}`;
-    const posts = this.bySender.get(key) ?? [];
+    const known = this.bySender.get(key);
+    const posts = known ?? [];
     let others: string[] | undefined;
     for (const p of posts) if (p.text === text && p.group !== group && at - p.at <= windowMs && !others?.includes(p.group)) (others ??= []).push(p.group);
     if (!record) return others?.length ?? 0;
     posts.push({ group, text, at });
     if (posts.length > 12) posts.shift();
-    this.bySender.set(key, posts); // weighed again with the new post
+    if (known) this.bySender.touch(key); // weighed again with the new post
+    else this.bySender.set(key, posts);
     return others?.length ?? 0;
   }
 }
@@ -63,7 +65,7 @@ class RecentGroupTexts {
     if (!record) return earlier;
     if (text) texts.push(text.slice(0, 200));
     if (texts.length > keep) texts.shift();
-    this.byGroup.set(group, texts); // weighed again
+    this.byGroup.touch(group); // weighed again
     return earlier;
   }
 }

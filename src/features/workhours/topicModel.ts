@@ -129,6 +129,6 @@ export class GroupTopicModels {
     const model = this.model(g, store); // fitted before the new example is stored: it learns it once
     store.add(g, e, FEATURIZER_VERSION, at);
     model.learn(e);
-    this.byStore.get(store)!.set(groupKey(g), model); // weighed again: it may have grown
+    this.byStore.get(store)!.touch(groupKey(g)); // weighed again: it may have grown
   }
 }
