@@ -108,6 +108,8 @@ try {
   console.log(JSON.stringify({ bench: 'soak', phase: 'start', groups: GROUPS, messages: MESSAGES, senders: SENDERS, ...memory() }));
 
   const latency = new Float64Array(MESSAGES);
+  /** The messages that took longest, for the summary: what stalls is worth a look. */
+  const slow: { message: number; ms: number; kind: string }[] = [];
   const ticks: number[] = [];
   // Spread over a day: a message every ~86 ms of simulated time.
   const stepMs = Math.max(1, Math.floor(86_400_000 / MESSAGES));
@@ -117,6 +119,7 @@ try {
     s = process.hrtime.bigint();
     await app.dispatch(e);
     latency[i] = Number(process.hrtime.bigint() - s) / 1e6;
+    if (latency[i]! > 50) slow.push({ message: i, ms: round(latency[i]!, 1), kind: e.type });
     clock.advance(stepMs);
     if (i % TICK_EVERY === TICK_EVERY - 1) {
       s = process.hrtime.bigint();
@@ -180,6 +183,7 @@ try {
       messagesPerSec: Math.round(MESSAGES / runSeconds),
       ...summary,
       ...final,
+      slowest: slow.sort((a, b) => b.ms - a.ms).slice(0, 5),
       startupEmptyMs: round(startupEmptyMs, 1),
       startupGrownMs: round(startupGrownMs, 1),
       rawInsertsPerSec: Math.round(raw),

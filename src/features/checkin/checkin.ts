@@ -32,10 +32,11 @@ export function checkIn(store: Store, g: GroupRef, m: { userId: string; name: st
   if (seq !== undefined) return { already: true, seq, figures: before, awarded: 0, records: [] };
   const streak = nextStreak(before, day);
   const { points, milestone } = awardFor(streak, rules);
-  const records: Action[] = [dayCheckedIn.of(g, { ...m, day, at, note, madeUp: false, streak, run: streak, lastDay: day })];
+  const place = repo.lastPlace(g, day) + 1;
+  const records: Action[] = [dayCheckedIn.of(g, { ...m, day, at, seq: place, note, madeUp: false, streak, run: streak, lastDay: day })];
   if (points) records.push(pointsMoved.of(g, { ...m, delta: points, reason: encodeReason({ kind: 'checkin', day, ...(milestone ? { milestone } : {}) }), by: null, at }));
   const figures = { ...before, name: m.name, total: before.total + 1, streak, longest: Math.max(before.longest, streak), lastDay: day, points: before.points + points };
-  return { already: false, seq: repo.checkedInOn(g, day) + 1, figures, awarded: points, ...(milestone ? { milestone } : {}), records };
+  return { already: false, seq: place, figures, awarded: points, ...(milestone ? { milestone } : {}), records };
 }
 
 /**
@@ -53,7 +54,7 @@ export function makeUp(store: Store, g: GroupRef, userId: string, day: string, a
     done: 'made-up',
     streak: s.streak,
     records: [
-      dayCheckedIn.of(g, { userId, name: f.name, day, at, note: undefined, madeUp: true, streak: s.streak, run: s.run, lastDay: s.lastDay }),
+      dayCheckedIn.of(g, { userId, name: f.name, day, at, seq: repo.lastPlace(g, day) + 1, note: undefined, madeUp: true, streak: s.streak, run: s.run, lastDay: s.lastDay }),
       pointsMoved.of(g, { userId, name: f.name, delta: -cost, reason: encodeReason({ kind: 'makeup', day }), by: null, at }),
     ],
   };

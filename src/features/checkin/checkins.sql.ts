@@ -28,7 +28,7 @@ export class CheckinsRepo {
   private readonly updateFigures;
   private readonly dayStmt;
   private readonly daysDescStmt;
-  private readonly dayCountStmt;
+  private readonly lastPlaceStmt;
   private readonly existsStmt;
   private readonly boardStmts;
   private readonly rankStmts;
@@ -52,10 +52,10 @@ export class CheckinsRepo {
       WHERE m.platform = @platform AND m.group_id = @groupId AND m.left_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.platform = m.platform AND c.group_id = m.group_id AND c.user_id = m.user_id AND c.day = @day)`).pluck();
     this.insertStmt = db.prepare(`INSERT OR IGNORE INTO checkins (platform, group_id, user_id, day, at, seq, note, made_up)
-      VALUES (@platform, @groupId, @userId, @day, @at,
-        (SELECT COUNT(*) + 1 FROM checkins WHERE platform = @platform AND group_id = @groupId AND day = @day), @note, @madeUp)`);
+      VALUES (@platform, @groupId, @userId, @day, @at, @seq, @note, @madeUp)`);
     this.seqStmt = db.prepare('SELECT seq FROM checkins WHERE platform = ? AND group_id = ? AND user_id = ? AND day = ?').pluck();
-    this.dayCountStmt = db.prepare('SELECT COUNT(*) FROM checkins WHERE platform = ? AND group_id = ? AND day = ?').pluck();
+    // The last place of the day, from the end of the by-day index: no count over the day's rows.
+    this.lastPlaceStmt = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM checkins WHERE platform = ? AND group_id = ? AND day = ?').pluck();
     this.existsStmt = db.prepare('SELECT 1 FROM checkins WHERE platform = ? AND group_id = ? AND user_id = ? AND day = ?');
     this.figuresStmt = db.prepare(`SELECT ${FIGURES} FROM engagement WHERE platform = ? AND group_id = ? AND user_id = ?`);
     this.ensureFigures = db.prepare(`INSERT INTO engagement (platform, group_id, user_id, name) VALUES (?, ?, ?, ?)
@@ -91,9 +91,9 @@ export class CheckinsRepo {
     this.ensureFigures.run(g.platform, g.groupId, userId, name);
   }
 
-  /** Records a check-in day; false when that day was on record already. */
-  insertDay(g: GroupRef, c: { userId: string; day: string; at: number; note: string | undefined; madeUp: boolean }): boolean {
-    return this.insertStmt.run({ ...g, userId: c.userId, day: c.day, at: c.at, note: c.note ?? null, madeUp: c.madeUp ? 1 : 0 }).changes > 0;
+  /** Records a check-in day at its place of the day; false when that day was on record already. */
+  insertDay(g: GroupRef, c: { userId: string; day: string; at: number; seq: number; note: string | undefined; madeUp: boolean }): boolean {
+    return this.insertStmt.run({ ...g, userId: c.userId, day: c.day, at: c.at, seq: c.seq, note: c.note ?? null, madeUp: c.madeUp ? 1 : 0 }).changes > 0;
   }
 
   /** The order of a member's check-in on a day (1 = first); undefined when they have none that day. */
@@ -101,9 +101,9 @@ export class CheckinsRepo {
     return this.seqStmt.get(g.platform, g.groupId, userId, day) as number | undefined;
   }
 
-  /** How many checked in on a day. */
-  checkedInOn(g: GroupRef, day: string): number {
-    return this.dayCountStmt.get(g.platform, g.groupId, day) as number;
+  /** The last place taken on a day (0 when nobody checked in yet). */
+  lastPlace(g: GroupRef, day: string): number {
+    return this.lastPlaceStmt.get(g.platform, g.groupId, day) as number;
   }
 
   /** Adds to the total and sets the streak and last day; the longest follows `run`. */

@@ -5,7 +5,7 @@ import { CheckinsRepo } from './checkins.sql.js';
 import { PointsRepo, type Reward } from './points.sql.js';
 
 /** A day checked in (or made up), and the figures it leaves: the streak, and the run the longest follows. */
-export const dayCheckedIn = recordKind<{ userId: string; name: string; day: string; at: number; note: string | undefined; madeUp: boolean; streak: number; run: number; lastDay: string | null }>(
+export const dayCheckedIn = recordKind<{ userId: string; name: string; day: string; at: number; seq: number; note: string | undefined; madeUp: boolean; streak: number; run: number; lastDay: string | null }>(
   'checkin.day',
 );
 /** Points moved, with the reason in the ledger (`by`: the admin, or null for the bot's own awards and charges). */
