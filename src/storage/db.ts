@@ -55,9 +55,6 @@ function configure(db: Db): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // 32 MB of pages (SQLite's default is 2 MB): the activity ledger's writes land all over a large
-  // table, and a cache that spills mid-transaction made one flush take seconds.
-  db.pragma('cache_size = -32000');
   return db;
 }
 
