@@ -5,7 +5,7 @@
 //
 // SOAK_GROUPS (10,000), SOAK_MESSAGES (1,000,000), SOAK_SENDERS (600,000) set the size. Run with
 // --expose-gc for heap-after-GC figures (npm run bench does).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SIMULATED } from '../adapters/shell/capabilities.js';
@@ -137,6 +137,7 @@ try {
           p50Ms: round(percentile(done, 0.5)),
           p99Ms: round(percentile(done, 0.99)),
           maxMs: round(done[done.length - 1]!),
+          walMB: mb(statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0),
           caches: app.cacheStats(),
         }),
       );

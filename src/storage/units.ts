@@ -17,9 +17,11 @@ export class Units {
   private readonly rollback;
 
   constructor(private readonly db: Db) {
-    // Deferred: a decision that only reads (most chat lines) takes no write lock. Steward is the
-    // only writer of its database (the dashboard only reads), so the upgrade never meets a rival.
-    this.begin = db.prepare('BEGIN');
+    // Immediate: the write lock is taken (waiting out the checkpointer's brief restart through the
+    // busy timeout) before anything is read. A deferred transaction that read first and then met a
+    // restarted log could not upgrade at all (SQLITE_BUSY, no waiting). In WAL mode the lock costs
+    // little, and readers (the dashboard) never wait for it.
+    this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
   }
