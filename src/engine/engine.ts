@@ -271,7 +271,7 @@ export class Engine {
       },
     });
     try {
-      const actions = await this.deciding(`command /${def.name}`, () => def.run(ctx));
+      const actions = await this.deciding(() => `command /${def.name}`, () => def.run(ctx));
       if (!saved.size) return actions;
       // First, so that what follows is planned with the group's new settings (its language).
       return [settingsSaved.of(base.group, { values: [...saved], by: event.sender.id, at: base.now.getTime() }), ...actions];
@@ -308,13 +308,18 @@ export class Engine {
    * back as records). A rule that reads the activity ledger writes out its buffered counts: that
    * is the ledger's bookkeeping, not the decision's write, so it is not counted.
    */
-  private async deciding<T>(who: string, decision: () => T | Promise<T>): Promise<T> {
+  private deciding<T>(who: () => string, decision: () => T | Promise<T>): T | Promise<T> {
+    // Off (production): the decision itself, with nothing around it: this is the hot path.
     if (!this.opts.strict) return decision();
+    return this.strictly(who, decision);
+  }
+
+  private async strictly<T>(who: () => string, decision: () => T | Promise<T>): Promise<T> {
     const { store } = this.services;
     const written = () => store.changes() - store.activity.written;
     const before = written();
     const result = await decision();
-    if (written() !== before) throw new DecidedWithWrites(who);
+    if (written() !== before) throw new DecidedWithWrites(who());
     return result;
   }
 
@@ -323,8 +328,7 @@ export class Engine {
     for (const rule of rules) {
       let result: RuleResult | Action[] | void;
       try {
-        // The hot path: strict mode's check only where it is on (tests).
-        result = await (this.opts.strict ? this.deciding(`rule ${rule.id}`, () => rule.decide(ctx)) : rule.decide(ctx));
+        result = await this.deciding(() => `rule ${rule.id}`, () => rule.decide(ctx));
       } catch (err) {
         if (err instanceof DecidedWithWrites) throw err;
         // One broken rule must not silence the others.
@@ -346,7 +350,7 @@ export class Engine {
     const handler = this.registry.jobs.get(job.kind);
     if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
     const base = groupContext(this.services, { platform: job.platform, groupId: job.groupId }, messages);
-    const out = await this.deciding(`job ${job.kind}`, () => handler.run(derive(base, { job, lateBy: Math.max(0, base.now.getTime() - job.dueAt) })));
+    const out = await this.deciding(() => `job ${job.kind}`, () => handler.run(derive(base, { job, lateBy: Math.max(0, base.now.getTime() - job.dueAt) })));
     return Array.isArray(out) ? { actions: out } : out;
   }
 }
