@@ -4,6 +4,7 @@ import type { Feature } from '../src/engine/registry.js';
 import type { SpamModel } from '../src/features/adfilter/classifier.js';
 import { adfilterFeature } from './adfilter.js';
 import { checkinFeature } from './checkin.js';
+import { floodFeature } from './flood.js';
 import { helpFeature } from './help.js';
 import { insightsFeature } from './insights.js';
 import { groupRulesFeature } from './groupRules.js';
@@ -19,11 +20,13 @@ import { workhoursFeature } from './workhours.js';
 
 /**
  * The order rules run in within their stage: the guards in the order a message meets them (a
- * newcomer held back before anything else, then ads, then work-hours focus), then the rules after.
+ * newcomer held back before anything else, then ads (an ad flood is removed as ads), then floods,
+ * then work-hours focus), then the rules after.
  */
 export const RULE_ORDER: readonly string[] = [
   'onboarding.newcomer-messages',
   'adfilter',
+  'flood',
   'workhours.focus',
   'onboarding.arrivals',
   'adfilter.decide-review',
@@ -35,7 +38,7 @@ export const RULE_ORDER: readonly string[] = [
  * Every feature; `spamModel` is the operator's own ad model (config adfilter.model), else the
  * shipped one; `secondOpinion` says a language model is configured for groups to ask about ads.
  */
-export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpinion?: boolean; caches?: { adFilterMB: number; topicModelsMB: number } } = {}): Feature[] {
+export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpinion?: boolean; caches?: { adFilterMB: number; topicModelsMB: number; floodMB: number } } = {}): Feature[] {
   const mb = 1024 * 1024;
   return [
     settingsFeature,
@@ -44,6 +47,7 @@ export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpin
     onboardingFeature,
     adfilterFeature(o.spamModel, o.secondOpinion ?? false, o.caches && o.caches.adFilterMB * mb),
     penaltiesFeature,
+    floodFeature(o.caches && o.caches.floodMB * mb),
     workhoursFeature(o.caches && o.caches.topicModelsMB * mb),
     checkinFeature,
     topicsFeature,

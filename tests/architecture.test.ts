@@ -103,7 +103,7 @@ describe('the dependency rule: one home per feature', () => {
     expect(Object.keys(commandsIndex).sort()).toEqual(['RULE_ORDER', 'buildFeatures']);
     const [a, b] = [commandsIndex.buildFeatures(), commandsIndex.buildFeatures()];
     const rule = (fs: typeof a, id: string) => fs.flatMap((f) => f.rules ?? []).find((r) => r.id === id);
-    for (const id of ['adfilter', 'workhours.focus']) expect(rule(a, id)).not.toBe(rule(b, id));
+    for (const id of ['adfilter', 'flood', 'workhours.focus']) expect(rule(a, id)).not.toBe(rule(b, id));
   });
 });
 
@@ -118,7 +118,7 @@ describe('stages, not priorities', () => {
   it('every rule is in the one order list, and the guards run first, in the order a message meets them', () => {
     const registry = new Registry(commandsIndex.buildFeatures(), commandsIndex.RULE_ORDER);
     expect([...registry.rules.map((r) => r.id)].sort()).toEqual([...commandsIndex.RULE_ORDER].sort());
-    expect(registry.rules.filter((r) => r.stage === 'guard').map((r) => r.id)).toEqual(['onboarding.newcomer-messages', 'adfilter', 'workhours.focus']);
-    expect(() => new Registry(commandsIndex.buildFeatures(), ['adfilter', 'flood'])).toThrow(/rules no feature has: flood/);
+    expect(registry.rules.filter((r) => r.stage === 'guard').map((r) => r.id)).toEqual(['onboarding.newcomer-messages', 'adfilter', 'flood', 'workhours.focus']);
+    expect(() => new Registry(commandsIndex.buildFeatures(), ['adfilter', 'raid'])).toThrow(/rules no feature has: raid/);
   });
 });

@@ -114,9 +114,10 @@ export const configSchema = z
         settingsMB: z.number().min(1).max(4096).default(4),
         adFilterMB: z.number().min(1).max(4096).default(8),
         topicModelsMB: z.number().min(1).max(4096).default(16),
+        floodMB: z.number().min(1).max(4096).default(4),
       })
       .strict()
-      .default({ membersMB: 8, groupsMB: 2, settingsMB: 4, adFilterMB: 8, topicModelsMB: 16 }),
+      .default({ membersMB: 8, groupsMB: 2, settingsMB: 4, adFilterMB: 8, topicModelsMB: 16, floodMB: 4 }),
     /** The read-only web dashboard; served by `steward dashboard`, and by `steward start` when set. */
     dashboard: z
       .object({

@@ -26,6 +26,8 @@ const KEYWORD_LIFETIME_MS = 7 * 86_400_000;
 const DELIVERY_TIMEOUT_MS = 5 * 60_000;
 /** Telegram refuses to answer a button press after a while; later than this it is pointless. */
 const BUTTON_ANSWER_LIFETIME_MS = 10 * 60_000;
+/** How often the owner is told of the same kind of moderation the platform would not do. */
+const OWNER_NOTE_EVERY_MS = 3_600_000;
 
 export interface OutboxLimits {
   /** A reply to a member's message older than this is skipped: it would only confuse. */
@@ -218,17 +220,20 @@ export class Executor {
     const g = { platform: action.platform, groupId: action.groupId };
     const at = this.clock.now().getTime();
     this.store.actionLog.add(g, at, action.type, action.user.id, action.reason, `fallback:${result.why}${result.detail ? `:${result.detail}` : ''}`);
-    return this.fallback(g, action, result.detail ?? result.why);
+    return this.fallback(g, action, result);
   }
 
-  private fallback(g: GroupRef, action: Moderation, why: string): Action[] {
+  private fallback(g: GroupRef, action: Moderation, result: Extract<ActionResult, { ok: false }>): Action[] {
     const s = this.settings.for(g);
     const t = messages(s.language);
-    const reason = action.reason ?? why;
+    const reason = action.reason ?? result.detail ?? result.why;
     const base = { type: 'send' as const, platform: g.platform, groupId: g.groupId, mentions: [action.user] };
     const out: Action[] = [];
     if (action.type === 'delete' && action.remindInPublic !== false) out.push({ ...base, text: t.fallback.deleteReminder(action.user.name, reason), replyTo: action.messageId });
     else if (action.type === 'mute') out.push({ ...base, text: t.fallback.muteReminder(action.user.name, formatLocal(action.until, s.timezone), reason) });
+    // One note an hour for each kind of failure: a flood or a raid on a platform that cannot delete
+    // must not become a flood of notes to the owner. Every case is in /log.
+    if (!this.store.notices.due(g, `couldNot:${action.type}:${result.why}`, this.clock.now().getTime(), OWNER_NOTE_EVERY_MS)) return out;
     const title = this.store.groups.title(g) ?? g.groupId;
     out.push({ type: 'notifyOwner', ...g, text: t.fallback.ownerCouldNot(t.fallback.what[action.type](action.user.name), title, reason) });
     return out;

@@ -76,7 +76,8 @@ export const en: Messages = {
     offtopic: 'tell me the replied message is off topic (the group learns)',
     ontopic: 'tell me the replied message is on topic (the group learns)',
     block: 'block words',
-    allow: 'allowed sites'
+    allow: 'allowed sites',
+    flood: 'flood control: off / observe / on, and the limits'
   },
   usage: {
     help: '/help',
@@ -134,10 +135,11 @@ export const en: Messages = {
     ontopic: '/ontopic (reply to the message)',
     block: '/block add|remove <word, * as wildcard>',
     allow: '/allow add|remove <domain>',
+    flood: '/flood [off|observe|on] · /flood <messages> <seconds> · /flood repeat <times> · /flood stickers <count>',
   },
   why: {
     header: (name) => `${name}'s message, judged again with the settings and the time of now (only a look: nothing is stored or done):`,
-    guards: { 'onboarding.newcomer-messages': 'newcomer check', adfilter: 'ad filter', 'workhours.focus': 'work hours' },
+    guards: { 'onboarding.newcomer-messages': 'newcomer check', flood: 'flood control', adfilter: 'ad filter', 'workhours.focus': 'work hours' },
     actions: { delete: 'delete it', kick: 'remove the member', mute: 'mute the member', send: 'tell the member in the group', dm: 'write privately', notifyOwner: 'ask the owner', askSecondOpinion: 'ask the language model first' },
     passes: 'lets it through',
     would: (done, reason) => `would ${done.join(', ')}${reason ? ` (${reason})` : ''}`,
@@ -195,6 +197,11 @@ export const en: Messages = {
       'adfilter.block': 'block words, * as wildcard',
       'adfilter.newcomerHours': 'hours after joining during which an ad gets a newcomer removed',
       'adfilter.secondOpinion': 'language-model review: off, veto (ask before removing), catch (ask when unsure), both',
+      'flood.mode': 'flood control: off / observe / on',
+      'flood.messages': 'at most this many messages within flood.seconds',
+      'flood.seconds': 'the flood window in seconds',
+      'flood.repeats': 'the same text at most this often within a minute',
+      'flood.stickers': 'at most this many stickers within flood.seconds',
     },
   },
   tz: {
@@ -244,6 +251,16 @@ export const en: Messages = {
     introActionSet: (action) =>
       `Done. Newcomers who have not introduced themselves by the deadline: ${({ nothing: 'nothing happens', report: 'the owner is told and decides', remove: 'they are removed (where the platform allows)' } as Record<string, string>)[action] ?? action}.`,
     introOn: (template, hours) => `Self-introductions on: newcomers introduce themselves within ${nOf(hours, 'hour')} as "${template}".`,
+  },
+  flood: {
+    reasons: {
+      rate: (n, s) => `more than ${n} messages within ${s} seconds`,
+      repeat: (n) => `the same text more than ${n} times within a minute`,
+      stickers: (n, s) => `more than ${n} stickers within ${s} seconds`,
+    },
+    modes: { off: 'off', observe: 'observe (log only)', on: 'on: extra messages are deleted, one strike per flood' },
+    show: (mode, n, s, repeats, stickers) =>
+      `Flood control: ${mode}\n• at most ${n} messages within ${s} seconds\n• the same text at most ${repeats} times a minute\n• at most ${stickers} stickers within ${s} seconds`,
   },
   workhours: {
     reminder: (name, freeAt) => `@${name} it's work hours: please keep to the group's topic here; from ${freeAt} anything goes.`,
@@ -430,6 +447,7 @@ export const en: Messages = {
       ads: 'no ads',
       manual: 'an admin reminder',
       verify: 'entry check',
+      flood: 'no flooding',
     },
     steps: {
       remind: 'a reminder',
@@ -463,13 +481,13 @@ export const en: Messages = {
     log: {
       actions: {
         delete: 'message deleted', mute: 'muted', unmute: 'unmuted', kick: 'removed from the group', strike: 'strike', unwarn: 'strike withdrawn',
-        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'verify (observe)': 'entry check (observe mode)', 'workhours (observe)': 'work hours (observe mode)', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
+        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'verify (observe)': 'entry check (observe mode)', 'workhours (observe)': 'work hours (observe mode)', 'flood (observe)': 'flood control (observe mode)', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
         'appeal accepted': 'appeal accepted', 'appeal rejected': 'appeal rejected', 'work-hours strike withdrawn': 'work-hours strike withdrawn',
       },
       done: 'done',
       fallback: (why, detail) => `could not be done (${({ unsupported: 'the platform does not allow it', forbidden: 'the bot lacks the right', failed: 'it failed', rejected: 'the platform refused it' } as Record<string, string>)[why] ?? why}${detail ? `: ${detail}` : ''})`,
       removed: (score) => `removed (confidence ${score})`,
-      would: (stage, score) => `${({ remove: 'would remove', review: 'would ask the owner', remind: 'would remind', hold: 'would hold back unverified messages', kick: 'would remove the member' } as Record<string, string>)[stage] ?? stage}${score ? ` (confidence ${score})` : ''}`,
+      would: (stage, score) => `${({ remove: 'would remove', delete: 'would delete the message', review: 'would ask the owner', remind: 'would remind', hold: 'would hold back unverified messages', kick: 'would remove the member' } as Record<string, string>)[stage] ?? stage}${score ? ` (confidence ${score})` : ''}`,
       asked: (score) => `asked the language model first (confidence ${score})`,
       opinion: (verdict, outcome) =>
         `the language model ${verdict === 'ad' ? 'called it an ad' : verdict === 'not-ad' ? 'called it no ad' : 'did not answer'}; ${outcome === 'remove' ? 'removed' : outcome === 'review' ? 'sent to the owner' : 'let through'}`,
@@ -535,7 +553,7 @@ export const en: Messages = {
     muteReminder: (name, until, reason) => `@${name} please stay quiet until ${until} (${reason}).`,
     buttonLine: (keyword, label) => `Reply "${keyword}": ${label}`,
     ownerCouldNot: (what, group, reason) =>
-      `In "${group}" I could not ${what} (${reason}). I reminded them publicly; please handle it by hand.`,
+      `In "${group}" I could not ${what} (${reason}); please handle it by hand. For the next hour, more of the same go to /log only.`,
     what: {
       delete: (name) => `delete ${name}'s message`,
       mute: (name) => `mute ${name}`,

@@ -74,7 +74,8 @@ export const zhCN = {
     offtopic: '告诉我回复的消息跑题了（本群学会）',
     ontopic: '告诉我回复的消息属于本群主题（本群学会）',
     block: '屏蔽词',
-    allow: '允许的网址'
+    allow: '允许的网址',
+    flood: '防刷屏：off / observe / on，以及条数、秒数'
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -132,10 +133,11 @@ export const zhCN = {
     ontopic: '/ontopic（回复那条消息）',
     block: '/block add|remove <词，可用 * 通配>',
     allow: '/allow add|remove <域名>',
+    flood: '/flood [off|observe|on] · /flood <条数> <秒数> · /flood repeat <次数> · /flood stickers <个数>',
   } as Record<string, string>,
   why: {
     header: (name: string) => `按现在的设置和时间，重新判断 ${name} 的这条消息（只是看看，不会保存，也不会执行）：`,
-    guards: { 'onboarding.newcomer-messages': '新成员验证', adfilter: '防广告', 'workhours.focus': '工作时间' } as Record<string, string>,
+    guards: { 'onboarding.newcomer-messages': '新成员验证', flood: '防刷屏', adfilter: '防广告', 'workhours.focus': '工作时间' } as Record<string, string>,
     actions: { delete: '删除', kick: '移出群', mute: '禁言', send: '在群里提醒', dm: '私信', notifyOwner: '请群主判断', askSecondOpinion: '先问语言模型' } as Record<string, string>,
     passes: '放行',
     would: (done: string[], reason: string | undefined) => `会${done.join('、')}${reason ? `（${reason}）` : ''}`,
@@ -193,6 +195,11 @@ export const zhCN = {
       'adfilter.block': '屏蔽词，* 通配',
       'adfilter.newcomerHours': '入群多少小时内算新成员（发广告直接移出）',
       'adfilter.secondOpinion': '语言模型复核：off 关闭，veto 删除前先问，catch 拿不准时问，both 都问',
+      'flood.mode': '防刷屏 off / observe / on',
+      'flood.messages': '几秒内（flood.seconds）最多几条消息',
+      'flood.seconds': '防刷屏按几秒计算',
+      'flood.repeats': '同样的内容一分钟内最多发几次',
+      'flood.stickers': '几秒内（flood.seconds）最多几个表情',
     } as Record<string, string>,
   },
   tz: {
@@ -242,6 +249,16 @@ export const zhCN = {
     introActionSet: (action: string) =>
       `好的，到期还没有自我介绍的新成员：${({ nothing: '不做处理', report: '告诉群主，由群主决定', remove: '移出群（能移出的平台上）' } as Record<string, string>)[action] ?? action}。`,
     introOn: (template: string, hours: number) => `已开启自我介绍：新成员需在 ${hours} 小时内按「${template}」介绍自己。`,
+  },
+  flood: {
+    reasons: {
+      rate: (n: number, s: number) => `${s} 秒内发了超过 ${n} 条消息`,
+      repeat: (n: number) => `同样的内容一分钟内发了超过 ${n} 次`,
+      stickers: (n: number, s: number) => `${s} 秒内发了超过 ${n} 个表情`,
+    },
+    modes: { off: '关闭', observe: '观察模式（只记录，不处理）', on: '开启：删除多出的消息，每次刷屏记一次违规' } as Record<string, string>,
+    show: (mode: string, n: number, s: number, repeats: number, stickers: number) =>
+      `防刷屏：${mode}\n• ${s} 秒内最多 ${n} 条消息\n• 同样的内容一分钟内最多 ${repeats} 次\n• ${s} 秒内最多 ${stickers} 个表情`,
   },
   workhours: {
     reminder: (name: string, freeAt: string) => `@${name} 现在是工作时间，群里只聊和主题相关的内容哦；${freeAt} 之后就可以自由聊天啦。`,
@@ -432,6 +449,7 @@ export const zhCN = {
       ads: '禁止广告',
       manual: '管理员提醒',
       verify: '入群验证',
+      flood: '请勿刷屏',
     } as Record<string, string>,
     steps: {
       remind: '提醒',
@@ -464,13 +482,13 @@ export const zhCN = {
     log: {
       actions: {
         delete: '删除消息', mute: '禁言', unmute: '解除禁言', kick: '移出群', strike: '记违规', unwarn: '撤销违规',
-        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'verify (observe)': '入群验证（观察模式）', 'workhours (observe)': '工作时间（观察模式）', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
+        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'verify (observe)': '入群验证（观察模式）', 'workhours (observe)': '工作时间（观察模式）', 'flood (observe)': '防刷屏（观察模式）', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
         'appeal accepted': '申诉通过', 'appeal rejected': '申诉驳回', 'work-hours strike withdrawn': '撤销工作时间违规',
       } as Record<string, string>,
       done: '已执行',
       fallback: (why: string, detail: string) => `没能执行（${({ unsupported: '平台不支持', forbidden: '机器人没有这项权限', failed: '出错了', rejected: '平台拒绝了' } as Record<string, string>)[why] ?? why}${detail ? `：${detail}` : ''}）`,
       removed: (score: string) => `已删除（可信度 ${score}）`,
-      would: (stage: string, score: string) => `${({ remove: '会删除', review: '会请群主判断', remind: '会提醒', hold: '会拦下未验证的发言', kick: '会移出群' } as Record<string, string>)[stage] ?? stage}${score ? `（可信度 ${score}）` : ''}`,
+      would: (stage: string, score: string) => `${({ remove: '会删除', delete: '会删除这条消息', review: '会请群主判断', remind: '会提醒', hold: '会拦下未验证的发言', kick: '会移出群' } as Record<string, string>)[stage] ?? stage}${score ? `（可信度 ${score}）` : ''}`,
       asked: (score: string) => `先请语言模型复核（可信度 ${score}）`,
       opinion: (verdict: string, outcome: string) =>
         `语言模型${verdict === 'ad' ? '认为是广告' : verdict === 'not-ad' ? '认为不是广告' : '没有回答'}，${outcome === 'remove' ? '已删除' : outcome === 'review' ? '交给群主判断' : '放行'}`,
@@ -536,7 +554,7 @@ export const zhCN = {
     muteReminder: (name: string, until: string, reason: string) => `@${name} 请在 ${until} 前暂停发言（${reason}）。`,
     buttonLine: (keyword: string, label: string) => `回复「${keyword}」：${label}`,
     ownerCouldNot: (what: string, group: string, reason: string) =>
-      `在「${group}」里我没法${what}（${reason}），已在群里公开提醒，请你手动处理。`,
+      `在「${group}」里我没法${what}（${reason}），请你手动处理。一小时内同类情况只记在 /log 里，不再逐条通知。`,
     what: {
       delete: (name: string) => `删除 ${name} 的消息`,
       mute: (name: string) => `禁言 ${name}`,

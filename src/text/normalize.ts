@@ -48,3 +48,9 @@ const NOT_COMPACT_PLAIN = /[\t-\r !-/:-@[-`{-~\u3001-\u3004\u3008-\u3011\uff01\u
 export function compactText(normalized: string, plain = PLAIN.test(normalized)): string {
   return normalized.replace(plain ? NOT_COMPACT_PLAIN : NOT_COMPACT, '');
 }
+
+/** Emoji, symbols and punctuation only (💯, 👍👍, 。。。, WeChat's [捂脸] style codes). */
+export function emojiOnly(text: string): boolean {
+  const stripped = text.replace(/\[[^\]\s]{1,6}\]/g, '').replace(/[\p{Extended_Pictographic}\p{P}\p{S}\p{Z}\u200d\ufe0f\s]/gu, '');
+  return text.trim().length > 0 && stripped.length === 0;
+}

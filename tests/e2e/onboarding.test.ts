@@ -92,7 +92,7 @@ describe('the entry ritual, told through the simulator', () => {
     expect(acts).toEqual([
       expect.objectContaining({ action: 'send', text: '@推广员 欢迎！请在 10 分钟内发送「芝麻开门」完成验证。' }),
       expect.objectContaining({ action: 'send', text: '@推广员 请先完成入群验证：发送「芝麻开门」' }),
-      { action: 'dm', user: 'owner', text: '在「demo」里我没法把 推广员 移出群（未在 10 分钟内完成入群验证），已在群里公开提醒，请你手动处理。' },
+      { action: 'dm', user: 'owner', text: '在「demo」里我没法把 推广员 移出群（未在 10 分钟内完成入群验证），请你手动处理。一小时内同类情况只记在 /log 里，不再逐条通知。' },
     ]);
   });
 

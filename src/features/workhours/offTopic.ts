@@ -1,4 +1,5 @@
 import { isSureChatter } from './chatter.js';
+import { emojiOnly } from '../../text/normalize.js';
 
 // Is this message off topic for a group that wants focus? The owner's topic words and the general
 // chit-chat signs (灌水: stickers, emoji, laughter, greetings) first, then what the group's own
@@ -36,11 +37,6 @@ const CHATTER = new Set(
     'good morning', 'morning', 'good night', 'gn', "what's up", 'sup', 'anyone here', 'bored',
   ].map((w) => w.toLowerCase()),
 );
-/** Emoji, symbols and punctuation only (💯, 👍👍, 。。。, [捂脸] style codes). */
-function emojiOnly(text: string): boolean {
-  const stripped = text.replace(/\[[^\]\s]{1,6}\]/g, '').replace(/[\p{Extended_Pictographic}\p{P}\p{S}\p{Z}\u200d\ufe0f\s]/gu, '');
-  return text.trim().length > 0 && stripped.length === 0;
-}
 
 function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s!！?？。.,，~～…]+/g, ' ').trim();
