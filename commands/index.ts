@@ -7,6 +7,7 @@ import { checkinFeature } from './checkin.js';
 import { floodFeature } from './flood.js';
 import { helpFeature } from './help.js';
 import { insightsFeature } from './insights.js';
+import { locksFeature } from './locks.js';
 import { groupRulesFeature } from './groupRules.js';
 import { manageFeature } from './manage.js';
 import { onboardingFeature } from './onboarding.js';
@@ -20,12 +21,14 @@ import { workhoursFeature } from './workhours.js';
 
 /**
  * The order rules run in within their stage: the guards in the order a message meets them (a
- * newcomer held back before anything else, then ads (an ad flood is removed as ads), then floods,
- * then work-hours focus), then the rules after.
+ * newcomer held back before anything else, then ads (an ad is removed as an ad, not as a locked
+ * link), then locks, then floods, then work-hours focus), then the rules after.
  */
 export const RULE_ORDER: readonly string[] = [
   'onboarding.newcomer-messages',
   'adfilter',
+  'locks',
+  'locks.bots',
   'flood',
   'workhours.focus',
   'onboarding.arrivals',
@@ -48,6 +51,7 @@ export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpin
     adfilterFeature(o.spamModel, o.secondOpinion ?? false, o.caches && o.caches.adFilterMB * mb),
     penaltiesFeature,
     floodFeature(o.caches && o.caches.floodMB * mb),
+    locksFeature(),
     workhoursFeature(o.caches && o.caches.topicModelsMB * mb),
     checkinFeature,
     topicsFeature,

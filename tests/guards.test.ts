@@ -51,7 +51,7 @@ describe('a guard decides as data', () => {
     const chatter = textEvent('ann', '哈哈哈哈哈哈', bot.clock.now());
     const before = bot.app.store.changes();
     const decisions = await bot.app.engine.explain(chatter);
-    expect(decisions.map((d) => d.rule)).toEqual(['onboarding.newcomer-messages', 'adfilter', 'flood', 'workhours.focus']);
+    expect(decisions.map((d) => d.rule)).toEqual(['onboarding.newcomer-messages', 'adfilter', 'locks', 'flood', 'workhours.focus']);
     // What the history teaches the topic model, the strike and its log line are in the decision...
     expect(decisions.at(-1)!.actions.flatMap((a) => (a.type === 'record' ? [a.kind] : []))).toEqual(['workhours.example', 'penalties.strike', 'log']);
     // ...and not in the database.

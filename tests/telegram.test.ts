@@ -224,6 +224,19 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     expect(sendTexts(api)[0]).toMatch(/^@Alice 禁止广告（图片二维码）/);
   });
 
+  it('an edited message is judged again: a greeting edited into an ad is deleted; a GIF is a GIF', async () => {
+    const { api, app } = await start();
+    const hello = api.push(groupText(GROUP, alice, '大家好，请多指教'));
+    api.push({ edited_message: { ...hello.message!, edit_date: hello.message!.date + 60, text: '兼职刷单日赚500，加微信 abc12345 详聊' } });
+    await api.until(() => api.callsOf('deleteMessage').length === 1);
+    expect(api.callsOf('deleteMessage')[0]!.payload).toMatchObject({ chat_id: String(GROUP), message_id: hello.message!.message_id });
+    api.push(groupText(GROUP, OWNER, '/lock gifs'));
+    const gif = api.push(groupText(GROUP, { id: 43, first_name: 'Bob' }, '', { text: undefined, animation: { file_id: 'a' }, document: { file_name: 'a.mp4' } }));
+    await api.until(() => api.callsOf('deleteMessage').length === 2);
+    expect(api.callsOf('deleteMessage')[1]!.payload).toMatchObject({ message_id: gif.message!.message_id });
+    expect(app.store.activity.memberMessages({ platform: 'telegram', groupId: String(GROUP) }, String(alice.id))).toBe(1);
+  });
+
   it('mentions work for members without a username', async () => {
     const { api } = await start();
     api.push(groupText(GROUP, alice, 'hi @Alice'));

@@ -133,7 +133,7 @@ describe('WeChat through real Wechaty and wechaty-puppet-mock', () => {
     const T = PUPPET.types.Message;
     const kinds: [PUPPET.types.Message, string][] = [
       [T.Text, 'text'], [T.Image, 'image'], [T.Emoticon, 'sticker'], [T.Contact, 'contact'], [T.Url, 'link'],
-      [T.MiniProgram, 'miniprogram'], [T.Attachment, 'file'], [T.ChatHistory, 'forward'], [T.Location, 'other'],
+      [T.MiniProgram, 'miniprogram'], [T.Attachment, 'file'], [T.Video, 'video'], [T.Audio, 'voice'], [T.ChatHistory, 'forward'], [T.Location, 'other'],
     ];
     for (const [type] of kinds) world.emit(world.alice, room.id, type, type === T.Text ? '看 https://example.com/a' : '');
     await until(() => messages().length === kinds.length);

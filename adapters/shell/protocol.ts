@@ -10,6 +10,8 @@ export type ShellLine =
   | { op: 'advance'; ms: number }
   | { op: 'image'; qr?: string; file?: string }
   | { op: 'sticker' }
+  | { op: 'media'; kind: 'gif' | 'voice' | 'video' | 'file'; name?: string }
+  | { op: 'edit'; messageId: string; text: string }
   | { op: 'card'; name: string }
   | { op: 'link'; url: string; title?: string }
   | { op: 'forward'; text: string }
@@ -31,7 +33,9 @@ export const SHELL_HELP = `Simulator lines (anything else is a message from the 
   :advance <N>s|m|h|d              move the clock, running jobs that fall due
   :image [qr:<payload> | file:<path>]    a picture (file: a real PNG/JPEG, scanned for QR codes)
   :sticker  :card <name>  :link <url> [title]  :forward <text>
+  :gif  :voice  :video  :file <name>
   :reply <messageId> <text>        :click <buttonData>
+  :edit <messageId> <text>         the member who wrote that message edits it (as on Telegram)
   :dm <text>                       the current member writes to the bot privately
   :help  :quit`;
 
@@ -82,6 +86,16 @@ export function parseShellLine(line: string): ShellLine {
       return { op: 'invalid', problem: 'usage: :image [qr:<payload> | file:<path>]' };
     case 'sticker':
       return { op: 'sticker' };
+    case 'gif':
+    case 'voice':
+    case 'video':
+      return { op: 'media', kind: head };
+    case 'file':
+      return need(!!arg, ':file <name>') ?? { op: 'media', kind: 'file', name: arg };
+    case 'edit': {
+      const body = arg.slice((first ?? '').length).trim();
+      return need(!!first && !!body, ':edit <messageId> <text>') ?? { op: 'edit', messageId: first!, text: body };
+    }
     case 'card':
       return need(!!arg, ':card <name>') ?? { op: 'card', name: arg };
     case 'link':

@@ -82,6 +82,7 @@ export function eventText(json: Record<string, unknown>, color: boolean): string
   if (json.event === 'join') text = `→ ${json.name} (${json.user}) joined ${json.group}${json.inviter ? `, invited by ${json.inviter}` : ''}`;
   else if (json.event === 'leave') text = `← ${json.user} left ${json.group}`;
   else if (json.event === 'click') text = `☞ ${json.from} pressed ${json.data}`;
+  else if (json.event === 'edit') text = `✎ ${json.from} edited ${json.id}`;
   else if (json.blocked) text = `⛔ ${json.user} is muted until ${json.until}: the platform did not deliver that`;
   else if (json.error) text = `⚠ ${json.error}`;
   else text = JSON.stringify(json);

@@ -237,13 +237,16 @@ export class ShellSimulator implements Adapter {
         });
         return true;
       }
+      case 'edit':
+        await this.edit(line.messageId, line.text, now);
+        return true;
       default:
         await this.message(line, now);
         return true;
     }
   }
 
-  private async message(line: Extract<ShellLine, { op: 'text' | 'image' | 'sticker' | 'card' | 'link' | 'forward' | 'reply' }>, at: Date): Promise<void> {
+  private async message(line: Extract<ShellLine, { op: 'text' | 'image' | 'sticker' | 'media' | 'card' | 'link' | 'forward' | 'reply' }>, at: Date): Promise<void> {
     const sender = this.sender(this.speaker);
     if (this.removed.has(`${this.groupId}\u0000${this.speaker}`)) {
       this.emit({ blocked: 'removed', group: this.groupId, user: this.speaker }, 'note');
@@ -291,6 +294,9 @@ export class ShellSimulator implements Adapter {
       case 'sticker':
         event = { ...base, kind: 'sticker', text: '' };
         break;
+      case 'media':
+        event = { ...base, kind: line.kind, text: line.name ?? '' };
+        break;
       case 'card':
         event = { ...base, kind: 'contact', text: line.name };
         break;
@@ -327,6 +333,21 @@ export class ShellSimulator implements Adapter {
 
   private remember(n: number, e: MessageEvent): void {
     this.said[n % RECENT] = e;
+  }
+
+  /** Its writer edits a recent message of this group: the bot sees the message again, edited. */
+  private async edit(id: string, text: string, at: Date): Promise<void> {
+    const n = /^m(\d+)$/.exec(id)?.[1];
+    const e = n === undefined ? undefined : this.said[Number(n) % RECENT];
+    if (!e || e.messageId !== id || e.groupId !== this.groupId) {
+      this.emit({ error: `no recent message ${id} in this group to edit` }, 'note');
+      return;
+    }
+    const { urls: _old, ...rest } = e;
+    const edited: MessageEvent = { ...rest, text, ...urls(text), at, eventId: `${e.eventId}:edit:${++this.otherSeq}`, edited: true };
+    this.emit({ event: 'edit', id, group: this.groupId, from: e.sender.id, text }, 'event');
+    this.remember(Number(n), edited);
+    await this.sink?.(edited);
   }
 
   /** Who wrote message `id` in this group and what it said, while it is recent. */

@@ -17,7 +17,7 @@ export interface TelegramAdapterOptions {
   log: Logger;
 }
 
-const ALLOWED_UPDATES = ['message', 'callback_query', 'chat_member', 'my_chat_member'] as const;
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'chat_member', 'my_chat_member'] as const;
 /** How long a chat's admin list is trusted before it is fetched again on the next update. */
 const ADMINS_TTL_MS = 10 * 60_000;
 const LAST_UPDATE = 'lastUpdateId';
@@ -98,7 +98,7 @@ export class TelegramAdapter implements Adapter {
     try {
       const me = this.bot.botInfo!;
       const membership = update.chat_member ?? update.my_chat_member;
-      const chat = update.message?.chat ?? update.callback_query?.message?.chat ?? membership?.chat;
+      const chat = update.message?.chat ?? update.edited_message?.chat ?? update.callback_query?.message?.chat ?? membership?.chat;
       if (chat && chat.type !== 'private' && chat.type !== 'channel') {
         const adminChange = !!membership && [membership.old_chat_member.status, membership.new_chat_member.status].some((s) => s === 'administrator' || s === 'creator');
         await this.learnAdmins(String(chat.id), chat.title, adminChange || update.my_chat_member !== undefined);

@@ -14,9 +14,13 @@ export function sender(u: TgUser): Sender {
 function kindOf(m: TgMessage): MessageKind {
   if (m.forward_origin || m.forward_from || m.forward_from_chat || m.forward_date) return 'forward';
   if (m.photo) return 'image';
-  if (m.sticker || m.animation) return 'sticker';
+  // An animation also carries a document (its file): it is a GIF first.
+  if (m.animation) return 'gif';
+  if (m.sticker) return 'sticker';
   if (m.contact) return 'contact';
-  if (m.document || m.video || m.voice) return 'file';
+  if (m.voice || m.video_note || m.audio) return 'voice';
+  if (m.video) return 'video';
+  if (m.document) return 'file';
   if (m.text !== undefined || m.caption !== undefined) return 'text';
   return 'other';
 }
@@ -108,6 +112,13 @@ export function normalizeUpdate(update: TgUpdate, bot: { id: number; username?: 
   if (q) {
     const e = buttonEvent(q);
     return e ? [{ ...e, at: now }] : [];
+  }
+  const edited = update.edited_message;
+  if (edited) {
+    if (edited.chat.type === 'channel') return [];
+    const e = messageEvent(edited, bot, now);
+    // Each edit is its own event: the same message edited twice is judged twice.
+    return e ? [{ ...e, eventId: `${e.eventId}:edit:${edited.edit_date ?? 0}`, edited: true }] : [];
   }
   const m = update.message;
   if (!m || m.chat.type === 'channel') return [];

@@ -47,7 +47,11 @@ export interface TgMessage {
   contact?: { first_name: string; last_name?: string; phone_number?: string };
   document?: { file_name?: string };
   video?: unknown;
+  video_note?: unknown;
   voice?: unknown;
+  audio?: unknown;
+  /** Set on an edited message: when it was edited. */
+  edit_date?: number;
   forward_origin?: { type: string; chat?: TgChat };
   forward_from?: TgUser;
   forward_from_chat?: TgChat;
@@ -78,6 +82,7 @@ export interface TgChatMemberUpdated {
 export interface TgUpdate {
   update_id: number;
   message?: TgMessage;
+  edited_message?: TgMessage;
   callback_query?: TgCallbackQuery;
   chat_member?: TgChatMemberUpdated;
   my_chat_member?: TgChatMemberUpdated;

@@ -12,7 +12,8 @@ const KINDS: Partial<Record<number, MessageKind>> = {
   [types.Message.Url]: 'link',
   [types.Message.MiniProgram]: 'miniprogram',
   [types.Message.Attachment]: 'file',
-  [types.Message.Video]: 'file',
+  [types.Message.Video]: 'video',
+  [types.Message.Audio]: 'voice',
   [types.Message.ChatHistory]: 'forward',
 };
 

@@ -82,6 +82,7 @@ export class Engine {
 
   private async decide(event: InboundEvent): Promise<Action[]> {
     if (event.unmanaged && !this.managed(event)) return this.enableOnly(event);
+    if (event.type === 'message' && event.edited) return this.judgeEdit(event);
     const privateChat = (event.type === 'message' || event.type === 'buttonPressed') && event.chat === 'private';
     const actions = privateChat ? [] : this.record(event);
     if (event.type === 'message' && event.kind === 'text') {
@@ -114,6 +115,17 @@ export class Engine {
     actions.push(...guarded.actions);
     if (!guarded.stopped) actions.push(...(await this.runCommand(ctx, event as MessageEvent, command)));
     return actions;
+  }
+
+  /**
+   * An edited message is judged again by the guards that read content, and only by them: it was
+   * counted when it was sent, and what it now says is no command (a check-in edited twice is one).
+   */
+  private async judgeEdit(event: MessageEvent): Promise<Action[]> {
+    if (event.chat !== 'group' || !this.services.store.groups.exists(event)) return [];
+    const rules = (this.rulesFor.get('message') ?? []).filter((r) => r.stage === 'guard' && r.edits);
+    const ctx: RuleContext = Object.assign(groupContext(this.services, { platform: event.platform, groupId: event.groupId }, messages), { event });
+    return (await this.runRules(ctx, rules)).actions;
   }
 
   /** Told by each adapter once it knows its own name. */

@@ -15,6 +15,9 @@ export type MessageKind =
   | 'text'
   | 'image'
   | 'sticker'
+  | 'gif'
+  | 'voice'
+  | 'video'
   | 'contact'
   | 'link'
   | 'miniprogram'
@@ -57,6 +60,12 @@ export interface MessageEvent extends EventBase {
   mentionsBot?: boolean;
   /** Members @mentioned in the message, when the platform says who they are. */
   mentions?: Sender[];
+  /**
+   * The member edited a message they sent earlier (Telegram's edited_message): the guards that read
+   * its content judge it again (a harmless message edited into an ad is a known trick); it is not
+   * counted again, and no command in it runs. WeChat has no edits.
+   */
+  edited?: boolean;
 }
 
 export interface MemberJoinedEvent extends EventBase {

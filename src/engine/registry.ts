@@ -40,6 +40,8 @@ export interface Rule {
   id: string;
   on: EventType[];
   stage: Stage;
+  /** A guard that judges what a message says or carries also judges it again when it is edited. */
+  edits?: boolean;
   decide(ctx: RuleContext): RuleResult | Action[] | void | Promise<RuleResult | Action[] | void>;
 }
 

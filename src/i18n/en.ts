@@ -77,7 +77,10 @@ export const en: Messages = {
     ontopic: 'tell me the replied message is on topic (the group learns)',
     block: 'block words',
     allow: 'allowed sites',
-    flood: 'flood control: off / observe / on, and the limits'
+    flood: 'flood control: off / observe / on, and the limits',
+    lock: 'lock kinds of content: pictures, links, forwards…',
+    unlock: 'lift a lock',
+    newcomerlimit: 'text only for a while after joining'
   },
   usage: {
     help: '/help',
@@ -136,10 +139,13 @@ export const en: Messages = {
     block: '/block add|remove <word, * as wildcard>',
     allow: '/allow add|remove <domain>',
     flood: '/flood [off|observe|on] · /flood <messages> <seconds> · /flood repeat <times> · /flood stickers <count>',
+    lock: '/lock [types…] · /lock observe on|off',
+    unlock: '/unlock <types…> | all',
+    newcomerlimit: '/newcomerlimit <duration, e.g. 24h> | off',
   },
   why: {
     header: (name) => `${name}'s message, judged again with the settings and the time of now (only a look: nothing is stored or done):`,
-    guards: { 'onboarding.newcomer-messages': 'newcomer check', flood: 'flood control', adfilter: 'ad filter', 'workhours.focus': 'work hours' },
+    guards: { 'onboarding.newcomer-messages': 'newcomer check', flood: 'flood control', locks: 'locks', adfilter: 'ad filter', 'workhours.focus': 'work hours' },
     actions: { delete: 'delete it', kick: 'remove the member', mute: 'mute the member', send: 'tell the member in the group', dm: 'write privately', notifyOwner: 'ask the owner', askSecondOpinion: 'ask the language model first' },
     passes: 'lets it through',
     would: (done, reason) => `would ${done.join(', ')}${reason ? ` (${reason})` : ''}`,
@@ -198,6 +204,9 @@ export const en: Messages = {
       'adfilter.newcomerHours': 'hours after joining during which an ad gets a newcomer removed',
       'adfilter.secondOpinion': 'language-model review: off, veto (ask before removing), catch (ask when unsure), both',
       'flood.mode': 'flood control: off / observe / on',
+      locks: 'locked kinds of content, e.g. links,images',
+      'locks.mode': 'locks: on deletes / observe only logs',
+      'newcomers.limit': 'how long after joining members may post text only, e.g. 24h; off',
       'flood.messages': 'at most this many messages within flood.seconds',
       'flood.seconds': 'the flood window in seconds',
       'flood.repeats': 'the same text at most this often within a minute',
@@ -251,6 +260,17 @@ export const en: Messages = {
     introActionSet: (action) =>
       `Done. Newcomers who have not introduced themselves by the deadline: ${({ nothing: 'nothing happens', report: 'the owner is told and decides', remove: 'they are removed (where the platform allows)' } as Record<string, string>)[action] ?? action}.`,
     introOn: (template, hours) => `Self-introductions on: newcomers introduce themselves within ${nOf(hours, 'hour')} as "${template}".`,
+  },
+  locks: {
+    names: { links: 'links', forwards: 'forwarded messages', stickers: 'stickers', gifs: 'GIFs', images: 'pictures', voice: 'voice messages', video: 'videos', files: 'files', contacts: 'contact cards', miniprograms: 'mini programs', bots: 'bots' },
+    locked: (what) => `${what} are not allowed in this group`,
+    botsLocked: 'bots may not be added to this group',
+    newcomer: (limit, what, until) => `new members may not post ${what} in their first ${limit} here (from ${until} you can)`,
+    told: (name, reason) => `@${name} ${reason}; the message was deleted.`,
+    botRemoved: (names) => `Bots may not be added to this group; removed ${names}.`,
+    show: (locked, limit, observing) =>
+      `🔒 Locked: ${locked || 'nothing'}\nNewcomer limit: ${limit ? `text and stickers only for ${limit} after joining` : 'off'}${observing ? '\n(observe mode: written to /log only, nothing deleted)' : ''}\nAdmins and trusted members are not limited.`,
+    types: (list) => `What can be locked: ${list}`,
   },
   flood: {
     reasons: {
@@ -481,7 +501,7 @@ export const en: Messages = {
     log: {
       actions: {
         delete: 'message deleted', mute: 'muted', unmute: 'unmuted', kick: 'removed from the group', strike: 'strike', unwarn: 'strike withdrawn',
-        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'verify (observe)': 'entry check (observe mode)', 'workhours (observe)': 'work hours (observe mode)', 'flood (observe)': 'flood control (observe mode)', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
+        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'verify (observe)': 'entry check (observe mode)', 'workhours (observe)': 'work hours (observe mode)', 'flood (observe)': 'flood control (observe mode)', 'locks (observe)': 'locks (observe mode)', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
         'appeal accepted': 'appeal accepted', 'appeal rejected': 'appeal rejected', 'work-hours strike withdrawn': 'work-hours strike withdrawn',
       },
       done: 'done',

@@ -75,7 +75,10 @@ export const zhCN = {
     ontopic: '告诉我回复的消息属于本群主题（本群学会）',
     block: '屏蔽词',
     allow: '允许的网址',
-    flood: '防刷屏：off / observe / on，以及条数、秒数'
+    flood: '防刷屏：off / observe / on，以及条数、秒数',
+    lock: '锁定内容类型：图片、链接、转发……',
+    unlock: '解除锁定',
+    newcomerlimit: '新成员入群后一段时间内只能发文字'
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -134,10 +137,13 @@ export const zhCN = {
     block: '/block add|remove <词，可用 * 通配>',
     allow: '/allow add|remove <域名>',
     flood: '/flood [off|observe|on] · /flood <条数> <秒数> · /flood repeat <次数> · /flood stickers <个数>',
+    lock: '/lock [类型…] · /lock observe on|off',
+    unlock: '/unlock <类型…> | all',
+    newcomerlimit: '/newcomerlimit <时长，如 24h> | off',
   } as Record<string, string>,
   why: {
     header: (name: string) => `按现在的设置和时间，重新判断 ${name} 的这条消息（只是看看，不会保存，也不会执行）：`,
-    guards: { 'onboarding.newcomer-messages': '新成员验证', flood: '防刷屏', adfilter: '防广告', 'workhours.focus': '工作时间' } as Record<string, string>,
+    guards: { 'onboarding.newcomer-messages': '新成员验证', flood: '防刷屏', locks: '内容锁定', adfilter: '防广告', 'workhours.focus': '工作时间' } as Record<string, string>,
     actions: { delete: '删除', kick: '移出群', mute: '禁言', send: '在群里提醒', dm: '私信', notifyOwner: '请群主判断', askSecondOpinion: '先问语言模型' } as Record<string, string>,
     passes: '放行',
     would: (done: string[], reason: string | undefined) => `会${done.join('、')}${reason ? `（${reason}）` : ''}`,
@@ -196,6 +202,9 @@ export const zhCN = {
       'adfilter.newcomerHours': '入群多少小时内算新成员（发广告直接移出）',
       'adfilter.secondOpinion': '语言模型复核：off 关闭，veto 删除前先问，catch 拿不准时问，both 都问',
       'flood.mode': '防刷屏 off / observe / on',
+      locks: '锁定的内容类型，例如 links,images',
+      'locks.mode': '锁定 on 删除 / observe 只记录',
+      'newcomers.limit': '新成员入群后多久内只能发文字，例如 24h；off 关闭',
       'flood.messages': '几秒内（flood.seconds）最多几条消息',
       'flood.seconds': '防刷屏按几秒计算',
       'flood.repeats': '同样的内容一分钟内最多发几次',
@@ -249,6 +258,17 @@ export const zhCN = {
     introActionSet: (action: string) =>
       `好的，到期还没有自我介绍的新成员：${({ nothing: '不做处理', report: '告诉群主，由群主决定', remove: '移出群（能移出的平台上）' } as Record<string, string>)[action] ?? action}。`,
     introOn: (template: string, hours: number) => `已开启自我介绍：新成员需在 ${hours} 小时内按「${template}」介绍自己。`,
+  },
+  locks: {
+    names: { links: '链接', forwards: '转发', stickers: '表情', gifs: '动图', images: '图片', voice: '语音', video: '视频', files: '文件', contacts: '名片', miniprograms: '小程序', bots: '机器人' } as Record<string, string>,
+    locked: (what: string) => `本群暂不允许发${what}`,
+    botsLocked: '本群不允许拉机器人进群',
+    newcomer: (limit: string, what: string, until: string) => `新成员入群 ${limit}内暂不能发${what}（${until} 之后就可以了）`,
+    told: (name: string, reason: string) => `@${name} ${reason}，这条消息已删除。`,
+    botRemoved: (names: string) => `本群不允许拉机器人进群，已把 ${names} 移出。`,
+    show: (locked: string, limit: string | undefined, observing: boolean) =>
+      `🔒 锁定：${locked || '无'}\n新成员限制：${limit ? `入群后 ${limit}内只能发文字和表情` : '关闭'}${observing ? '\n（观察模式：只记在 /log 里，不删除）' : ''}\n管理员和信任的成员不受限制。`,
+    types: (list: string) => `可以锁定：${list}（也可以写中文：链接 转发 表情 动图 图片 语音 视频 文件 名片 小程序 机器人）`,
   },
   flood: {
     reasons: {
@@ -482,7 +502,7 @@ export const zhCN = {
     log: {
       actions: {
         delete: '删除消息', mute: '禁言', unmute: '解除禁言', kick: '移出群', strike: '记违规', unwarn: '撤销违规',
-        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'verify (observe)': '入群验证（观察模式）', 'workhours (observe)': '工作时间（观察模式）', 'flood (observe)': '防刷屏（观察模式）', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
+        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'verify (observe)': '入群验证（观察模式）', 'workhours (observe)': '工作时间（观察模式）', 'flood (observe)': '防刷屏（观察模式）', 'locks (observe)': '内容锁定（观察模式）', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
         'appeal accepted': '申诉通过', 'appeal rejected': '申诉驳回', 'work-hours strike withdrawn': '撤销工作时间违规',
       } as Record<string, string>,
       done: '已执行',

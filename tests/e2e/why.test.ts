@@ -29,7 +29,7 @@ describe('/why, as a reply', () => {
     );
     const sends = out.filter((l) => l.action === 'send').map((l) => l.text as string);
     const [chat, ad] = sends.filter((s) => s.startsWith('按现在的设置和时间'));
-    expect(chat).toBe('按现在的设置和时间，重新判断 小波 的这条消息（只是看看，不会保存，也不会执行）：\n• 新成员验证：放行\n• 防广告：放行\n• 防刷屏：放行\n• 工作时间：会在群里提醒（闲聊）');
+    expect(chat).toBe('按现在的设置和时间，重新判断 小波 的这条消息（只是看看，不会保存，也不会执行）：\n• 新成员验证：放行\n• 防广告：放行\n• 内容锁定：放行\n• 防刷屏：放行\n• 工作时间：会在群里提醒（闲聊）');
     expect(ad).toMatch(/• 防广告：会删除、在群里提醒（联系方式、广告内容）；之后的检查和命令都不会再执行$/);
     // Nothing was done: no deletion, no strike on record.
     expect(out.filter((l) => l.action === 'delete')).toEqual([]);

@@ -225,6 +225,7 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false, 
     id: 'adfilter',
     on: ['message', 'imageScanned'],
     stage: 'guard',
+    edits: true,
     decide(ctx: RuleContext) {
       const post = postOf(ctx.event);
       if (!post) return;

@@ -60,7 +60,7 @@ export interface LearnedTopic {
 }
 
 export function judgeTopic(m: Judged, profile: TopicProfile, learned?: LearnedTopic): Verdict {
-  if (m.kind === 'sticker') return { offTopic: true, why: 'sticker' };
+  if (m.kind === 'sticker' || m.kind === 'gif') return { offTopic: true, why: 'sticker' };
   const text = normalize(m.text);
   const words = [...profile.words.map((w) => w.normalize('NFKC').toLowerCase()), ...descriptionWords(profile.description)].filter(Boolean);
   if (text && words.some((w) => text.includes(w))) return { offTopic: false, why: 'topic-word' };

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jsonLines, runCli } from '../support/cli.js';
+import { tempDir } from '../support/recording.js';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+const done = (out: Record<string, unknown>[]) => out.filter((o) => o.action).map((o) => (o.action === 'send' || o.action === 'dm' ? `${o.action}:${o.text}` : `${o.action}:${o.user ?? o.message ?? ''}`));
+
+describe('moderation, told through the simulator', () => {
+  it('locks, a newcomer limit, an edit into a link and a flood, each answered once', () => {
+    const r = runCli(
+      ['shell', '--json', '--db', join(tmp.dir, 'm.db')],
+      lines(
+        ':clock 2026-11-24T10:00:00+08:00',
+        '/lock gifs',
+        '/newcomerlimit 24h',
+        '/flood 5 10',
+        ':join nina 妮娜',
+        ':as nina',
+        '大家好，我是妮娜',
+        ':edit m4 大家好 https://example.com/promo',
+        ':as olga 奥尔加',
+        ':gif',
+        ...Array.from({ length: 7 }, (_, i) => `我来刷屏 ${i}`),
+      ),
+    );
+    expect(r.code).toBe(0);
+    const out = done(jsonLines(r.stdout)).filter((l) => !l.startsWith('send:🔒') && !l.startsWith('send:防刷屏') && !l.startsWith('commandMenu'));
+    expect(out.filter((l) => l.startsWith('send:'))).toEqual([
+      'send:@妮娜 新成员入群 24 小时内暂不能发链接（2026-11-25 10:00 之后就可以了），这条消息已删除。',
+      'send:@奥尔加 本群暂不允许发动图，这条消息已删除。',
+      'send:@奥尔加 请勿刷屏（10 秒内发了超过 5 条消息）。这是第 1 次：提醒。再有一次将警告。如有异议请发送 /appeal 申诉。',
+    ]);
+    expect(out.filter((l) => l.startsWith('delete:'))).toHaveLength(4); // the edit, the GIF, two of the flood
+  });
+});
