@@ -12,6 +12,7 @@ import { groupRulesFeature } from './groupRules.js';
 import { manageFeature } from './manage.js';
 import { onboardingFeature } from './onboarding.js';
 import { penaltiesFeature } from './penalties.js';
+import { reportsFeature } from './reports.js';
 import { rolesFeature } from './roles.js';
 import { settingsFeature } from './settings.js';
 import { topicsFeature } from './topics.js';
@@ -35,6 +36,7 @@ export const RULE_ORDER: readonly string[] = [
   'adfilter.decide-review',
   'adfilter.second-opinion',
   'penalties.decide-appeal',
+  'reports.decide',
 ];
 
 /**
@@ -52,6 +54,7 @@ export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpin
     penaltiesFeature,
     floodFeature(o.caches && o.caches.floodMB * mb),
     locksFeature(),
+    reportsFeature,
     workhoursFeature(o.caches && o.caches.topicModelsMB * mb),
     checkinFeature,
     topicsFeature,

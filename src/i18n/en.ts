@@ -80,7 +80,8 @@ export const en: Messages = {
     flood: 'flood control: off / observe / on, and the limits',
     lock: 'lock kinds of content: pictures, links, forwards…',
     unlock: 'lift a lock',
-    newcomerlimit: 'text only for a while after joining'
+    newcomerlimit: 'text only for a while after joining',
+    report: 'report a message to the admins (reply to it)'
   },
   usage: {
     help: '/help',
@@ -142,6 +143,7 @@ export const en: Messages = {
     lock: '/lock [types…] · /lock observe on|off',
     unlock: '/unlock <types…> | all',
     newcomerlimit: '/newcomerlimit <duration, e.g. 24h> | off',
+    report: '/report (reply to the message)',
   },
   why: {
     header: (name) => `${name}'s message, judged again with the settings and the time of now (only a look: nothing is stored or done):`,
@@ -207,6 +209,7 @@ export const en: Messages = {
       locks: 'locked kinds of content, e.g. links,images',
       'locks.mode': 'locks: on deletes / observe only logs',
       'newcomers.limit': 'how long after joining members may post text only, e.g. 24h; off',
+      'reports.hideAt': 'reports from this many members hide a message until an admin decides',
       'flood.messages': 'at most this many messages within flood.seconds',
       'flood.seconds': 'the flood window in seconds',
       'flood.repeats': 'the same text at most this often within a minute',
@@ -271,6 +274,24 @@ export const en: Messages = {
     show: (locked, limit, observing) =>
       `🔒 Locked: ${locked || 'nothing'}\nNewcomer limit: ${limit ? `text and stickers only for ${limit} after joining` : 'off'}${observing ? '\n(observe mode: written to /log only, nothing deleted)' : ''}\nAdmins and trusted members are not limited.`,
     types: (list) => `What can be locked: ${list}`,
+  },
+  reports: {
+    received: 'Reported to the admins; they will look at it soon. Thank you!',
+    notYourOwn: 'You cannot report your own message.',
+    notAdmins: "Admins' messages cannot be reported; please talk to the owner privately.",
+    already: 'You have reported this message already; the admins will handle it.',
+    tooMany: 'You have reported a lot this hour; please try again later.',
+    decidedAlready: 'This report has been handled already.',
+    notAllowed: 'Only the owner and admins can handle reports.',
+    toAdmins: (group, reporter, name, text) =>
+      `In "${group}" ${reporter} reported a message from ${name}:${text ? `\n"${text.length > 200 ? `${text.slice(0, 200)}…` : text}"` : ' (not a text message)'}\nWhat should I do?`,
+    choices: { delete: 'Delete it', strike: 'Delete and strike', ban: 'Delete and remove', dismiss: 'It is fine' },
+    keywords: { delete: '举报删除', strike: '举报警告', ban: '举报移出', dismiss: '举报忽略' },
+    hiddenReason: (n) => `reported by ${n} members`,
+    hidden: (name, n) => `A message from ${name} was reported by ${n} members and is hidden until an admin decides.`,
+    reason: 'reported by members; an admin confirmed it broke the rules',
+    restored: (name, text) => `(An admin looked at the reports and found nothing wrong; ${name}'s message is back) ${text}`,
+    done: { delete: 'Deleted.', strike: 'Deleted, and a strike recorded.', ban: 'Deleted, and the member removed.', dismiss: 'OK, nothing done.' },
   },
   flood: {
     reasons: {
@@ -468,6 +489,7 @@ export const en: Messages = {
       manual: 'an admin reminder',
       verify: 'entry check',
       flood: 'no flooding',
+      reported: 'reported by members',
     },
     steps: {
       remind: 'a reminder',
@@ -501,10 +523,11 @@ export const en: Messages = {
     log: {
       actions: {
         delete: 'message deleted', mute: 'muted', unmute: 'unmuted', kick: 'removed from the group', strike: 'strike', unwarn: 'strike withdrawn',
-        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'verify (observe)': 'entry check (observe mode)', 'workhours (observe)': 'work hours (observe mode)', 'flood (observe)': 'flood control (observe mode)', 'locks (observe)': 'locks (observe mode)', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
+        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'verify (observe)': 'entry check (observe mode)', 'workhours (observe)': 'work hours (observe mode)', 'flood (observe)': 'flood control (observe mode)', 'locks (observe)': 'locks (observe mode)', 'report: hidden': 'hidden after reports', 'report: delete': 'report: deleted', 'report: strike': 'report: strike', 'report: ban': 'report: removed', 'report: dismiss': 'report: fine', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
         'appeal accepted': 'appeal accepted', 'appeal rejected': 'appeal rejected', 'work-hours strike withdrawn': 'work-hours strike withdrawn',
       },
       done: 'done',
+      votes: (n) => `${n} reports`,
       fallback: (why, detail) => `could not be done (${({ unsupported: 'the platform does not allow it', forbidden: 'the bot lacks the right', failed: 'it failed', rejected: 'the platform refused it' } as Record<string, string>)[why] ?? why}${detail ? `: ${detail}` : ''})`,
       removed: (score) => `removed (confidence ${score})`,
       would: (stage, score) => `${({ remove: 'would remove', delete: 'would delete the message', review: 'would ask the owner', remind: 'would remind', hold: 'would hold back unverified messages', kick: 'would remove the member' } as Record<string, string>)[stage] ?? stage}${score ? ` (confidence ${score})` : ''}`,

@@ -78,7 +78,8 @@ export const zhCN = {
     flood: '防刷屏：off / observe / on，以及条数、秒数',
     lock: '锁定内容类型：图片、链接、转发……',
     unlock: '解除锁定',
-    newcomerlimit: '新成员入群后一段时间内只能发文字'
+    newcomerlimit: '新成员入群后一段时间内只能发文字',
+    report: '举报一条消息（回复它）'
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -140,6 +141,7 @@ export const zhCN = {
     lock: '/lock [类型…] · /lock observe on|off',
     unlock: '/unlock <类型…> | all',
     newcomerlimit: '/newcomerlimit <时长，如 24h> | off',
+    report: '/report（回复要举报的消息）',
   } as Record<string, string>,
   why: {
     header: (name: string) => `按现在的设置和时间，重新判断 ${name} 的这条消息（只是看看，不会保存，也不会执行）：`,
@@ -205,6 +207,7 @@ export const zhCN = {
       locks: '锁定的内容类型，例如 links,images',
       'locks.mode': '锁定 on 删除 / observe 只记录',
       'newcomers.limit': '新成员入群后多久内只能发文字，例如 24h；off 关闭',
+      'reports.hideAt': '几位成员举报后先隐藏消息，等管理员处理',
       'flood.messages': '几秒内（flood.seconds）最多几条消息',
       'flood.seconds': '防刷屏按几秒计算',
       'flood.repeats': '同样的内容一分钟内最多发几次',
@@ -269,6 +272,24 @@ export const zhCN = {
     show: (locked: string, limit: string | undefined, observing: boolean) =>
       `🔒 锁定：${locked || '无'}\n新成员限制：${limit ? `入群后 ${limit}内只能发文字和表情` : '关闭'}${observing ? '\n（观察模式：只记在 /log 里，不删除）' : ''}\n管理员和信任的成员不受限制。`,
     types: (list: string) => `可以锁定：${list}（也可以写中文：链接 转发 表情 动图 图片 语音 视频 文件 名片 小程序 机器人）`,
+  },
+  reports: {
+    received: '已收到举报，管理员会尽快处理。谢谢你！',
+    notYourOwn: '不能举报自己的消息哦。',
+    notAdmins: '管理员的消息不能举报；有意见可以私下和群主沟通。',
+    already: '你已经举报过这条消息了，管理员会处理。',
+    tooMany: '你这一小时里举报得有点多了，稍后再试吧。',
+    decidedAlready: '这条举报已经处理过了。',
+    notAllowed: '只有群主和管理员可以处理举报。',
+    toAdmins: (group: string, reporter: string, name: string, text: string) =>
+      `「${group}」里 ${reporter} 举报了 ${name} 的消息：${text ? `\n「${text.length > 200 ? `${text.slice(0, 200)}…` : text}」` : '（不是文字消息）'}\n请选择处理方式：`,
+    choices: { delete: '删除消息', strike: '删除并记违规', ban: '删除并移出群', dismiss: '没问题' },
+    keywords: { delete: '举报删除', strike: '举报警告', ban: '举报移出', dismiss: '举报忽略' },
+    hiddenReason: (n: number) => `${n} 位成员举报`,
+    hidden: (name: string, n: number) => `${name} 的一条消息被 ${n} 位成员举报，已先隐藏，等管理员处理。`,
+    reason: '被成员举报，管理员确认违规',
+    restored: (name: string, text: string) => `（管理员看过举报，没有问题，恢复 ${name} 的消息）${text}`,
+    done: { delete: '已删除。', strike: '已删除并记违规。', ban: '已删除并移出群。', dismiss: '好的，不处理。' },
   },
   flood: {
     reasons: {
@@ -470,6 +491,7 @@ export const zhCN = {
       manual: '管理员提醒',
       verify: '入群验证',
       flood: '请勿刷屏',
+      reported: '被成员举报',
     } as Record<string, string>,
     steps: {
       remind: '提醒',
@@ -502,10 +524,11 @@ export const zhCN = {
     log: {
       actions: {
         delete: '删除消息', mute: '禁言', unmute: '解除禁言', kick: '移出群', strike: '记违规', unwarn: '撤销违规',
-        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'verify (observe)': '入群验证（观察模式）', 'workhours (observe)': '工作时间（观察模式）', 'flood (observe)': '防刷屏（观察模式）', 'locks (observe)': '内容锁定（观察模式）', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
+        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'verify (observe)': '入群验证（观察模式）', 'workhours (observe)': '工作时间（观察模式）', 'flood (observe)': '防刷屏（观察模式）', 'locks (observe)': '内容锁定（观察模式）', 'report: hidden': '举报后隐藏', 'report: delete': '举报：删除', 'report: strike': '举报：记违规', 'report: ban': '举报：移出', 'report: dismiss': '举报：没问题', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
         'appeal accepted': '申诉通过', 'appeal rejected': '申诉驳回', 'work-hours strike withdrawn': '撤销工作时间违规',
       } as Record<string, string>,
       done: '已执行',
+      votes: (n: number) => `${n} 人举报`,
       fallback: (why: string, detail: string) => `没能执行（${({ unsupported: '平台不支持', forbidden: '机器人没有这项权限', failed: '出错了', rejected: '平台拒绝了' } as Record<string, string>)[why] ?? why}${detail ? `：${detail}` : ''}）`,
       removed: (score: string) => `已删除（可信度 ${score}）`,
       would: (stage: string, score: string) => `${({ remove: '会删除', delete: '会删除这条消息', review: '会请群主判断', remind: '会提醒', hold: '会拦下未验证的发言', kick: '会移出群' } as Record<string, string>)[stage] ?? stage}${score ? `（可信度 ${score}）` : ''}`,

@@ -10,7 +10,7 @@ beforeEach(() => {
 afterEach(() => tmp.cleanup());
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
-const done = (out: Record<string, unknown>[]) => out.filter((o) => o.action).map((o) => (o.action === 'send' || o.action === 'dm' ? `${o.action}:${o.text}` : `${o.action}:${o.user ?? o.message ?? ''}`));
+const done = (out: Record<string, unknown>[]) => out.filter((o) => o.action).map((o) => (o.action === 'send' || o.action === 'dm' ? `${o.action}:${o.text}` : `${o.action}:${o.user ?? o.messageId ?? ''}`));
 
 describe('moderation, told through the simulator', () => {
   it('locks, a newcomer limit, an edit into a link and a flood, each answered once', () => {
@@ -38,5 +38,17 @@ describe('moderation, told through the simulator', () => {
       'send:@奥尔加 请勿刷屏（10 秒内发了超过 5 条消息）。这是第 1 次：提醒。再有一次将警告。如有异议请发送 /appeal 申诉。',
     ]);
     expect(out.filter((l) => l.startsWith('delete:'))).toHaveLength(4); // the edit, the GIF, two of the flood
+  });
+
+  it('a report reaches the owner privately, and one tap removes the member', () => {
+    const r = runCli(
+      ['shell', '--json', '--db', join(tmp.dir, 'r.db')],
+      lines(':clock 2026-11-24T10:00:00+08:00', ':as mallory 马洛', '大家来我的群玩', ':as ann 安', ':reply m1 /report', ':as owner', ':click report:1:ban'),
+    );
+    expect(r.code).toBe(0);
+    const out = done(jsonLines(r.stdout));
+    expect(out).toContain('send:已收到举报，管理员会尽快处理。谢谢你！');
+    expect(out.find((l) => l.startsWith('dm:'))).toMatch(/^dm:「demo」里 安 举报了 马洛 的消息：\n「大家来我的群玩」\n请选择处理方式：/);
+    expect(out.filter((l) => l.startsWith('delete:') || l.startsWith('kick:'))).toEqual(['delete:m1', 'kick:mallory']);
   });
 });

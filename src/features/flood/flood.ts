@@ -81,7 +81,9 @@ export function floodRule(capacityBytes = FLOOD_MEMORY_BYTES): Rule {
       const window = limits.seconds * 1000;
       const key = `${e.platform}\u0000${e.groupId}\u0000${e.sender.id}`;
       const prior = recent.get(key);
-      const now: Said = { at, sticker: e.kind === 'sticker' || e.kind === 'gif' || (e.kind === 'text' && emojiOnly(e.text)), text: e.kind === 'text' ? textHash(e.text) : 0 };
+      // A command repeated is not a repeated text: "/report" as replies to three messages is three reports.
+      const text = e.kind === 'text' && !ctx.command ? textHash(e.text) : 0;
+      const now: Said = { at, sticker: e.kind === 'sticker' || e.kind === 'gif' || (e.kind === 'text' && emojiOnly(e.text)), text };
       // Only what a judgement can still count is kept: the rate window or the repeat minute, and no more entries than a limit reads.
       const horizon = Math.max(window, REPEAT_WINDOW_MS);
       const keep = Math.max(limits.messages, limits.repeats, limits.stickers);

@@ -28,6 +28,8 @@ export function logOutcome(t: Messages, outcome: string): string {
       return l.opinion(rest[0] ?? '', rest[1] ?? '');
     case 'by':
       return l.by(arg);
+    case 'votes':
+      return l.votes(Number(arg));
     case 'step': {
       const step = parseStep(rest.slice(1).join(':'));
       return step ? l.step(Number(rest[0]), describeStep(t, step)) : outcome;
