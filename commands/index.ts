@@ -12,6 +12,7 @@ import { groupRulesFeature } from './groupRules.js';
 import { manageFeature } from './manage.js';
 import { onboardingFeature } from './onboarding.js';
 import { penaltiesFeature } from './penalties.js';
+import { raidFeature } from './raid.js';
 import { reportsFeature } from './reports.js';
 import { rolesFeature } from './roles.js';
 import { settingsFeature } from './settings.js';
@@ -21,11 +22,13 @@ import { whyFeature } from './why.js';
 import { workhoursFeature } from './workhours.js';
 
 /**
- * The order rules run in within their stage: the guards in the order a message meets them (a
+ * The order rules run in within their stage: the guards in the order an event meets them (a burst
+ * of joins first turns raid mode on, so that the arrivals are judged by it; a
  * newcomer held back before anything else, then ads (an ad is removed as an ad, not as a locked
  * link), then locks, then floods, then work-hours focus), then the rules after.
  */
 export const RULE_ORDER: readonly string[] = [
+  'raid.detect',
   'onboarding.newcomer-messages',
   'adfilter',
   'locks',
@@ -55,6 +58,7 @@ export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpin
     floodFeature(o.caches && o.caches.floodMB * mb),
     locksFeature(),
     reportsFeature,
+    raidFeature(),
     workhoursFeature(o.caches && o.caches.topicModelsMB * mb),
     checkinFeature,
     topicsFeature,

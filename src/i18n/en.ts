@@ -81,7 +81,8 @@ export const en: Messages = {
     lock: 'lock kinds of content: pictures, links, forwards…',
     unlock: 'lift a lock',
     newcomerlimit: 'text only for a while after joining',
-    report: 'report a message to the admins (reply to it)'
+    report: 'report a message to the admins (reply to it)',
+    lockdown: 'lock the group down against a raid: on / off, and when it starts by itself'
   },
   usage: {
     help: '/help',
@@ -144,6 +145,7 @@ export const en: Messages = {
     unlock: '/unlock <types…> | all',
     newcomerlimit: '/newcomerlimit <duration, e.g. 24h> | off',
     report: '/report (reply to the message)',
+    lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <joins> <seconds> · /lockdown quiet <minutes>',
   },
   why: {
     header: (name) => `${name}'s message, judged again with the settings and the time of now (only a look: nothing is stored or done):`,
@@ -210,6 +212,10 @@ export const en: Messages = {
       'locks.mode': 'locks: on deletes / observe only logs',
       'newcomers.limit': 'how long after joining members may post text only, e.g. 24h; off',
       'reports.hideAt': 'reports from this many members hide a message until an admin decides',
+      'raid.mode': 'raid mode: off / observe / on',
+      'raid.joins': 'this many joins within raid.seconds start raid mode',
+      'raid.seconds': 'the raid window in seconds',
+      'raid.quietMinutes': 'raid mode ends after this many minutes without a join',
       'flood.messages': 'at most this many messages within flood.seconds',
       'flood.seconds': 'the flood window in seconds',
       'flood.repeats': 'the same text at most this often within a minute',
@@ -227,12 +233,13 @@ export const en: Messages = {
   onboarding: {
     defaultWelcome: '🎉 Welcome {name} to "{group}"! You are member number {count}.\n{rules}',
     rulesBlock: (rules) => `📜 Group rules:\n${rules}`,
-    verifyButton: (name, minutes, typed, muted) =>
-      `@${name} welcome! Within ${nOf(minutes, 'minute')}, ${typed ? 'reply as shown below' : 'press the button below'} to show you are human${muted ? '; until then you cannot post' : ''}.`,
+    verifyButton: (to, minutes, typed, muted) =>
+      `${to} welcome! Within ${nOf(minutes, 'minute')}, ${typed ? 'reply as shown below' : 'press the button below'} to show you are human${muted ? '; until then you cannot post' : ''}.`,
     verifyButtonLabel: "I'm not a robot",
+    everyNewcomer: 'Newcomers,',
     verifyButtonKeyword: 'verify',
-    verifyKeyword: (name, keyword, minutes) => `@${name} welcome! Within ${nOf(minutes, 'minute')}, send "${keyword}" to join the conversation.`,
-    verifyQuestion: (name, question, minutes) => `@${name} welcome! Within ${nOf(minutes, 'minute')}, please answer: ${question}`,
+    verifyKeyword: (to, keyword, minutes) => `${to} welcome! Within ${nOf(minutes, 'minute')}, send "${keyword}" to join the conversation.`,
+    verifyQuestion: (to, question, minutes) => `${to} welcome! Within ${nOf(minutes, 'minute')}, please answer: ${question}`,
     verified: 'Verified. Welcome!',
     notYourButton: 'This button is for the newcomer.',
     wrongAnswer: (name, left) => `@${name} that is not the answer; ${left} more tries.`,
@@ -292,6 +299,24 @@ export const en: Messages = {
     reason: 'reported by members; an admin confirmed it broke the rules',
     restored: (name, text) => `(An admin looked at the reports and found nothing wrong; ${name}'s message is back) ${text}`,
     done: { delete: 'Deleted.', strike: 'Deleted, and a strike recorded.', ban: 'Deleted, and the member removed.', dismiss: 'OK, nothing done.' },
+  },
+  raid: {
+    why: (joins, seconds) => `${joins} joins within ${seconds} seconds`,
+    byOwner: 'an admin locked the group down',
+    startedOwner: (group, joins, seconds, quiet) =>
+      `🛡 "${group}" had ${joins} joins within ${seconds} seconds, so raid mode is on: newcomers must verify before they speak, the ad filter is strict and welcomes are batched. It ends after ${quiet} quiet minutes; /lockdown off ends it now.`,
+    lockdownOwner: (group) => `🛡 "${group}" is locked down: newcomers must verify before they speak, the ad filter is strict and welcomes are batched. /lockdown off ends it.`,
+    startedGroup: '🛡 Many people joined at once, so raid mode is on: newcomers verify before they can speak. Please watch out for suspicious links.',
+    endedReason: (joins) => `${joins} joins meanwhile`,
+    endedOwner: (group, joins, minutes) => `✅ Raid mode in "${group}" has ended (${minutes} minutes, ${joins} joins meanwhile); the settings are back.`,
+    lockedDown: 'Locked down. /lockdown off ends it.',
+    lifted: 'Lockdown lifted; the settings are back.',
+    alreadyOn: 'The group is locked down already.',
+    notOn: 'The group is not locked down.',
+    normal: 'normal',
+    now: (by, since, joins) => `${by === 'owner' ? 'locked down' : 'raid mode'} (since ${since}, ${joins} joins)`,
+    modes: { off: 'off', observe: 'observe (log only)', on: 'on' },
+    show: (mode, joins, seconds, quiet, now) => `🛡 Raid mode: ${mode}\n• starts at ${joins} joins within ${seconds} seconds\n• ends after ${quiet} quiet minutes\nNow: ${now}`,
   },
   flood: {
     reasons: {
@@ -523,11 +548,12 @@ export const en: Messages = {
     log: {
       actions: {
         delete: 'message deleted', mute: 'muted', unmute: 'unmuted', kick: 'removed from the group', strike: 'strike', unwarn: 'strike withdrawn',
-        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'verify (observe)': 'entry check (observe mode)', 'workhours (observe)': 'work hours (observe mode)', 'flood (observe)': 'flood control (observe mode)', 'locks (observe)': 'locks (observe mode)', 'report: hidden': 'hidden after reports', 'report: delete': 'report: deleted', 'report: strike': 'report: strike', 'report: ban': 'report: removed', 'report: dismiss': 'report: fine', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
+        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'verify (observe)': 'entry check (observe mode)', 'workhours (observe)': 'work hours (observe mode)', 'flood (observe)': 'flood control (observe mode)', 'locks (observe)': 'locks (observe mode)', 'report: hidden': 'hidden after reports', 'report: delete': 'report: deleted', 'report: strike': 'report: strike', 'report: ban': 'report: removed', 'report: dismiss': 'report: fine', raid: 'raid mode', 'raid (observe)': 'raid mode (observe mode)', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
         'appeal accepted': 'appeal accepted', 'appeal rejected': 'appeal rejected', 'work-hours strike withdrawn': 'work-hours strike withdrawn',
       },
       done: 'done',
       votes: (n) => `${n} reports`,
+      raid: (what) => (what === 'start' ? 'started' : 'ended'),
       fallback: (why, detail) => `could not be done (${({ unsupported: 'the platform does not allow it', forbidden: 'the bot lacks the right', failed: 'it failed', rejected: 'the platform refused it' } as Record<string, string>)[why] ?? why}${detail ? `: ${detail}` : ''})`,
       removed: (score) => `removed (confidence ${score})`,
       would: (stage, score) => `${({ remove: 'would remove', delete: 'would delete the message', review: 'would ask the owner', remind: 'would remind', hold: 'would hold back unverified messages', kick: 'would remove the member' } as Record<string, string>)[stage] ?? stage}${score ? ` (confidence ${score})` : ''}`,

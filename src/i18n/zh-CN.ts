@@ -79,7 +79,8 @@ export const zhCN = {
     lock: '锁定内容类型：图片、链接、转发……',
     unlock: '解除锁定',
     newcomerlimit: '新成员入群后一段时间内只能发文字',
-    report: '举报一条消息（回复它）'
+    report: '举报一条消息（回复它）',
+    lockdown: '封群 / 防突袭：on / off，自动开启的条件'
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -142,6 +143,7 @@ export const zhCN = {
     unlock: '/unlock <类型…> | all',
     newcomerlimit: '/newcomerlimit <时长，如 24h> | off',
     report: '/report（回复要举报的消息）',
+    lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <人数> <秒数> · /lockdown quiet <分钟>',
   } as Record<string, string>,
   why: {
     header: (name: string) => `按现在的设置和时间，重新判断 ${name} 的这条消息（只是看看，不会保存，也不会执行）：`,
@@ -208,6 +210,10 @@ export const zhCN = {
       'locks.mode': '锁定 on 删除 / observe 只记录',
       'newcomers.limit': '新成员入群后多久内只能发文字，例如 24h；off 关闭',
       'reports.hideAt': '几位成员举报后先隐藏消息，等管理员处理',
+      'raid.mode': '防突袭 off / observe / on',
+      'raid.joins': '几秒内（raid.seconds）进群多少人算突袭',
+      'raid.seconds': '防突袭按几秒计算',
+      'raid.quietMinutes': '安静多少分钟后结束防突袭',
       'flood.messages': '几秒内（flood.seconds）最多几条消息',
       'flood.seconds': '防刷屏按几秒计算',
       'flood.repeats': '同样的内容一分钟内最多发几次',
@@ -225,12 +231,14 @@ export const zhCN = {
   onboarding: {
     defaultWelcome: '🎉 欢迎 {name} 加入「{group}」！你是本群第 {count} 位成员。\n{rules}',
     rulesBlock: (rules: string) => `📜 群规：\n${rules}`,
-    verifyButton: (name: string, minutes: number, typed: boolean, muted: boolean) =>
-      `@${name} 欢迎！请在 ${minutes} 分钟内${typed ? '按下面的提示回复' : '点下面的按钮'}完成验证${muted ? '，验证前暂时不能发言' : ''}。`,
+    /** `to`: "@name", or everyNewcomer. */
+    verifyButton: (to: string, minutes: number, typed: boolean, muted: boolean) =>
+      `${to} 欢迎！请在 ${minutes} 分钟内${typed ? '按下面的提示回复' : '点下面的按钮'}完成验证${muted ? '，验证前暂时不能发言' : ''}。`,
     verifyButtonLabel: '我不是机器人',
+    everyNewcomer: '刚进群的朋友们',
     verifyButtonKeyword: '验证',
-    verifyKeyword: (name: string, keyword: string, minutes: number) => `@${name} 欢迎！请在 ${minutes} 分钟内发送「${keyword}」完成验证。`,
-    verifyQuestion: (name: string, question: string, minutes: number) => `@${name} 欢迎！请在 ${minutes} 分钟内回答：${question}`,
+    verifyKeyword: (to: string, keyword: string, minutes: number) => `${to} 欢迎！请在 ${minutes} 分钟内发送「${keyword}」完成验证。`,
+    verifyQuestion: (to: string, question: string, minutes: number) => `${to} 欢迎！请在 ${minutes} 分钟内回答：${question}`,
     verified: '验证成功，欢迎！',
     notYourButton: '这个按钮是给新成员的。',
     wrongAnswer: (name: string, left: number) => `@${name} 答案不对，还可以再试 ${left} 次。`,
@@ -290,6 +298,25 @@ export const zhCN = {
     reason: '被成员举报，管理员确认违规',
     restored: (name: string, text: string) => `（管理员看过举报，没有问题，恢复 ${name} 的消息）${text}`,
     done: { delete: '已删除。', strike: '已删除并记违规。', ban: '已删除并移出群。', dismiss: '好的，不处理。' },
+  },
+  raid: {
+    why: (joins: number, seconds: number) => `${seconds} 秒内进群 ${joins} 人`,
+    byOwner: '管理员开启封群',
+    startedOwner: (group: string, joins: number, seconds: number, quiet: number) =>
+      `🛡「${group}」${seconds} 秒内进了 ${joins} 个新成员，已开启防突袭：新成员验证后才能发言，防广告更严格，欢迎语合并发送。安静 ${quiet} 分钟后自动结束；发送 /lockdown off 可以提前结束。`,
+    lockdownOwner: (group: string) => `🛡「${group}」已封群：新成员验证后才能发言，防广告更严格，欢迎语合并发送。发送 /lockdown off 结束。`,
+    startedGroup: '🛡 短时间内进群的人很多，已开启防突袭：新成员需要先验证才能发言，请大家留意可疑链接。',
+    endedReason: (joins: number) => `期间进群 ${joins} 人`,
+    endedOwner: (group: string, joins: number, minutes: number) => `✅「${group}」的防突袭已结束（持续 ${minutes} 分钟，期间进群 ${joins} 人），设置已恢复。`,
+    lockedDown: '已封群。发送 /lockdown off 结束。',
+    lifted: '已解除封群，设置已恢复。',
+    alreadyOn: '现在已经在封群中了。',
+    notOn: '现在没有封群。',
+    normal: '正常',
+    now: (by: string, since: string, joins: number) => `${by === 'owner' ? '封群中' : '防突袭中'}（${since} 起，已进群 ${joins} 人）`,
+    modes: { off: '关闭', observe: '观察模式（只记录）', on: '开启' } as Record<string, string>,
+    show: (mode: string, joins: number, seconds: number, quiet: number, now: string) =>
+      `🛡 防突袭：${mode}\n• ${seconds} 秒内进群 ${joins} 人即开始\n• 安静 ${quiet} 分钟后自动结束\n现在：${now}`,
   },
   flood: {
     reasons: {
@@ -524,11 +551,12 @@ export const zhCN = {
     log: {
       actions: {
         delete: '删除消息', mute: '禁言', unmute: '解除禁言', kick: '移出群', strike: '记违规', unwarn: '撤销违规',
-        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'verify (observe)': '入群验证（观察模式）', 'workhours (observe)': '工作时间（观察模式）', 'flood (observe)': '防刷屏（观察模式）', 'locks (observe)': '内容锁定（观察模式）', 'report: hidden': '举报后隐藏', 'report: delete': '举报：删除', 'report: strike': '举报：记违规', 'report: ban': '举报：移出', 'report: dismiss': '举报：没问题', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
+        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'verify (observe)': '入群验证（观察模式）', 'workhours (observe)': '工作时间（观察模式）', 'flood (observe)': '防刷屏（观察模式）', 'locks (observe)': '内容锁定（观察模式）', 'report: hidden': '举报后隐藏', 'report: delete': '举报：删除', 'report: strike': '举报：记违规', 'report: ban': '举报：移出', 'report: dismiss': '举报：没问题', raid: '防突袭', 'raid (observe)': '防突袭（观察模式）', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
         'appeal accepted': '申诉通过', 'appeal rejected': '申诉驳回', 'work-hours strike withdrawn': '撤销工作时间违规',
       } as Record<string, string>,
       done: '已执行',
       votes: (n: number) => `${n} 人举报`,
+      raid: (what: string): string => (what === 'start' ? '开始' : '结束'),
       fallback: (why: string, detail: string) => `没能执行（${({ unsupported: '平台不支持', forbidden: '机器人没有这项权限', failed: '出错了', rejected: '平台拒绝了' } as Record<string, string>)[why] ?? why}${detail ? `：${detail}` : ''}）`,
       removed: (score: string) => `已删除（可信度 ${score}）`,
       would: (stage: string, score: string) => `${({ remove: '会删除', delete: '会删除这条消息', review: '会请群主判断', remind: '会提醒', hold: '会拦下未验证的发言', kick: '会移出群' } as Record<string, string>)[stage] ?? stage}${score ? `（可信度 ${score}）` : ''}`,

@@ -21,10 +21,14 @@ import {
 import { answerMatches, looksLikeAttempt, renderTemplate } from './template.js';
 import { cancelJob, logEntry, scheduleJob } from '../../engine/records.js';
 import { introReminded, newcomerArrived, newcomerMissed, newcomerMoved, newcomerTold } from './records.js';
+import { raidActive } from '../raid/index.js';
 
 export const JOB_WELCOME = 'onboarding.welcome';
 export const JOB_VERIFY = 'onboarding.verify';
 export const JOB_INTRO = 'onboarding.intro';
+export const JOB_CHALLENGE = 'onboarding.challenge';
+/** In a raid, newcomers are asked together, once per this long: one message, not one per newcomer. */
+const RAID_CHALLENGE_EVERY_MS = 20_000;
 
 const mention = (n: { userId: string; name: string }): Mention => ({ id: n.userId, name: n.name });
 
@@ -98,31 +102,30 @@ function welcomeNow(ctx: GroupContext, arriving: NewcomerRow[] = []): Action[] {
   return [...out, ctx.send(text, { mentions: waiting.map(mention) })];
 }
 
-function challenge(ctx: GroupContext, who: Mention): Action[] {
+/** Held back until verified: muted where that is how the group holds newcomers back. */
+function holdBack(ctx: GroupContext, who: Mention): Action[] {
+  // Until verified; the deadline job removes or reports them, and verification lifts it.
+  return holdsByMute(ctx) ? [{ type: 'mute', ...ctx.group, user: who, until: new Date(ctx.now.getTime() + 366 * 86_400_000), reason: ctx.t.penalties.rules.verify ?? 'verify' }] : [];
+}
+
+/** The question to a newcomer, or (`who` undefined, in a raid) to every newcomer at once: the button is anyone's. */
+function ask(ctx: GroupContext, who: Mention | undefined): Action {
   const s = ctx.groupSettings;
   const t = ctx.t.onboarding;
   const minutes = s.get(verifyMinutes);
-  const actions: Action[] = [];
-  if (holdsByMute(ctx)) {
-    // Until verified; the deadline job removes or reports them, and verification lifts it.
-    actions.push({ type: 'mute', ...ctx.group, user: who, until: new Date(ctx.now.getTime() + 366 * 86_400_000), reason: ctx.t.penalties.rules.verify ?? 'verify' });
-  }
+  const to = who ? `@${who.name}` : t.everyNewcomer;
+  const mentions = who ? [who] : [];
   switch (s.get(verifyMode)) {
     case 'keyword':
-      actions.push(ctx.send(t.verifyKeyword(who.name, s.get(verifyKeyword), minutes), { mentions: [who] }));
-      break;
+      return ctx.send(t.verifyKeyword(to, s.get(verifyKeyword), minutes), { mentions });
     case 'question':
-      actions.push(ctx.send(t.verifyQuestion(who.name, s.get(verifyQuestion), minutes), { mentions: [who] }));
-      break;
+      return ctx.send(t.verifyQuestion(to, s.get(verifyQuestion), minutes), { mentions });
     default:
-      actions.push(
-        ctx.send(t.verifyButton(who.name, minutes, !ctx.capabilities(ctx.group.platform).buttons, holdsByMute(ctx)), {
-          mentions: [who],
-          buttons: [{ label: t.verifyButtonLabel, data: `verify:${who.id}`, keyword: t.verifyButtonKeyword }],
-        }),
-      );
+      return ctx.send(t.verifyButton(to, minutes, !ctx.capabilities(ctx.group.platform).buttons, holdsByMute(ctx)), {
+        mentions,
+        buttons: [{ label: t.verifyButtonLabel, data: `verify:${who?.id ?? 'any'}`, keyword: t.verifyButtonKeyword }],
+      });
   }
-  return actions;
 }
 
 function verified(ctx: GroupContext, n: NewcomerRow): Action[] {
@@ -149,6 +152,9 @@ const arrivals = ruleOn('memberJoined', {
     const now = ctx.now.getTime();
     const actions: Action[] = [];
     const welcome: NewcomerRow[] = [];
+    // In a raid the bot must not become the flood: newcomers are asked together, in one message.
+    const together = mode !== 'off' && raidActive(ctx);
+    let asking = together && ctx.store.jobs.pending(ctx.group, JOB_CHALLENGE).length > 0;
     for (const m of e.members.filter((x) => !x.isBot)) {
       const needsCheck = mode !== 'off' && !atLeast(ctx.levelOf(ctx.group, m), 'admin');
       const row: NewcomerRow = { userId: m.id, name: m.name, inviterName: e.inviter?.name ?? null, joinedAt: e.at.getTime(), stage: needsCheck ? 'verify' : 'welcome', attempts: 0, heldNotice: 0, introReminded: 0 };
@@ -158,7 +164,12 @@ const arrivals = ruleOn('memberJoined', {
         continue;
       }
       actions.push(scheduleJob.of(ctx.group, { kind: JOB_VERIFY, key: m.id, dueAt: now + ctx.groupSettings.get(verifyMinutes) * 60_000, at: now }));
-      actions.push(...challenge(ctx, { id: m.id, name: m.name }));
+      actions.push(...holdBack(ctx, { id: m.id, name: m.name }));
+      if (!together) actions.push(ask(ctx, { id: m.id, name: m.name }));
+      else if (!asking) {
+        actions.push(scheduleJob.of(ctx.group, { kind: JOB_CHALLENGE, key: 'batch', dueAt: now + RAID_CHALLENGE_EVERY_MS, at: now }));
+        asking = true;
+      }
     }
     actions.push(...queueWelcome(ctx, welcome));
     return actions;
@@ -197,7 +208,8 @@ const newcomerMessages: Rule = {
         return { actions: [missed, ctx.send(t.wrongAnswer(n.name, left), { replyTo: e.messageId, mentions: [mention(n)] })], stop: true };
       }
     }
-    const told = n.heldNotice ? [] : [newcomerTold.of(ctx.group, { userId: n.userId })];
+    // In a raid the batched question is the notice: nobody is told one by one.
+    const told = n.heldNotice || raidActive(ctx) ? [] : [newcomerTold.of(ctx.group, { userId: n.userId })];
     // Observed, not held: what would have been done goes to the log, once per newcomer.
     if (observing(ctx)) return n.heldNotice ? undefined : [...told, wouldHave(ctx, n, 'hold', ctx.t.penalties.rules.verify ?? 'verify')];
     // Held back: removed where the platform can delete, else flagged; told how to get in once.
@@ -214,7 +226,8 @@ function verifyButton(ctx: RuleContext) {
   const e = ctx.event;
   if (e.type !== 'buttonPressed' || !e.data.startsWith('verify:')) return;
   const answer = (text: string): Action[] => (e.pressId ? [{ type: 'answerButton', ...ctx.group, pressId: e.pressId, text }] : []);
-  const uid = e.data.slice('verify:'.length);
+  // A raid's one question has a button for every newcomer.
+  const uid = e.data === 'verify:any' ? e.sender.id : e.data.slice('verify:'.length);
   if (uid !== e.sender.id) return { actions: answer(ctx.t.onboarding.notYourButton), stop: true };
   const n = ctx.store.of(NewcomersRepo).get(ctx.group, uid);
   if (!n || n.stage !== 'verify') return { actions: answer(ctx.t.onboarding.verified), stop: true };
@@ -222,6 +235,12 @@ function verifyButton(ctx: RuleContext) {
 }
 
 const welcomeJob: JobHandler = { kind: JOB_WELCOME, run: (ctx) => welcomeNow(ctx) };
+
+/** In a raid: one question for everyone still to verify. */
+const challengeJob: JobHandler = {
+  kind: JOB_CHALLENGE,
+  run: (ctx) => (ctx.store.of(NewcomersRepo).inStage(ctx.group, 'verify').length ? [ask(ctx, undefined)] : []),
+};
 
 const verifyDeadline: JobHandler = {
   kind: JOB_VERIFY,
@@ -261,4 +280,4 @@ const introDeadline: JobHandler = {
 };
 
 export const onboardingRules = [arrivals, newcomerMessages];
-export const onboardingJobs = [welcomeJob, verifyDeadline, introDeadline];
+export const onboardingJobs = [welcomeJob, challengeJob, verifyDeadline, introDeadline];

@@ -28,6 +28,8 @@ export function logOutcome(t: Messages, outcome: string): string {
       return l.opinion(rest[0] ?? '', rest[1] ?? '');
     case 'by':
       return l.by(arg);
+    case 'raid':
+      return l.raid(arg);
     case 'votes':
       return l.votes(Number(arg));
     case 'step': {
