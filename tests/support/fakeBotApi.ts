@@ -9,6 +9,8 @@ export interface ApiCall {
   payload: Record<string, unknown>;
   /** performance.now() when the request arrived. */
   at: number;
+  /** Refused with 429 for going past Telegram's limits (enforceLimits). */
+  refused?: boolean;
 }
 
 interface Failure {
@@ -59,6 +61,26 @@ export class FakeBotApi {
     return full;
   }
 
+  /** Telegram's flood limits, when asked for: a message past them gets 429 and is counted here. */
+  private limits?: { perChatPerMinute: number; globalPerSecond: number };
+  refusedForFlood = 0;
+
+  /** Answers like the real server past its limits: 429 with retry_after (20 messages a minute in a group, 30 a second in all). */
+  enforceLimits(perChatPerMinute = 20, globalPerSecond = 30): this {
+    this.limits = { perChatPerMinute, globalPerSecond };
+    return this;
+  }
+
+  private overLimit(method: string, payload: Record<string, unknown>, at: number): number | undefined {
+    if (!this.limits || (method !== 'sendMessage' && method !== 'sendPhoto')) return undefined;
+    const sent = this.calls.filter((c) => (c.method === 'sendMessage' || c.method === 'sendPhoto') && c.at < at && !c.refused);
+    const group = Number(payload.chat_id) < 0;
+    const inChat = sent.filter((c) => c.payload.chat_id === payload.chat_id && at - c.at < 60_000).length;
+    if (group && inChat >= this.limits.perChatPerMinute) return Math.ceil((60_000 - (at - sent.filter((c) => c.payload.chat_id === payload.chat_id).at(-this.limits.perChatPerMinute)!.at)) / 1000);
+    if (sent.filter((c) => at - c.at < 1000).length >= this.limits.globalPerSecond) return 1;
+    return undefined;
+  }
+
   /** Makes the next `times` calls of a method fail with this error. */
   fail(method: string, failure: Failure, times = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
@@ -97,7 +119,13 @@ export class FakeBotApi {
     if (type.includes('json') && body) payload = JSON.parse(body) as Record<string, unknown>;
     // Uploads come as multipart: record which parts arrived and how big, not the bytes.
     else if (type.includes('multipart')) payload = { multipart: true, bytes: body.length, parts: [...body.matchAll(/name="([^"]+)"/g)].map((m) => m[1]) };
-    if (method !== 'getUpdates') this.calls.push({ method, payload, at });
+    const retryAfter = this.overLimit(method, payload, at);
+    if (method !== 'getUpdates') this.calls.push({ method, payload, at, ...(retryAfter !== undefined ? { refused: true } : {}) });
+    if (retryAfter !== undefined) {
+      this.refusedForFlood++;
+      res.writeHead(429, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } }));
+      return;
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure) {
       res.writeHead(failure.error_code, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, ...failure }));
