@@ -42,7 +42,7 @@ const welcome: Command = {
   },
 };
 
-/** `/verify off|button|keyword <word>|question <question…> <answer> [minutes]`, `/verify observe on|off` */
+/** `/verify off|button|math|emoji|keyword <word>|question <question…> <answer> [minutes]`, `/verify observe on|off` */
 const verify: Command = {
   name: 'verify',
   aliases: ['入群验证'],
@@ -52,7 +52,7 @@ const verify: Command = {
     const [mode, ...rest] = ctx.command.argv;
     // A trailing number is the time limit, once the mode's own words are there (a question's
     // answer may itself be a number: "1+1=? 2").
-    const needs = { button: 0, keyword: 1, question: 2 }[mode as 'button' | 'keyword' | 'question'] ?? Infinity;
+    const needs = { button: 0, math: 0, emoji: 0, keyword: 1, question: 2 }[mode as 'button' | 'math' | 'emoji' | 'keyword' | 'question'] ?? Infinity;
     const minutesArg = rest.length > needs && /^\d+$/.test(rest.at(-1)!) ? Number(rest.pop()) : undefined;
     if (minutesArg !== undefined && (minutesArg < 1 || minutesArg > 1440)) return ctx.usage();
     let how: string;
@@ -71,6 +71,13 @@ const verify: Command = {
         if (rest.length) return ctx.usage();
         ctx.save(verifyMode, 'button');
         how = ctx.capabilities(ctx.group.platform).buttons ? t.howButton : t.howKeyword(t.verifyButtonKeyword);
+        break;
+      case 'math':
+      case 'emoji':
+        if (rest.length) return ctx.usage();
+        ctx.save(verifyMode, mode);
+        // A picture to pick needs buttons: without them newcomers get a sum.
+        how = mode === 'emoji' && ctx.capabilities(ctx.group.platform).buttons ? t.howPick : t.howMath;
         break;
       case 'keyword': {
         if (rest.length !== 1) return ctx.usage();

@@ -19,6 +19,7 @@ import {
   welcomeTemplate,
 } from './settings.js';
 import { answerMatches, looksLikeAttempt, renderTemplate } from './template.js';
+import { EMOJI, captchaSeed, emojiPick, givenNumber, mathQuestion } from './captcha.js';
 import { cancelJob, logEntry, scheduleJob } from '../../engine/records.js';
 import { introReminded, newcomerArrived, newcomerMissed, newcomerMoved, newcomerTold } from './records.js';
 import { raidActive } from '../raid/index.js';
@@ -32,15 +33,28 @@ const RAID_CHALLENGE_EVERY_MS = 20_000;
 
 const mention = (n: { userId: string; name: string }): Mention => ({ id: n.userId, name: n.name });
 
+/** The entry check as this platform can ask it: a picture to pick needs buttons, so without them it is a sum. */
+function modeOf(ctx: GroupContext) {
+  const mode = ctx.groupSettings.get(verifyMode);
+  return mode === 'emoji' && !ctx.capabilities(ctx.group.platform).buttons ? 'math' : mode;
+}
+
 /** How a held-back newcomer gets in, in words. */
-function howToVerify(ctx: GroupContext): string {
+function howToVerify(ctx: GroupContext, n: NewcomerRow): string {
   const s = ctx.groupSettings;
   const t = ctx.t.onboarding;
-  switch (s.get(verifyMode)) {
+  const seed = captchaSeed(n.userId, n.joinedAt);
+  switch (modeOf(ctx)) {
     case 'keyword':
       return t.howKeyword(s.get(verifyKeyword));
     case 'question':
       return t.howQuestion(s.get(verifyQuestion));
+    case 'math':
+      return t.howQuestion(`${mathQuestion(seed).question} = ?`);
+    case 'emoji': {
+      const pick = emojiPick(seed);
+      return t.howEmoji(t.emojiNames[pick.options[pick.answer]!] ?? '');
+    }
     default:
       return ctx.capabilities(ctx.group.platform).buttons ? t.howButton : t.howKeyword(t.verifyButtonKeyword);
   }
@@ -49,9 +63,13 @@ function howToVerify(ctx: GroupContext): string {
 /** Observe: newcomers are asked as usual, but nobody is held back, muted or removed; the log says what would have been. */
 const observing = (ctx: GroupContext) => ctx.groupSettings.get(verifyObserve);
 
-/** Button mode on a platform that can mute holds newcomers back by muting; otherwise by their messages. */
+/**
+ * A check answered by a button (the button, a picture to pick) on a platform that can mute holds
+ * newcomers back by muting; a typed answer cannot be given muted, so those are held by their messages.
+ */
 function holdsByMute(ctx: GroupContext): boolean {
-  return ctx.groupSettings.get(verifyMode) === 'button' && ctx.capabilities(ctx.group.platform).mute && !observing(ctx);
+  const mode = modeOf(ctx);
+  return (mode === 'button' || mode === 'emoji') && ctx.capabilities(ctx.group.platform).mute && !observing(ctx);
 }
 
 /**
@@ -108,14 +126,27 @@ function holdBack(ctx: GroupContext, who: Mention): Action[] {
   return holdsByMute(ctx) ? [{ type: 'mute', ...ctx.group, user: who, until: new Date(ctx.now.getTime() + 366 * 86_400_000), reason: ctx.t.penalties.rules.verify ?? 'verify' }] : [];
 }
 
-/** The question to a newcomer, or (`who` undefined, in a raid) to every newcomer at once: the button is anyone's. */
-function ask(ctx: GroupContext, who: Mention | undefined): Action {
+/**
+ * The question to a newcomer (`joinedAt`: when, which picks their captcha), or (`who` undefined, in a
+ * raid) to every newcomer at once: then a captcha is the button, anyone's.
+ */
+function ask(ctx: GroupContext, who: (Mention & { joinedAt: number }) | undefined): Action {
   const s = ctx.groupSettings;
   const t = ctx.t.onboarding;
   const minutes = s.get(verifyMinutes);
   const to = who ? `@${who.name}` : t.everyNewcomer;
-  const mentions = who ? [who] : [];
-  switch (s.get(verifyMode)) {
+  const mentions = who ? [{ id: who.id, name: who.name }] : [];
+  const mode = modeOf(ctx);
+  const seed = who && captchaSeed(who.id, who.joinedAt);
+  if (mode === 'math' && seed !== undefined) return ctx.send(t.verifyQuestion(to, `${mathQuestion(seed).question} = ?`, minutes), { mentions });
+  if (mode === 'emoji' && seed !== undefined) {
+    const pick = emojiPick(seed);
+    return ctx.send(t.verifyEmoji(to, t.emojiNames[pick.options[pick.answer]!] ?? '', minutes, holdsByMute(ctx)), {
+      mentions,
+      buttons: pick.options.map((name, i) => ({ label: EMOJI[name], data: `verify:${who!.id}:${i}`, keyword: `${t.verifyButtonKeyword}${i + 1}` })),
+    });
+  }
+  switch (mode) {
     case 'keyword':
       return ctx.send(t.verifyKeyword(to, s.get(verifyKeyword), minutes), { mentions });
     case 'question':
@@ -165,7 +196,7 @@ const arrivals = ruleOn('memberJoined', {
       }
       actions.push(scheduleJob.of(ctx.group, { kind: JOB_VERIFY, key: m.id, dueAt: now + ctx.groupSettings.get(verifyMinutes) * 60_000, at: now }));
       actions.push(...holdBack(ctx, { id: m.id, name: m.name }));
-      if (!together) actions.push(ask(ctx, { id: m.id, name: m.name }));
+      if (!together) actions.push(ask(ctx, { id: m.id, name: m.name, joinedAt: row.joinedAt }));
       else if (!asking) {
         actions.push(scheduleJob.of(ctx.group, { kind: JOB_CHALLENGE, key: 'batch', dueAt: now + RAID_CHALLENGE_EVERY_MS, at: now }));
         asking = true;
@@ -197,16 +228,22 @@ const newcomerMessages: Rule = {
       return [newcomerMoved.of(ctx.group, { userId: n.userId, stage: 'done' }), cancelJob.of(ctx.group, { kind: JOB_INTRO, key: n.userId }), ctx.send(t.introThanks(n.name), { replyTo: e.messageId, mentions: [mention(n)] })];
     }
     // stage 'verify'
-    const mode = s.get(verifyMode);
+    const mode = modeOf(ctx);
+    const missed = () => {
+      const left = s.get(verifyAttempts) - (n.attempts + 1);
+      const counted = newcomerMissed.of(ctx.group, { userId: n.userId });
+      if (left <= 0) return { actions: [counted, ...reject(ctx, n, t.failedAttempts)], stop: true };
+      return { actions: [counted, ctx.send(t.wrongAnswer(n.name, left), { replyTo: e.messageId, mentions: [mention(n)] })], stop: true };
+    };
+    if (mode === 'math' && e.kind === 'text') {
+      const given = givenNumber(e.text);
+      if (given === mathQuestion(captchaSeed(n.userId, n.joinedAt)).answer) return { actions: verified(ctx, n), stop: true };
+      if (given !== undefined) return missed();
+    }
     const answer = mode === 'keyword' ? s.get(verifyKeyword) : mode === 'question' ? s.get(verifyAnswer) : undefined;
     if (answer !== undefined && e.kind === 'text') {
       if (answerMatches(e.text, answer)) return { actions: verified(ctx, n), stop: true };
-      if (mode === 'question' && looksLikeAttempt(e.text)) {
-        const missed = newcomerMissed.of(ctx.group, { userId: n.userId });
-        const left = s.get(verifyAttempts) - (n.attempts + 1);
-        if (left <= 0) return { actions: [missed, ...reject(ctx, n, t.failedAttempts)], stop: true };
-        return { actions: [missed, ctx.send(t.wrongAnswer(n.name, left), { replyTo: e.messageId, mentions: [mention(n)] })], stop: true };
-      }
+      if (mode === 'question' && looksLikeAttempt(e.text)) return missed();
     }
     // In a raid the batched question is the notice: nobody is told one by one.
     const told = n.heldNotice || raidActive(ctx) ? [] : [newcomerTold.of(ctx.group, { userId: n.userId })];
@@ -217,7 +254,7 @@ const newcomerMessages: Rule = {
     if (ctx.capabilities(ctx.group.platform).deleteMessages) {
       actions.push({ type: 'delete', ...ctx.group, messageId: e.messageId, user: mention(n), reason: ctx.t.penalties.rules.verify ?? 'verify' });
     }
-    if (told.length) actions.push(...told, ctx.send(t.heldBack(n.name, howToVerify(ctx)), { mentions: [mention(n)] }));
+    if (told.length) actions.push(...told, ctx.send(t.heldBack(n.name, howToVerify(ctx, n)), { mentions: [mention(n)] }));
     return { actions, stop: true };
   },
 };
@@ -226,11 +263,18 @@ function verifyButton(ctx: RuleContext) {
   const e = ctx.event;
   if (e.type !== 'buttonPressed' || !e.data.startsWith('verify:')) return;
   const answer = (text: string): Action[] => (e.pressId ? [{ type: 'answerButton', ...ctx.group, pressId: e.pressId, text }] : []);
-  // A raid's one question has a button for every newcomer.
-  const uid = e.data === 'verify:any' ? e.sender.id : e.data.slice('verify:'.length);
+  // A raid's one question has a button for every newcomer; a picture to pick has one per picture.
+  const [, id, picked] = e.data.split(':');
+  const uid = id === 'any' ? e.sender.id : id;
   if (uid !== e.sender.id) return { actions: answer(ctx.t.onboarding.notYourButton), stop: true };
   const n = ctx.store.of(NewcomersRepo).get(ctx.group, uid);
   if (!n || n.stage !== 'verify') return { actions: answer(ctx.t.onboarding.verified), stop: true };
+  if (picked !== undefined && Number(picked) !== emojiPick(captchaSeed(n.userId, n.joinedAt)).answer) {
+    const counted = newcomerMissed.of(ctx.group, { userId: n.userId });
+    const left = ctx.groupSettings.get(verifyAttempts) - (n.attempts + 1);
+    if (left <= 0) return { actions: [counted, ...answer(ctx.t.onboarding.failedAttempts), ...reject(ctx, n, ctx.t.onboarding.failedAttempts)], stop: true };
+    return { actions: [counted, ...answer(ctx.t.onboarding.wrongPick(left))], stop: true };
+  }
   return { actions: [...answer(ctx.t.onboarding.verified), ...verified(ctx, n)], stop: true };
 }
 

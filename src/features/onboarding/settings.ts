@@ -7,8 +7,8 @@ export const welcomeTemplate = textSetting('welcome.template', 1000, '欢迎 {na
 /** Joins within this many seconds share one welcome. */
 export const welcomeBatchSeconds = intSetting('welcome.batchSeconds', 0, 600, 30);
 
-export type VerifyMode = 'off' | 'button' | 'keyword' | 'question';
-export const verifyMode = enumSetting<VerifyMode>('verify.mode', ['off', 'button', 'keyword', 'question'], 'off');
+export type VerifyMode = 'off' | 'button' | 'keyword' | 'question' | 'math' | 'emoji';
+export const verifyMode = enumSetting<VerifyMode>('verify.mode', ['off', 'button', 'keyword', 'question', 'math', 'emoji'], 'off');
 /** Secret: what lets a newcomer in is never shown in the group. */
 export const verifyKeyword: SettingDef<string> = { ...textSetting('verify.keyword', 50, '芝麻开门'), secret: true };
 export const verifyQuestion = textSetting('verify.question', 300, '本群讨论什么？');
