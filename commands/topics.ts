@@ -51,7 +51,8 @@ const topic: Command = {
   run(ctx): Action[] {
     const t = ctx.t.topics;
     const [sub, ...rest] = ctx.command.argv;
-    const base = { platform: ctx.group.platform, groupId: ctx.group.groupId };
+    // Set up inside a forum topic, it is posted there.
+    const base = { platform: ctx.group.platform, groupId: ctx.group.groupId, threadId: ctx.event.threadId ?? null };
     const restText = (n: number) => ctx.command.args.split(/\s+/).slice(n).join(' ');
     switch (sub) {
       case 'add': {
@@ -132,7 +133,7 @@ const announce: Command = {
     const t = ctx.t.topics;
     const argv = ctx.command.argv;
     const tz = ctx.groupSettings.timezone;
-    const base = { platform: ctx.group.platform, groupId: ctx.group.groupId };
+    const base = { platform: ctx.group.platform, groupId: ctx.group.groupId, threadId: ctx.event.threadId ?? null };
     const words = ctx.command.args.split(/\s+/);
     if (argv[0] === 'cancel') {
       const a = argv[1] ? ctx.store.of(TopicsRepo).announcement(Number(argv[1])) : undefined;

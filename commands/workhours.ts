@@ -5,6 +5,7 @@ import { workHoursRule } from '../src/features/workhours/focus.js';
 import {
   focusSetting,
   formatSchedule,
+  freeTopicsSetting,
   holidaysSetting,
   parseDayRange,
   topicDescriptionSetting,
@@ -58,6 +59,15 @@ const focus: Command = {
   aliases: ['专注模式'],
   level: 'admin',
   run(ctx) {
+    const [first, second, extra] = ctx.command.argv;
+    if (first === 'free' && extra === undefined && (second === undefined || second === 'off')) {
+      // Typed inside a forum topic: that topic is (or is no longer) free chat in work hours.
+      const thread = ctx.event.threadId;
+      if (thread === undefined) return [ctx.reply(ctx.t.workhours.freeNeedsTopic)];
+      const free = ctx.groupSettings.get(freeTopicsSetting).filter((id) => id !== thread);
+      ctx.save(freeTopicsSetting, second === 'off' ? free : [...free, thread].slice(-50));
+      return [ctx.reply(second === 'off' ? ctx.t.workhours.topicFocused : ctx.t.workhours.topicFree)];
+    }
     const mode = ctx.command.argv.length === 1 ? focusSetting.fromText(ctx.command.args) : undefined;
     if (!mode) return ctx.usage();
     ctx.save(focusSetting, mode);

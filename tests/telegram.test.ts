@@ -364,3 +364,34 @@ describe('message kinds from Telegram', () => {
     });
   });
 });
+
+describe('Telegram forum topics', () => {
+  const inTopic = (thread: number) => ({ message_thread_id: thread, is_topic_message: true });
+
+  it('an answer goes to the topic the message came from; an announcement set up in a topic is posted there', async () => {
+    const { api, app } = await start();
+    api.push(groupText(GROUP, alice, '/rules', inTopic(7)));
+    await api.until(() => api.callsOf('sendMessage').length === 1);
+    expect(api.callsOf('sendMessage')[0]!.payload).toMatchObject({ chat_id: String(GROUP), message_thread_id: 7 });
+    api.push(groupText(GROUP, OWNER, '/announce 10:30 今晚 8 点直播', inTopic(9)));
+    await api.until(() => api.callsOf('sendMessage').length === 2);
+    const clock = app.services.clock as ManualClock;
+    await app.scheduler.advanceTo(clock, new Date('2026-11-24T10:31:00+08:00'));
+    await app.settled();
+    const posted = api.callsOf('sendMessage').find((c) => c.payload.text === '今晚 8 点直播');
+    expect(posted?.payload).toMatchObject({ message_thread_id: 9 });
+  });
+
+  it('in work hours a chit-chat topic the owner set free is left alone', async () => {
+    const { api } = await start();
+    for (const line of ['/worktime mon-fri 09:00-18:00', '/focus remind']) api.push(groupText(GROUP, OWNER, line));
+    api.push(groupText(GROUP, OWNER, '/focus free', inTopic(3)));
+    await api.until(() => api.callsOf('sendMessage').length === 3);
+    expect(api.callsOf('sendMessage')[2]!.payload).toMatchObject({ text: '好的：这个话题里工作时间也可以自由聊天。', message_thread_id: 3 });
+    api.push(groupText(GROUP, alice, '哈哈哈哈', inTopic(3)));
+    api.push(groupText(GROUP, alice, '哈哈哈哈哈', inTopic(5)));
+    await api.until(() => api.callsOf('sendMessage').length === 4);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(api.callsOf('sendMessage').slice(3).map((c) => c.payload.message_thread_id)).toEqual([5]);
+  });
+});

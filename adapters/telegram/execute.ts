@@ -53,6 +53,7 @@ export function sendPayload(action: Extract<Action, { type: 'send' }>): Record<s
   const entities = mentionEntities(action.text, action.mentions);
   return {
     chat_id: action.groupId,
+    ...(action.threadId !== undefined ? { message_thread_id: Number(action.threadId) } : {}),
     text: action.text,
     ...(entities.length ? { entities } : {}),
     ...(action.replyTo ? { reply_parameters: { message_id: Number(action.replyTo), allow_sending_without_reply: true } } : {}),

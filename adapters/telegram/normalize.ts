@@ -74,6 +74,7 @@ function messageEvent(m: TgMessage, bot: { id: number; username?: string }, now:
     text,
     ...(m.forward_origin?.type === 'channel' || m.forward_from_chat?.type === 'channel' ? { forwardedFrom: 'channel' as const } : {}),
     ...(urls.length ? { urls } : {}),
+    ...(m.is_topic_message && m.message_thread_id !== undefined ? { threadId: String(m.message_thread_id) } : {}),
     ...(reply
       ? {
           replyTo: {

@@ -50,6 +50,9 @@ export interface TgMessage {
   video_note?: unknown;
   voice?: unknown;
   audio?: unknown;
+  /** In a forum: the topic the message belongs to (is_topic_message says it is not the General one). */
+  message_thread_id?: number;
+  is_topic_message?: boolean;
   /** Set on an edited message: when it was edited. */
   edit_date?: number;
   forward_origin?: { type: string; chat?: TgChat };

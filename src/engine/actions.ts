@@ -24,6 +24,8 @@ interface ActionBase {
 export interface SendAction extends ActionBase {
   type: 'send';
   text: string;
+  /** A forum topic of the group (Telegram message_thread_id); unset: the group as a whole. */
+  threadId?: string;
   replyTo?: string;
   /** Members named in the text as "@name"; adapters turn them into real mentions. */
   mentions?: Mention[];

@@ -38,7 +38,7 @@ export interface GroupContext extends Services {
   groupSettings: GroupSettings;
   t: Messages;
   now: Date;
-  send(text: string, extra?: { replyTo?: string; mentions?: Mention[]; buttons?: Button[]; reason?: string }): SendAction;
+  send(text: string, extra?: { replyTo?: string; mentions?: Mention[]; buttons?: Button[]; reason?: string; threadId?: string | undefined }): SendAction;
   dm(userId: string, text: string): DmAction;
   notifyOwner(text: string, reason?: string): NotifyOwnerAction;
   /** The same services and moment, for another group (a decision taken in a private chat acts in its group). */

@@ -13,6 +13,16 @@ import { type JobOutcome, type Registry, type Rule, type RuleResult, atLeast } f
 
 const EVENT_TYPES: InboundEvent['type'][] = ['message', 'imageScanned', 'secondOpinion', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
 
+/**
+ * What a message in a forum topic makes the bot say in its group (a reply, a warning, a welcome)
+ * goes to that topic, unless the decision chose a place itself.
+ */
+function inThread(event: InboundEvent, actions: Action[]): Action[] {
+  if (event.type !== 'message' || event.threadId === undefined) return actions;
+  const threadId = event.threadId;
+  return actions.map((a) => (a.type === 'send' && a.groupId === event.groupId && a.threadId === undefined ? { ...a, threadId } : a));
+}
+
 /** A decision that wrote to the store instead of returning records (strict mode: tests). */
 export class DecidedWithWrites extends Error {
   constructor(who: string) {
@@ -75,7 +85,7 @@ export class Engine {
     const { store, clock } = this.services;
     const key = `${event.groupId}\u0000${event.type}\u0000${event.eventId}`;
     if (!this.recent.add(`${event.platform}\u0000${key}`) || store.handledEvents.seen(event.platform, key)) return [];
-    const actions = await this.decide(event);
+    const actions = inThread(event, await this.decide(event));
     if (actions.length) store.handledEvents.add(event.platform, key, clock.now().getTime());
     return actions;
   }

@@ -66,6 +66,8 @@ export interface MessageEvent extends EventBase {
    * counted again, and no command in it runs. WeChat has no edits.
    */
   edited?: boolean;
+  /** The forum topic it was posted in (Telegram message_thread_id): what answers it goes there too. */
+  threadId?: string;
 }
 
 export interface MemberJoinedEvent extends EventBase {

@@ -119,7 +119,7 @@ const openJob: JobHandler = {
       actions.push(ctx.notifyOwner(ctx.t.topics.openSkipped(t.title, formatLocal(new Date(t.startsAt), tz))));
     } else {
       const late = ctx.lateBy > LATE_MARK_MS ? Math.round(ctx.lateBy / 60_000) : 0;
-      actions.push(ctx.send(ctx.t.topics.open(t.title, t.description, t.host, late)));
+      actions.push(ctx.send(ctx.t.topics.open(t.title, t.description, t.host, late), { threadId: t.threadId ?? undefined }));
     }
     const next = t.recurrence ? nextOccurrence(t.recurrence, new Date(Math.max(t.startsAt, ctx.now.getTime())), tz) : undefined;
     if (!next) return [...actions, topicSaved.of(ctx.group, { ...t, state: 'done' })];
@@ -135,7 +135,7 @@ const announceJob: JobHandler = {
     if (!a || a.state !== 'scheduled') return [];
     const tz = ctx.groupSettings.timezone;
     const actions: Action[] =
-      ctx.lateBy > OPEN_GRACE_MS ? [ctx.notifyOwner(ctx.t.topics.announceSkipped(formatLocal(new Date(a.at), tz), a.text))] : [ctx.send(a.text)];
+      ctx.lateBy > OPEN_GRACE_MS ? [ctx.notifyOwner(ctx.t.topics.announceSkipped(formatLocal(new Date(a.at), tz), a.text))] : [ctx.send(a.text, { threadId: a.threadId ?? undefined })];
     const next = a.recurrence ? nextOccurrence(a.recurrence, new Date(Math.max(a.at, ctx.now.getTime())), tz) : undefined;
     if (!next) return [...actions, announcementSet.of(ctx.group, { id: a.id, at: a.at, state: 'done' })];
     return { actions: [...actions, announcementSet.of(ctx.group, { id: a.id, at: next.getTime(), state: 'scheduled' })], next: { dueAt: next } };

@@ -11,6 +11,8 @@ export interface TopicRow {
   startsAt: number;
   recurrence: string | null;
   state: 'scheduled' | 'done' | 'cancelled';
+  /** The forum topic it is posted in (null: the group as a whole). */
+  threadId?: string | null;
 }
 
 export interface AnnouncementRow {
@@ -21,10 +23,11 @@ export interface AnnouncementRow {
   at: number;
   recurrence: string | null;
   state: 'scheduled' | 'done' | 'cancelled';
+  threadId?: string | null;
 }
 
-const TOPIC = 'id, platform, group_id AS groupId, title, description, host, starts_at AS startsAt, recurrence, state';
-const ANNOUNCEMENT = 'id, platform, group_id AS groupId, text, at, recurrence, state';
+const TOPIC = 'id, platform, group_id AS groupId, title, description, host, starts_at AS startsAt, recurrence, state, thread_id AS threadId';
+const ANNOUNCEMENT = 'id, platform, group_id AS groupId, text, at, recurrence, state, thread_id AS threadId';
 
 /** Scheduled topics (话题) and announcements. */
 export class TopicsRepo {
@@ -42,8 +45,8 @@ export class TopicsRepo {
   readonly nextAnnouncementId: () => number;
 
   constructor(db: Db) {
-    this.insertTopic = db.prepare(`INSERT INTO topics (id, platform, group_id, title, description, host, starts_at, recurrence, created_at)
-      VALUES (@id, @platform, @groupId, @title, @description, @host, @startsAt, @recurrence, @createdAt)`);
+    this.insertTopic = db.prepare(`INSERT INTO topics (id, platform, group_id, title, description, host, starts_at, recurrence, created_at, thread_id)
+      VALUES (@id, @platform, @groupId, @title, @description, @host, @startsAt, @recurrence, @createdAt, @threadId)`);
     this.nextTopicId = nextIdOf(db, 'topics');
     this.nextAnnouncementId = nextIdOf(db, 'announcements');
     this.topicStmt = db.prepare(`SELECT ${TOPIC} FROM topics WHERE id = ?`);
@@ -53,8 +56,8 @@ export class TopicsRepo {
       ORDER BY starts_at, id LIMIT ?`);
     this.betweenStmt = db.prepare(`SELECT ${TOPIC} FROM topics WHERE platform = ? AND group_id = ? AND state = 'scheduled'
       AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, id`);
-    this.insertAnn = db.prepare(`INSERT INTO announcements (id, platform, group_id, text, at, recurrence, created_at)
-      VALUES (@id, @platform, @groupId, @text, @at, @recurrence, @createdAt)`);
+    this.insertAnn = db.prepare(`INSERT INTO announcements (id, platform, group_id, text, at, recurrence, created_at, thread_id)
+      VALUES (@id, @platform, @groupId, @text, @at, @recurrence, @createdAt, @threadId)`);
     this.annStmt = db.prepare(`SELECT ${ANNOUNCEMENT} FROM announcements WHERE id = ?`);
     this.updateAnn = db.prepare('UPDATE announcements SET at = ?, state = ? WHERE id = ?');
     this.annUpcomingStmt = db.prepare(`SELECT ${ANNOUNCEMENT} FROM announcements WHERE platform = ? AND group_id = ? AND state = 'scheduled'
@@ -62,7 +65,7 @@ export class TopicsRepo {
   }
 
   addTopic(t: Omit<TopicRow, 'state'>, createdAt: number): void {
-    this.insertTopic.run({ ...t, createdAt });
+    this.insertTopic.run({ threadId: null, ...t, createdAt });
   }
 
   topic(id: number): TopicRow | undefined {
@@ -70,7 +73,8 @@ export class TopicsRepo {
   }
 
   saveTopic(t: TopicRow): void {
-    this.updateTopic.run(t);
+    const { threadId: _where, ...saved } = t;
+    this.updateTopic.run(saved);
   }
 
   upcoming(g: GroupRef, from: number, limit = 20): TopicRow[] {
@@ -83,7 +87,7 @@ export class TopicsRepo {
   }
 
   addAnnouncement(a: Omit<AnnouncementRow, 'state'>, createdAt: number): void {
-    this.insertAnn.run({ ...a, createdAt });
+    this.insertAnn.run({ threadId: null, ...a, createdAt });
   }
 
   announcement(id: number): AnnouncementRow | undefined {

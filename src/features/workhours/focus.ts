@@ -4,7 +4,7 @@ import type { Rule } from '../../engine/registry.js';
 import { formatTimeOfDay, isWithinSchedule, localParts } from '../../time/calendar.js';
 import { isExempt, punish } from '../penalties/index.js';
 import { judgeTopic } from './offTopic.js';
-import { focusSetting, holidaysSetting, topicDescriptionSetting, topicWordsSetting, worktimeSetting } from './settings.js';
+import { focusSetting, freeTopicsSetting, holidaysSetting, topicDescriptionSetting, topicWordsSetting, worktimeSetting } from './settings.js';
 import { LruMap } from '../../storage/lru.js';
 import type { GroupTopicModels } from './topicModel.js';
 import { TopicExamplesRepo } from './topicExamples.sql.js';
@@ -33,6 +33,7 @@ export function workHoursRule(topicModels: GroupTopicModels): Rule {
       const mode = s.get(focusSetting);
       const schedule = s.get(worktimeSetting);
       if (mode === 'off' || !schedule) return;
+      if (e.threadId !== undefined && s.get(freeTopicsSetting).includes(e.threadId)) return;
       const tz = s.timezone;
       // Judged by when the message was sent, in the group's own time zone.
       if (!isWithinSchedule(e.at, { ...schedule, holidays: s.get(holidaysSetting) }, tz)) return;

@@ -55,6 +55,19 @@ export const holidaysSetting = defineSetting<string[]>({
 export type FocusMode = 'off' | 'observe' | 'remind' | 'strict';
 export const focusSetting = enumSetting<FocusMode>('focus.mode', ['off', 'observe', 'remind', 'strict'], 'remind');
 
+/** Forum topics (Telegram message_thread_id) where anything goes in work hours too: a chit-chat topic. */
+export const freeTopicsSetting = defineSetting<string[]>({
+  key: 'focus.freeTopics',
+  schema: z.array(z.string().regex(/^\d{1,12}$/)).max(50),
+  fallback: [],
+  fromText: (text) => {
+    const ids = text.split(/[,，\s]+/).filter(Boolean);
+    return ids.length <= 50 && ids.every((id) => /^\d{1,12}$/.test(id)) ? ids : undefined;
+  },
+  show: (v) => (v.length ? v.join(',') : '—'),
+  example: '42',
+});
+
 export const topicWordsSetting = defineSetting<string[]>({
   key: 'topic.words',
   schema: z.array(z.string().min(1).max(30)).max(300),
@@ -75,4 +88,4 @@ export const topicDescriptionSetting = defineSetting<string>({
   example: '前端开发 性能优化 工程化',
 });
 
-export const workhoursSettings = [worktimeSetting, holidaysSetting, focusSetting, topicWordsSetting, topicDescriptionSetting];
+export const workhoursSettings = [worktimeSetting, holidaysSetting, focusSetting, freeTopicsSetting, topicWordsSetting, topicDescriptionSetting];
