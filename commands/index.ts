@@ -4,6 +4,7 @@ import type { Feature } from '../src/engine/registry.js';
 import type { SpamModel } from '../src/features/adfilter/classifier.js';
 import { adfilterFeature } from './adfilter.js';
 import { checkinFeature } from './checkin.js';
+import { familyFeature } from './family.js';
 import { floodFeature } from './flood.js';
 import { helpFeature } from './help.js';
 import { insightsFeature } from './insights.js';
@@ -28,6 +29,7 @@ import { workhoursFeature } from './workhours.js';
  * link), then locks, then floods, then work-hours focus), then the rules after.
  */
 export const RULE_ORDER: readonly string[] = [
+  'family.banned',
   'raid.detect',
   'onboarding.newcomer-messages',
   'adfilter',
@@ -59,6 +61,7 @@ export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpin
     locksFeature(),
     reportsFeature,
     raidFeature(),
+    familyFeature,
     workhoursFeature(o.caches && o.caches.topicModelsMB * mb),
     checkinFeature,
     topicsFeature,

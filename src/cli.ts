@@ -10,6 +10,9 @@ const USAGE = `Usage:
   steward shell [--json] [--platform telegram|wechat] [--config FILE] [--db FILE]
   steward dashboard [--config FILE] [--db FILE] [--port N]
   steward check-config FILE
+  steward bans import FILE.csv [--platform telegram|wechat] [--source NAME] [--config FILE] [--db FILE]
+      adds a published ban list (e.g. the CAS export: an account id in each line's first column) to
+      the bot's database; people on it are removed when they join a group that keeps bans.imported on
   steward train MODEL.json FILE.jsonl [FILE.jsonl ...]
       fits the ad filter's text model on your rows {"text", "label": "spam"|"ham"} and prints a
       5-fold estimate; "adfilter": {"model": "MODEL.json"} in the config puts it to work
@@ -53,6 +56,7 @@ async function run(argv: string[], secrets: string[]): Promise<number> {
       model: { type: 'string' },
       history: { type: 'string' },
       mode: { type: 'string', default: 'on' },
+      source: { type: 'string', default: 'cas' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -119,6 +123,18 @@ async function run(argv: string[], secrets: string[]): Promise<number> {
       // --train: a model fitted on the given rows (evaluation use of a research-only source) instead of the shipped one.
       const model = values.train ? trainSpamModel(readLabeledRows([values.train], labels)) : loadModel(values.model);
       process.stdout.write(`${JSON.stringify(evaluateSpamFile(readLabeledRows([file], labels), THRESHOLDS[mode].remove, scorerOf(model)))}\n`);
+      return 0;
+    }
+    case 'bans': {
+      const [sub, path] = positionals;
+      if (sub !== 'import' || !path || (values.platform !== 'telegram' && values.platform !== 'wechat') || !/^[\w.-]{1,40}$/.test(values.source)) {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      const { config, file } = load(values.config, secrets);
+      const { importBanList } = await import('./main.js');
+      const r = importBanList(config, file, values.db, path, values.platform, values.source);
+      process.stdout.write(`${JSON.stringify(r)}\n`);
       return 0;
     }
     case 'check-config': {

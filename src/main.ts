@@ -11,12 +11,15 @@ import type { Adapter } from './engine/port.js';
 import type { Feature } from './engine/registry.js';
 import type { SpamModel } from './features/adfilter/classifier.js';
 import { ModelFileError, loadModel } from './features/adfilter/models.js';
-import { type Logger, createLogger, secretsOf } from './log.js';
+import { type Logger, createLogger, secretsOf, silentLogger } from './log.js';
 import { packageRoot, migrationsDir } from './paths.js';
 import { DatabasePathError, openDatabase } from './storage/db.js';
 import { loadMigrations, migrate } from './storage/migrate.js';
 import { type Clock, SimulatedClock, systemClock } from './time/clock.js';
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { banListIds } from './features/family/banList.js';
+import { FamiliesRepo } from './features/family/family.sql.js';
 
 /** The config's log level (else `fallback`), with every configured secret kept out of the lines. */
 const loggerFor = (config: Config, fallback: string): Logger => createLogger(config.log.level ?? fallback, { secrets: secretsOf(config) });
@@ -231,4 +234,16 @@ export async function runDashboard(config: Config, configFile: string, dbPath: s
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   return dashboard;
+}
+
+/** `steward bans import`: a published ban list file into the database, for the groups that keep bans.imported on. */
+export function importBanList(config: Config, configFile: string, dbPath: string | undefined, path: string, platform: string, source: string): { source: string; ids: number; added: number; skipped: number } {
+  const { ids, skipped } = banListIds(readFileSync(path, 'utf8'));
+  const app = openApp({ config, configFile, dbPath, clock: systemClock, log: silentLogger, adapters: [] });
+  try {
+    const added = app.store.of(FamiliesRepo).importBans(platform, ids, source, systemClock.now().getTime());
+    return { source, ids: ids.length, added, skipped };
+  } finally {
+    app.store.db.close();
+  }
 }

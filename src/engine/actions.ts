@@ -62,6 +62,11 @@ export interface UnmuteAction extends ActionBase {
 export interface KickAction extends ActionBase {
   type: 'kick';
   user: Mention;
+  /**
+   * A removal every group would make (an ad, an admin's ban): groups that share bans with this one
+   * apply it too. Unset for removals that concern this group only (a missed entry check, the ladder).
+   */
+  share?: boolean;
 }
 
 export interface PhotoAction extends ActionBase {

@@ -85,7 +85,8 @@ export class Engine {
     const { store, clock } = this.services;
     const key = `${event.groupId}\u0000${event.type}\u0000${event.eventId}`;
     if (!this.recent.add(`${event.platform}\u0000${key}`) || store.handledEvents.seen(event.platform, key)) return [];
-    const actions = inThread(event, await this.decide(event));
+    const decided = inThread(event, await this.decide(event));
+    const actions = [...decided, ...this.followed({ platform: event.platform, groupId: event.groupId }, decided)];
     if (actions.length) store.handledEvents.add(event.platform, key, clock.now().getTime());
     return actions;
   }
@@ -371,8 +372,18 @@ export class Engine {
   async runJob(job: JobRow): Promise<JobOutcome> {
     const handler = this.registry.jobs.get(job.kind);
     if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-    const base = groupContext(this.services, { platform: job.platform, groupId: job.groupId }, messages);
+    const g = { platform: job.platform, groupId: job.groupId };
+    const base = groupContext(this.services, g, messages);
     const out = await this.deciding(() => `job ${job.kind}`, () => handler.run(derive(base, { job, lateBy: Math.max(0, base.now.getTime() - job.dueAt) })));
-    return Array.isArray(out) ? { actions: out } : out;
+    const outcome = Array.isArray(out) ? { actions: out } : out;
+    return { ...outcome, actions: [...outcome.actions, ...this.followed(g, outcome.actions)] };
+  }
+
+  /** What the features that follow decisions add to these (the decision's own group as context). */
+  private followed(g: GroupRef, decided: readonly Action[]): Action[] {
+    const due = this.registry.followers.filter((f) => decided.some((a) => f.on.includes(a.type)));
+    if (!due.length) return [];
+    const ctx = groupContext(this.services, g, messages);
+    return due.flatMap((f) => f.follow(ctx, decided));
   }
 }

@@ -1,5 +1,5 @@
 import type { SettingDef } from '../settings/definition.js';
-import type { Action } from './actions.js';
+import type { Action, ActionType } from './actions.js';
 import type { CommandContext, GroupContext, JobContext, RuleContext } from './context.js';
 import type { EventType, InboundEvent, Role } from './events.js';
 import { type Recorder, coreRecorders } from './records.js';
@@ -63,6 +63,16 @@ export interface JobOutcome {
   next?: { dueAt: Date; payload?: unknown };
 }
 
+/**
+ * A feature's answer to what a decision in a group decided (a shared removal applied in the other
+ * groups of a family): it sees the decided actions and adds its own, in the same transaction.
+ */
+export interface Follower {
+  /** The kinds of action it answers; it is asked only about decisions that hold one. */
+  on: ActionType[];
+  follow(ctx: GroupContext, decided: readonly Action[]): Action[];
+}
+
 export interface JobHandler {
   kind: string;
   run(ctx: JobContext): JobOutcome | Action[] | Promise<JobOutcome | Action[]>;
@@ -93,6 +103,7 @@ export interface Feature {
   copies?: GroupCopy[];
   /** How the records its decisions return are written to its tables. */
   recorders?: Recorder[];
+  follows?: Follower[];
 }
 
 export class RegistryError extends Error {
@@ -112,6 +123,8 @@ export class Registry {
   readonly copies = new Map<string, GroupCopy>();
   /** Who writes each kind of record a decision returns: the core's kinds, then each feature's. */
   readonly recorders = new Map<string, Recorder>(coreRecorders.map((r) => [r.kind, r]));
+  /** What answers decided actions, in feature order. */
+  readonly followers: Follower[] = [];
 
   /**
    * `order`: rule ids in the order they run within their stage (the composition's one list, which
@@ -146,6 +159,7 @@ export class Registry {
         if (this.copies.has(c.key) || c.key === 'settings') throw new RegistryError(`group copy "${c.key}" is registered twice (${f.name})`);
         this.copies.set(c.key, c);
       }
+      this.followers.push(...(f.follows ?? []));
       for (const r of f.recorders ?? []) {
         if (this.recorders.has(r.kind)) throw new RegistryError(`record kind "${r.kind}" is registered twice (${f.name})`);
         this.recorders.set(r.kind, r);

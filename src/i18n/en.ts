@@ -82,7 +82,10 @@ export const en: Messages = {
     unlock: 'lift a lock',
     newcomerlimit: 'text only for a while after joining',
     report: 'report a message to the admins (reply to it)',
-    lockdown: 'lock the group down against a raid: on / off, and when it starts by itself'
+    lockdown: 'lock the group down against a raid: on / off, and when it starts by itself',
+    family: 'a family of groups sharing one ban list',
+    ban: 'remove and ban a member (reply or @)',
+    unban: 'lift a ban'
   },
   usage: {
     help: '/help',
@@ -145,6 +148,9 @@ export const en: Messages = {
     unlock: '/unlock <types…> | all',
     newcomerlimit: '/newcomerlimit <duration, e.g. 24h> | off',
     report: '/report (reply to the message)',
+    family: '/family · /family create · /family join <number> · /family leave · /family share on|off · /family imported on|off',
+    ban: '/ban [reason] (reply to their message) or /ban @member [reason]',
+    unban: '/unban @member or /unban <id>',
     lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <joins> <seconds> · /lockdown quiet <minutes>',
   },
   why: {
@@ -214,6 +220,7 @@ export const en: Messages = {
       'newcomers.limit': 'how long after joining members may post text only, e.g. 24h; off',
       'reports.hideAt': 'reports from this many members hide a message until an admin decides',
       'raid.mode': 'raid mode: off / observe / on',
+      'bans.imported': 'whether imported ban lists (e.g. CAS) apply in this group',
       'raid.joins': 'this many joins within raid.seconds start raid mode',
       'raid.seconds': 'the raid window in seconds',
       'raid.quietMinutes': 'raid mode ends after this many minutes without a join',
@@ -324,6 +331,26 @@ export const en: Messages = {
     now: (by, since, joins) => `${by === 'owner' ? 'locked down' : 'raid mode'} (since ${since}, ${joins} joins)`,
     modes: { off: 'off', observe: 'observe (log only)', on: 'on' },
     show: (mode, joins, seconds, quiet, now) => `🛡 Raid mode: ${mode}\n• starts at ${joins} joins within ${seconds} seconds\n• ends after ${quiet} quiet minutes\nNow: ${now}`,
+  },
+  family: {
+    none: 'This group has no ban list and is in no family. The owner sends /family create to make one; /family join <number> in their other groups shares the ban list among them.',
+    show: (id, groups, bans, sharing) => `👪 Family #${id}: ${groups.map((g) => `"${g.title}"${g.sharing ? '' : ' (not sharing bans)'}`).join(', ')}\nBan list: ${bans}${sharing ? '' : '\n(this group does not share bans: /family share on)'}`,
+    created: (id) => `Family #${id} made. Send /family join ${id} in your other groups to share this group's ban list with them.`,
+    already: (id) => `This group is in family #${id} already.`,
+    notYours: (id) => `There is no such family, or it is not yours: only the owner who made family #${id} can add groups to it.`,
+    joined: (id) => `This group joined family #${id} and shares its ban list.`,
+    left: (id) => `This group left family #${id}.`,
+    sharing: 'This group shares the family ban list.',
+    notSharingNow: "This group no longer shares bans: the family's bans do not apply here, and this group's do not go out.",
+    importedOn: 'Imported ban lists apply here: people on them are removed when they join.',
+    importedOff: 'Imported ban lists no longer apply here.',
+    defaultReason: 'banned by an admin',
+    banned: (name, reason) => `${name} was removed and banned (${reason}).`,
+    sharedReason: (group, reason) => `banned in "${group}": ${reason}`,
+    importedReason: (list) => `on the imported ban list (${list})`,
+    notBanned: (name) => `${name} is not on this group's ban list.`,
+    unbanned: (name, groups) => `${name} is unbanned (${groups} group${groups === 1 ? '' : 's'}).`,
+    stillImported: (list) => `Note: they are on the imported ban list (${list}); if that is a mistake, /trust them and they can join.`,
   },
   flood: {
     reasons: {
@@ -558,11 +585,13 @@ export const en: Messages = {
     log: {
       actions: {
         delete: 'message deleted', mute: 'muted', unmute: 'unmuted', kick: 'removed from the group', strike: 'strike', unwarn: 'strike withdrawn',
-        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'verify (observe)': 'entry check (observe mode)', 'workhours (observe)': 'work hours (observe mode)', 'flood (observe)': 'flood control (observe mode)', 'locks (observe)': 'locks (observe mode)', 'report: hidden': 'hidden after reports', 'report: delete': 'report: deleted', 'report: strike': 'report: strike', 'report: ban': 'report: removed', 'report: dismiss': 'report: fine', raid: 'raid mode', 'raid (observe)': 'raid mode (observe mode)', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
+        adfilter: 'ad filter', 'adfilter (observe)': 'ad filter (observe mode)', 'verify (observe)': 'entry check (observe mode)', 'workhours (observe)': 'work hours (observe mode)', 'flood (observe)': 'flood control (observe mode)', 'locks (observe)': 'locks (observe mode)', 'report: hidden': 'hidden after reports', 'report: delete': 'report: deleted', 'report: strike': 'report: strike', 'report: ban': 'report: removed', 'report: dismiss': 'report: fine', raid: 'raid mode', 'raid (observe)': 'raid mode (observe mode)', 'family ban': 'family ban', 'family unban': 'family ban lifted', 'ad review: spam': 'ad review: an ad', 'ad review: ham': 'ad review: not an ad',
         'appeal accepted': 'appeal accepted', 'appeal rejected': 'appeal rejected', 'work-hours strike withdrawn': 'work-hours strike withdrawn',
       },
       done: 'done',
       votes: (n) => `${n} reports`,
+      from: (group) => `from "${group}"`,
+      list: (list) => `list: ${list}`,
       raid: (what) => (what === 'start' ? 'started' : 'ended'),
       fallback: (why, detail) => `could not be done (${({ unsupported: 'the platform does not allow it', forbidden: 'the bot lacks the right', failed: 'it failed', rejected: 'the platform refused it' } as Record<string, string>)[why] ?? why}${detail ? `: ${detail}` : ''})`,
       removed: (score) => `removed (confidence ${score})`,

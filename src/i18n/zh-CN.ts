@@ -80,7 +80,10 @@ export const zhCN = {
     unlock: '解除锁定',
     newcomerlimit: '新成员入群后一段时间内只能发文字',
     report: '举报一条消息（回复它）',
-    lockdown: '封群 / 防突袭：on / off，自动开启的条件'
+    lockdown: '封群 / 防突袭：on / off，自动开启的条件',
+    family: '家族：几个群共享封禁名单',
+    ban: '移出并封禁成员（回复或 @）',
+    unban: '解除封禁'
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -143,6 +146,9 @@ export const zhCN = {
     unlock: '/unlock <类型…> | all',
     newcomerlimit: '/newcomerlimit <时长，如 24h> | off',
     report: '/report（回复要举报的消息）',
+    family: '/family · /family create · /family join <编号> · /family leave · /family share on|off · /family imported on|off',
+    ban: '/ban [原因]（回复他的消息）或 /ban @成员 [原因]',
+    unban: '/unban @成员 或 /unban <编号>',
     lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <人数> <秒数> · /lockdown quiet <分钟>',
   } as Record<string, string>,
   why: {
@@ -212,6 +218,7 @@ export const zhCN = {
       'newcomers.limit': '新成员入群后多久内只能发文字，例如 24h；off 关闭',
       'reports.hideAt': '几位成员举报后先隐藏消息，等管理员处理',
       'raid.mode': '防突袭 off / observe / on',
+      'bans.imported': '导入的封禁名单（如 CAS）是否在本群生效',
       'raid.joins': '几秒内（raid.seconds）进群多少人算突袭',
       'raid.seconds': '防突袭按几秒计算',
       'raid.quietMinutes': '安静多少分钟后结束防突袭',
@@ -324,6 +331,27 @@ export const zhCN = {
     modes: { off: '关闭', observe: '观察模式（只记录）', on: '开启' } as Record<string, string>,
     show: (mode: string, joins: number, seconds: number, quiet: number, now: string) =>
       `🛡 防突袭：${mode}\n• ${seconds} 秒内进群 ${joins} 人即开始\n• 安静 ${quiet} 分钟后自动结束\n现在：${now}`,
+  },
+  family: {
+    none: '本群还没有封禁名单，也不在任何家族里。群主发送 /family create 建一个家族；在你管理的其他群里发送 /family join <编号> 加入，封禁名单就在这些群里共享。',
+    show: (id: number, groups: { title: string; sharing: boolean }[], bans: number, sharing: boolean) =>
+      `👪 家族 #${id}：${groups.map((g) => `「${g.title}」${g.sharing ? '' : '（不共享封禁）'}`).join('、')}\n封禁名单：${bans} 人${sharing ? '' : '\n（本群不共享封禁：/family share on 开启）'}`,
+    created: (id: number) => `已建立家族 #${id}。在你管理的其他群里发送 /family join ${id}，那些群就和本群共享封禁名单。`,
+    already: (id: number) => `本群已经在家族 #${id} 里了。`,
+    notYours: (id: number) => `没有这个家族，或者它不是你建立的：只有建立家族 #${id} 的群主可以把群加进去。`,
+    joined: (id: number) => `本群已加入家族 #${id}，和其他群共享封禁名单。`,
+    left: (id: number) => `本群已离开家族 #${id}。`,
+    sharing: '本群和家族共享封禁名单。',
+    notSharingNow: '本群不再和家族共享封禁：别的群的封禁不会作用到本群，本群的也不会传出去。',
+    importedOn: '导入的封禁名单在本群生效：名单上的人进群会被移出。',
+    importedOff: '导入的封禁名单在本群不再生效。',
+    defaultReason: '管理员封禁',
+    banned: (name: string, reason: string) => `已将 ${name} 移出并封禁（${reason}）。`,
+    sharedReason: (group: string, reason: string) => `在「${group}」被封禁：${reason}`,
+    importedReason: (list: string) => `在导入的封禁名单（${list}）上`,
+    notBanned: (name: string) => `${name} 不在本群的封禁名单上。`,
+    unbanned: (name: string, groups: number) => `已解除 ${name} 的封禁（${groups} 个群）。`,
+    stillImported: (list: string) => `注意：对方在导入的封禁名单（${list}）上；如果是误判，用 /trust 信任他，他就可以进群。`,
   },
   flood: {
     reasons: {
@@ -561,11 +589,13 @@ export const zhCN = {
     log: {
       actions: {
         delete: '删除消息', mute: '禁言', unmute: '解除禁言', kick: '移出群', strike: '记违规', unwarn: '撤销违规',
-        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'verify (observe)': '入群验证（观察模式）', 'workhours (observe)': '工作时间（观察模式）', 'flood (observe)': '防刷屏（观察模式）', 'locks (observe)': '内容锁定（观察模式）', 'report: hidden': '举报后隐藏', 'report: delete': '举报：删除', 'report: strike': '举报：记违规', 'report: ban': '举报：移出', 'report: dismiss': '举报：没问题', raid: '防突袭', 'raid (observe)': '防突袭（观察模式）', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
+        adfilter: '防广告', 'adfilter (observe)': '防广告（观察模式）', 'verify (observe)': '入群验证（观察模式）', 'workhours (observe)': '工作时间（观察模式）', 'flood (observe)': '防刷屏（观察模式）', 'locks (observe)': '内容锁定（观察模式）', 'report: hidden': '举报后隐藏', 'report: delete': '举报：删除', 'report: strike': '举报：记违规', 'report: ban': '举报：移出', 'report: dismiss': '举报：没问题', raid: '防突袭', 'raid (observe)': '防突袭（观察模式）', 'family ban': '家族封禁', 'family unban': '解除家族封禁', 'ad review: spam': '广告复核：是广告', 'ad review: ham': '广告复核：不是广告',
         'appeal accepted': '申诉通过', 'appeal rejected': '申诉驳回', 'work-hours strike withdrawn': '撤销工作时间违规',
       } as Record<string, string>,
       done: '已执行',
       votes: (n: number) => `${n} 人举报`,
+      from: (group: string) => `来自「${group}」`,
+      list: (list: string) => `名单：${list}`,
       raid: (what: string): string => (what === 'start' ? '开始' : '结束'),
       fallback: (why: string, detail: string) => `没能执行（${({ unsupported: '平台不支持', forbidden: '机器人没有这项权限', failed: '出错了', rejected: '平台拒绝了' } as Record<string, string>)[why] ?? why}${detail ? `：${detail}` : ''}）`,
       removed: (score: string) => `已删除（可信度 ${score}）`,

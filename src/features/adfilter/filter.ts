@@ -206,7 +206,7 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false, 
     // A certain ad from a newcomer with no history: removed at once, not laddered, not asked about.
     if (stage === 'remove' && newcomer && certainAd(verdict.findings)) {
       const reason = ctx.t.adfilter.newcomerReason(told);
-      return { actions: [{ type: 'delete', ...ctx.group, messageId: m.messageId, user, reason }, { type: 'kick', ...ctx.group, user, reason }], stop: true };
+      return { actions: [{ type: 'delete', ...ctx.group, messageId: m.messageId, user, reason }, { type: 'kick', ...ctx.group, user, reason, share: true }], stop: true };
     }
     const shown = m.text || (m.qr !== undefined ? ctx.t.adfilter.pictureCode(m.qr) : '');
     // The language model is asked first where the group wants it: the verdict waits, stored.

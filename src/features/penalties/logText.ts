@@ -30,6 +30,10 @@ export function logOutcome(t: Messages, outcome: string): string {
       return l.by(arg);
     case 'raid':
       return l.raid(arg);
+    case 'from':
+      return l.from(arg);
+    case 'list':
+      return l.list(arg);
     case 'votes':
       return l.votes(Number(arg));
     case 'step': {

@@ -99,7 +99,7 @@ export const decideReport = ruleOn('buttonPressed', {
       case 'strike':
         return { actions: [...decided, ...remove, ...punish(group, { user, rule: 'reported', reason: t.reason, by: e.sender.id, messageId: r.messageId, deletedText: r.text }), ...done], stop: true };
       case 'ban':
-        return { actions: [...decided, ...remove, { type: 'kick', ...g, user, reason: t.reason }, ...done], stop: true };
+        return { actions: [...decided, ...remove, { type: 'kick', ...g, user, reason: t.reason, share: true }, ...done], stop: true };
     }
   },
 });

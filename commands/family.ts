@@ -1,0 +1,111 @@
+import type { CommandContext } from '../src/engine/context.js';
+import { type Command, type Feature, atLeast } from '../src/engine/registry.js';
+import { targetMember } from '../src/engine/targets.js';
+import { ban, bannedArrivals, importedBansSetting, shareRemovals, unban } from '../src/features/family/family.js';
+import { FamiliesRepo } from '../src/features/family/family.sql.js';
+import { familyAdopted, familyCreated, familyLeft, familyLinked, familyRecorders } from '../src/features/family/records.js';
+
+function show(ctx: CommandContext) {
+  const t = ctx.t.family;
+  const repo = ctx.store.of(FamiliesRepo);
+  const mine = repo.of(ctx.group);
+  if (!mine) return [ctx.reply(t.none)];
+  const groups = repo.groups(mine.familyId).map((gr) => ({ title: ctx.store.groups.title({ platform: ctx.group.platform, groupId: gr.groupId }) ?? gr.groupId, sharing: gr.sharesBans }));
+  return [ctx.reply(t.show(mine.familyId, groups, repo.banCount(mine.familyId), mine.sharesBans))];
+}
+
+const family: Command = {
+  name: 'family',
+  aliases: ['家族'],
+  level: 'admin',
+  run(ctx) {
+    const t = ctx.t.family;
+    const [sub, arg, extra] = ctx.command.argv;
+    const repo = ctx.store.of(FamiliesRepo);
+    const mine = repo.of(ctx.group);
+    if (!sub) return show(ctx);
+    if (extra !== undefined) return ctx.usage();
+    const owner = atLeast(ctx.level, 'owner');
+    switch (sub) {
+      case 'create': {
+        if (!owner) return [ctx.reply(ctx.t.common.refusedOwner('/family create'))];
+        if (mine && repo.owner(mine.familyId, ctx.group.platform) === '') {
+          // The group's own list, begun by /ban, becomes this owner's family.
+          return [familyAdopted.of(ctx.group, { id: mine.familyId, ownerId: ctx.event.sender.id }), ctx.reply(t.created(mine.familyId))];
+        }
+        if (mine) return [ctx.reply(t.already(mine.familyId))];
+        const id = repo.nextId();
+        return [familyCreated.of(ctx.group, { id, ownerId: ctx.event.sender.id, at: ctx.now.getTime() }), familyLinked.of(ctx.group, { familyId: id, sharesBans: true }), ctx.reply(t.created(id))];
+      }
+      case 'join': {
+        if (!owner) return [ctx.reply(ctx.t.common.refusedOwner('/family join'))];
+        const id = arg && /^\d{1,9}$/.test(arg) ? Number(arg) : undefined;
+        if (id === undefined) return ctx.usage();
+        // Only the owner who made the family links groups to it: nobody else's bans reach these groups.
+        if (repo.owner(id, ctx.group.platform) !== ctx.event.sender.id) return [ctx.reply(t.notYours(id))];
+        return [familyLinked.of(ctx.group, { familyId: id, sharesBans: true }), ctx.reply(t.joined(id))];
+      }
+      case 'leave':
+        if (!owner) return [ctx.reply(ctx.t.common.refusedOwner('/family leave'))];
+        if (!mine) return [ctx.reply(t.none)];
+        return [familyLeft.of(ctx.group, {}), ctx.reply(t.left(mine.familyId))];
+      case 'share': {
+        const on = arg === 'on' ? true : arg === 'off' ? false : undefined;
+        if (on === undefined) return ctx.usage();
+        if (!mine) return [ctx.reply(t.none)];
+        return [familyLinked.of(ctx.group, { familyId: mine.familyId, sharesBans: on }), ctx.reply(on ? t.sharing : t.notSharingNow)];
+      }
+      case 'imported': {
+        const on = arg === 'on' ? true : arg === 'off' ? false : undefined;
+        if (on === undefined) return ctx.usage();
+        ctx.save(importedBansSetting, on);
+        return [ctx.reply(on ? t.importedOn : t.importedOff)];
+      }
+      default:
+        return ctx.usage();
+    }
+  },
+};
+
+/** The member a ban command is about: an @mention, a reply, a name typed, or a platform id. */
+function who(ctx: CommandContext, typed: string) {
+  const found = targetMember(ctx, typed);
+  if (found === 'ambiguous') return [ctx.reply(ctx.t.roles.ambiguous(typed))];
+  if (found) return found;
+  return /^\d{3,20}$/.test(typed) ? { id: typed, name: typed } : [ctx.reply(ctx.t.penalties.noTarget)];
+}
+
+const banCommand: Command = {
+  name: 'ban',
+  aliases: ['封禁'],
+  level: 'admin',
+  run(ctx) {
+    const mentioned = ctx.event.mentions?.[0];
+    const first = ctx.command.argv[0] ?? '';
+    const byReply = !mentioned && !!ctx.event.replyTo?.senderId;
+    const user = who(ctx, byReply ? '' : first.replace(/^@/, ''));
+    if (Array.isArray(user)) return user;
+    if (atLeast(ctx.levelOf(ctx.group, { id: user.id }), 'admin')) return [ctx.reply(ctx.t.penalties.notAdmins)];
+    const reason = (byReply ? ctx.command.args : ctx.command.argv.slice(1).join(' ')).trim() || ctx.t.family.defaultReason;
+    return ban(ctx, user, reason);
+  },
+};
+
+const unbanCommand: Command = {
+  name: 'unban',
+  aliases: ['解封'],
+  level: 'admin',
+  run(ctx) {
+    const user = who(ctx, ctx.command.args.replace(/^@/, ''));
+    return Array.isArray(user) ? user : unban(ctx, user);
+  },
+};
+
+export const familyFeature: Feature = {
+  name: 'family',
+  commands: [family, banCommand, unbanCommand],
+  rules: [bannedArrivals],
+  settings: [importedBansSetting],
+  recorders: familyRecorders,
+  follows: [shareRemovals],
+};

@@ -1,0 +1,108 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFeatures } from '../commands/index.js';
+import { parseConfig } from '../src/config/load.js';
+import type { Action } from '../src/engine/actions.js';
+import { banListIds } from '../src/features/family/banList.js';
+import { importBanList } from '../src/main.js';
+import { runCli } from './support/cli.js';
+import { joinEvent, perTest, sentTexts, textEvent } from './support/recording.js';
+
+const scratch = perTest();
+const open = () => scratch.bot({ features: buildFeatures(), config: { owners: { test: ['boss'] } } });
+type Bot = ReturnType<typeof open>;
+const at = (groupId: string) => ({ platform: 'test', groupId });
+const kicks = (actions: Action[]) => actions.flatMap((a) => (a.type === 'kick' ? [`${a.groupId}:${a.user.id}`] : []));
+
+/** g1 and g2, linked by their owner; bob has spoken in both. */
+async function family(bot: Bot) {
+  expect(sentTexts(await bot.say('boss', '/family create'))).toEqual(['已建立家族 #1。在你管理的其他群里发送 /family join 1，那些群就和本群共享封禁名单。']);
+  expect(sentTexts(await bot.say('boss', '/family join 1', { group: 'g2' }))).toEqual(['本群已加入家族 #1，和其他群共享封禁名单。']);
+  await bot.say('bob', '大家好');
+  await bot.say('bob', '大家好', { group: 'g2' });
+}
+
+describe('a family of groups shares one ban list', () => {
+  it("an admin's /ban removes the member here and in the family's other groups, with the reason and the source in each /log", async () => {
+    const bot = open();
+    await family(bot);
+    const hello = textEvent('bob', '私聊我买课', bot.clock.now());
+    await bot.dispatch(hello);
+    const banned = await bot.dispatch(textEvent('boss', '/ban 倒卖课程', bot.clock.now(), { extra: { replyTo: { messageId: hello.messageId, senderId: 'bob', senderName: 'bob' } } }));
+    expect(kicks(banned)).toEqual(['g1:bob', 'g2:bob']);
+    expect(sentTexts(banned)).toEqual(['已将 bob 移出并封禁（倒卖课程）。']);
+    expect(bot.app.store.actionLog.recent(at('g2')).find((e) => e.action === 'family ban')).toMatchObject({ userId: 'bob', reason: '在「g1」被封禁：倒卖课程' });
+    // Coming back to either group, they are removed at once.
+    expect(kicks(await bot.dispatch(joinEvent(['bob'], bot.clock.now(), { group: 'g2' })))).toEqual(['g2:bob']);
+    // /unban lifts it everywhere.
+    expect(sentTexts(await bot.say('boss', '/unban bob', { group: 'g2' }))).toEqual(['已解除 bob 的封禁（2 个群）。']);
+    expect(kicks(await bot.dispatch(joinEvent(['bob'], bot.clock.now())))).toEqual([]);
+  });
+
+  it('a certain ad from a newcomer is shared; a newcomer who missed the entry check is not', async () => {
+    const bot = open();
+    await family(bot);
+    await bot.dispatch(joinEvent(['spam1'], bot.clock.now()));
+    await bot.say('spam1', '大家好', { group: 'g2' });
+    const ad = await bot.say('spam1', '兼职刷单日赚500，加微信 abc12345 详聊');
+    expect(kicks(ad)).toEqual(['g1:spam1', 'g2:spam1']);
+    await bot.say('boss', '/verify button');
+    await bot.dispatch(joinEvent(['slow'], bot.clock.now()));
+    await bot.say('slow', '你好', { group: 'g2' });
+    await bot.app.scheduler.advanceTo(bot.clock, new Date(bot.clock.now().getTime() + 11 * 60_000));
+    const removed = bot.adapter.performed.flatMap((a) => (a.type === 'kick' && a.user.id === 'slow' ? [a.groupId] : []));
+    expect(removed).toEqual(['g1']);
+  });
+
+  it("only the owner who made a family adds groups to it, and a group may keep out of its bans", async () => {
+    const bot = open();
+    await family(bot);
+    expect(sentTexts(await bot.say('eve', '/family join 1', { group: 'g3', role: 'owner' }))).toEqual([
+      '没有这个家族，或者它不是你建立的：只有建立家族 #1 的群主可以把群加进去。',
+    ]);
+    expect(sentTexts(await bot.say('ann', '/family create', { group: 'g3', role: 'admin' }))[0]).toMatch(/群主/);
+    await bot.say('boss', '/family share off', { group: 'g2' });
+    expect(kicks(await bot.say('boss', '/ban @bob 刷屏广告'))).toEqual(['g1:bob']);
+    expect(sentTexts(await bot.say('boss', '/family', { group: 'g2' }))[0]).toBe('👪 家族 #1：「g1」、「g2」（不共享封禁）\n封禁名单：1 人\n（本群不共享封禁：/family share on 开启）');
+  });
+
+  it('a group with no family keeps its own list from its first /ban', async () => {
+    const bot = open();
+    await bot.say('bob', '在吗');
+    expect(kicks(await bot.say('ann', '/ban bob 骚扰', { role: 'admin' }))).toEqual(['g1:bob']);
+    expect(kicks(await bot.dispatch(joinEvent(['bob'], bot.clock.now())))).toEqual(['g1:bob']);
+    // Its owner may make it a family later, and link other groups to it.
+    expect(sentTexts(await bot.say('boss', '/family create'))).toEqual([expect.stringMatching(/^已建立家族 #1。/)]);
+  });
+});
+
+describe('an imported ban list', () => {
+  it("reads the CAS export's ids and skips what is not one", () => {
+    expect(banListIds('user_id,offenses,time_added\n12345,3,2025-01-01\n\n67890\n"13579",1\nnot-an-id\n12345\n')).toEqual({ ids: ['12345', '67890', '13579'], skipped: 2 });
+  });
+
+  it('`steward bans import` reads the file into the database and says what it took', () => {
+    const file = join(scratch.dir, 'cas.csv');
+    writeFileSync(file, 'user_id\n333333\n444444\n');
+    const r = runCli(['bans', 'import', file, '--db', join(scratch.dir, 'cli.db')]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ source: 'cas', ids: 2, added: 2, skipped: 1 });
+    expect(runCli(['bans', 'import']).code).toBe(2);
+  });
+
+  it('is imported from a file and removes who is on it at joining, where the group keeps it on', async () => {
+    const file = join(scratch.dir, 'export.csv');
+    writeFileSync(file, '111111\n222222\n');
+    const db = join(scratch.dir, 'steward.db');
+    expect(importBanList(parseConfig({}, 'test'), 'test', db, file, 'test', 'cas')).toEqual({ source: 'cas', ids: 2, added: 2, skipped: 0 });
+    const bot = open();
+    const joined = await bot.dispatch(joinEvent(['111111', 'amy'], bot.clock.now()));
+    expect(kicks(joined)).toEqual(['g1:111111']);
+    expect(bot.app.store.actionLog.recent(at('g1')).find((e) => e.action === 'family ban')?.reason).toBe('在导入的封禁名单（cas）上');
+    await bot.say('boss', '/family imported off', { group: 'g2' });
+    expect(kicks(await bot.dispatch(joinEvent(['222222'], bot.clock.now(), { group: 'g2' })))).toEqual([]);
+    await bot.say('boss', '/trust 111111');
+    expect(sentTexts(await bot.say('boss', '/unban 111111'))[0]).toContain('对方在导入的封禁名单（cas）上');
+  });
+});
