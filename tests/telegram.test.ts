@@ -237,6 +237,15 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     expect(app.store.activity.memberMessages({ platform: 'telegram', groupId: String(GROUP) }, String(alice.id))).toBe(1);
   });
 
+  it('a flood: what goes past the limit is deleted, and one line explains it', async () => {
+    const { api } = await start();
+    const bob = { id: 43, first_name: 'Bob' };
+    const sent = Array.from({ length: 15 }, (_, i) => api.push(groupText(GROUP, bob, `刷屏第 ${i} 条`)).message!.message_id);
+    await api.until(() => api.callsOf('deleteMessage').length === 5 && api.callsOf('sendMessage').length === 1);
+    expect(api.callsOf('deleteMessage').map((c) => c.payload.message_id)).toEqual(sent.slice(10));
+    expect(sendTexts(api)).toEqual(['@Bob 请勿刷屏（10 秒内发了超过 10 条消息）。这是第 1 次：提醒。再有一次将警告。如有异议请发送 /appeal 申诉。\n被禁言也可以私聊我申诉：https://t.me/steward_bot?start=appeal']);
+  });
+
   it('mentions work for members without a username', async () => {
     const { api } = await start();
     api.push(groupText(GROUP, alice, 'hi @Alice'));

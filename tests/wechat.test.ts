@@ -192,6 +192,17 @@ describe('WeChat through real Wechaty and wechaty-puppet-mock', () => {
     await until(() => world.said.length >= 1);
     expect(world.said[0]).toEqual({ to: room.id, text: '@Alice 这条消息不符合群规（广告），请撤回。', mentions: [world.alice.id] });
   });
+
+  it('a flood on WeChat: one line to the member for the burst, and the owner told once that nothing could be deleted', async () => {
+    const world = new WechatWorld();
+    const room = world.room('产品群');
+    await inProcess(world);
+    for (let i = 0; i < 16; i++) world.bob.say(`刷屏第 ${i} 条`).to(room);
+    await until(() => world.said.some((s) => s.to === room.id && s.text.includes('请勿刷屏')));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(world.said.filter((s) => s.to === room.id && !s.text.startsWith('@Bob 请勿刷屏'))).toEqual([]);
+    expect(world.said.filter((s) => s.to === world.owner.id)).toHaveLength(1);
+  });
 });
 
 describe('WeChat over wechaty-puppet-service (gRPC on loopback)', () => {
