@@ -6,6 +6,7 @@ import type { InboundEvent, MessageEvent } from '../src/engine/events.js';
 import type { Feature } from '../src/engine/registry.js';
 import { tempDir } from './support/recording.js';
 import { WechatWorld, type WechatRun, freePort, startWechat, until } from './support/wechatWorld.js';
+import { quoteOf } from '../adapters/wechat/normalize.js';
 
 // puppet-service keeps a payload cache under $HOME/.wechaty: keep it out of the real home.
 const realHome = process.env.HOME;
@@ -191,6 +192,18 @@ describe('WeChat through real Wechaty and wechaty-puppet-mock', () => {
     world.alice.say('spam').to(room);
     await until(() => world.said.length >= 1);
     expect(world.said[0]).toEqual({ to: room.id, text: '@Alice 这条消息不符合群规（广告），请撤回。', mentions: [world.alice.id] });
+  });
+
+  it('a quoted reply is a reply to the quoted member: /report works by quoting, as WeChat members do', async () => {
+    expect(quoteOf('「Bob：加我领资料」\n- - - - - - - - - - - - - - -\n/report')).toEqual({ name: 'Bob', quoted: '加我领资料', reply: '/report' });
+    expect(quoteOf('「随便说说」')).toBeUndefined();
+    const world = new WechatWorld();
+    const room = world.room('产品群');
+    await inProcess(world);
+    world.alice.say('「Bob：加我领资料」\n- - - - - - - - - - - - - - -\n/report').to(room);
+    await until(() => world.said.some((s) => s.to === world.owner.id));
+    expect(messages()[0]).toMatchObject({ text: '/report', replyTo: { senderId: world.bob.id, senderName: 'Bob', text: '加我领资料' } });
+    expect(world.said.find((s) => s.to === world.owner.id)?.text).toMatch(/^「产品群」里 Alice 举报了 Bob 的消息：\n「加我领资料」\n请选择处理方式：/);
   });
 
   it('a flood on WeChat: one line to the member for the burst, and the owner told once that nothing could be deleted', async () => {

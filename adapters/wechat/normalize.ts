@@ -40,6 +40,30 @@ async function cardText(msg: Message, kind: MessageKind): Promise<{ text: string
   return { text: msg.text() };
 }
 
+/** The line WeChat puts between a quoted message and the reply to it. */
+const QUOTE_RULE = '\n- - - - - - - - - - - - - - -\n';
+
+/**
+ * A quoted reply as WeChat delivers it: 「Name：the quoted text」, the rule, then the reply. Read by
+ * position, not by a pattern, so a long message costs one scan.
+ */
+export function quoteOf(text: string): { name: string; quoted: string; reply: string } | undefined {
+  if (!text.startsWith('「')) return undefined;
+  const rule = text.indexOf(QUOTE_RULE);
+  if (rule < 0 || text[rule - 1] !== '」') return undefined;
+  const head = text.slice(1, rule - 1);
+  const colon = head.indexOf('：');
+  if (colon <= 0) return undefined;
+  return { name: head.slice(0, colon), quoted: head.slice(colon + 1), reply: text.slice(rule + QUOTE_RULE.length) };
+}
+
+/** A stable stand-in id for a quoted message (WeChat does not say which message it was). */
+function quoteId(name: string, quoted: string): string {
+  let h = 0x811c9dc5;
+  for (const c of `${name}\u0000${quoted}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
+  return `quote:${(h >>> 0).toString(36)}`;
+}
+
 /** A puppet that sends no usable time gets the time it arrived: one bad field must not poison a batch. */
 function validDate(d: Date): Date {
   return Number.isFinite(d.getTime()) ? d : new Date();
@@ -51,8 +75,12 @@ export async function normalizeMessage(msg: Message, o: { botId: string; ownerId
   const talker = msg.talker();
   const room = msg.room();
   const kind = KINDS[msg.type()] ?? 'other';
-  const { text, urls: cardUrls } = await cardText(msg, kind);
-  const urls = [...(cardUrls ?? []), ...(kind === 'text' ? (text.match(URL_RE) ?? []) : [])];
+  const card = await cardText(msg, kind);
+  // A quoted reply is the reply, to the quoted message: /report, /warn and /spam read whose it was.
+  const quote = kind === 'text' && room ? quoteOf(card.text) : undefined;
+  const text = quote ? quote.reply : card.text;
+  const quotedBy = quote ? await room!.member(quote.name).catch(() => undefined) : undefined;
+  const urls = [...(card.urls ?? []), ...(kind === 'text' ? (text.match(URL_RE) ?? []) : [])];
   const mentioned = room ? await msg.mentionList().catch(() => [] as Contact[]) : [];
   const mentions = await Promise.all(mentioned.filter((c) => c.id !== o.botId).map((c) => senderOf(c, room)));
   return {
@@ -68,6 +96,9 @@ export async function normalizeMessage(msg: Message, o: { botId: string; ownerId
     kind,
     text,
     ...(urls.length ? { urls } : {}),
+    ...(quote
+      ? { replyTo: { messageId: quoteId(quote.name, quote.quoted), senderName: quote.name, text: quote.quoted, ...(quotedBy ? { senderId: quotedBy.id } : {}) } }
+      : {}),
     ...(mentions.length ? { mentions } : {}),
     ...(mentioned.some((c) => c.id === o.botId) ? { mentionsBot: true } : {}),
     ...(o.unmanaged ? { unmanaged: true } : {}),
