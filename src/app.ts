@@ -21,6 +21,7 @@ import { Checkpointer } from './storage/checkpointer.js';
 import type { CacheStats } from './storage/lru.js';
 import type { Clock } from './time/clock.js';
 import { Scheduler } from './time/scheduler.js';
+import { HEARTBEAT_EVERY_MS, HEARTBEAT_KEY, type Heartbeat } from './health.js';
 import { AdFilterRepo } from './features/adfilter/adfilter.sql.js';
 
 export interface AppOptions {
@@ -167,6 +168,16 @@ export class App {
   }
 
   private lastPrune = 0;
+  private lastBeat = 0;
+
+  /** How the bot is now: written every 15 s for `steward health` to read from outside. */
+  heartbeat(now: number): Heartbeat {
+    return {
+      at: now,
+      platforms: Object.fromEntries(this.opts.adapters.map((a) => [a.platform, a.connected?.() ?? this.started])),
+      outboxDueSince: this.store.outbox.dueSince(now),
+    };
+  }
 
   /**
    * The periodic heartbeat: due jobs, messages whose back-off ended, the activity ledger's buffered
@@ -180,6 +191,11 @@ export class App {
     if (dropped) this.services.log.warn({ dropped }, 'activity rows could not be written; dropped');
     const now = this.services.clock.now().getTime();
     await this.units.run(() => this.store.handledEvents.prune(now - HANDLED_EVENTS_AGE_MS, HANDLED_EVENTS_MAX));
+    if (this.started && now - this.lastBeat >= HEARTBEAT_EVERY_MS) {
+      this.lastBeat = now;
+      const beat = JSON.stringify(this.heartbeat(now));
+      await this.units.run(() => this.store.platformState.set(HEARTBEAT_KEY.platform, HEARTBEAT_KEY.key, beat));
+    }
     if (now - this.lastPrune >= 3_600_000) {
       this.lastPrune = now;
       await this.units.run(() => this.store.buttonKeywords.prune(now));

@@ -10,6 +10,9 @@ const USAGE = `Usage:
   steward shell [--json] [--platform telegram|wechat] [--config FILE] [--db FILE]
   steward dashboard [--config FILE] [--db FILE] [--port N]
   steward check-config FILE
+  steward health [--config FILE] [--db FILE]
+      exit 0 when the running bot wrote its heartbeat lately, every platform is connected and the
+      outbox is moving; 1 otherwise, saying what is wrong (a container's HEALTHCHECK)
   steward bans import FILE.csv [--platform telegram|wechat] [--source NAME] [--config FILE] [--db FILE]
       adds a published ban list (e.g. the CAS export: an account id in each line's first column) to
       the bot's database; people on it are removed when they join a group that keeps bans.imported on
@@ -20,6 +23,12 @@ const USAGE = `Usage:
       rows {"text", "label": "spam"|"ham"}; the shipped model unless --model or --train names one
   steward eval topic FILE.jsonl --history PAST.jsonl
       rows {"text", "label": "on"|"off"}; the group has learned from PAST (same rows)`;
+
+const NO_PLATFORM = [
+  'no Telegram or WeChat credentials are configured, and there is no terminal to run the shell simulator in.',
+  'Set STEWARD_TELEGRAM_TOKEN (or a config file with "telegram" or "wechat") to run the bot; to try the',
+  'simulator, run it in a terminal (docker run -it …), or script it with `steward shell`.',
+].join('\n  ');
 
 const settingDefinitions = buildFeatures().flatMap((f) => f.settings ?? []);
 
@@ -67,6 +76,12 @@ async function run(argv: string[], secrets: string[]): Promise<number> {
   switch (command) {
     case 'start': {
       const { config, file } = load(values.config, secrets);
+      // Without credentials `start` is the simulator, which needs someone typing: in a container
+      // started with -d it would read end-of-input, exit 0, and be restarted over and over.
+      if (!config.telegram && !config.wechat && !process.stdin.isTTY) {
+        process.stderr.write(`steward: ${NO_PLATFORM}\n`);
+        return 2;
+      }
       await runStart(config, file);
       return 0;
     }
@@ -124,6 +139,13 @@ async function run(argv: string[], secrets: string[]): Promise<number> {
       const model = values.train ? trainSpamModel(readLabeledRows([values.train], labels)) : loadModel(values.model);
       process.stdout.write(`${JSON.stringify(evaluateSpamFile(readLabeledRows([file], labels), THRESHOLDS[mode].remove, scorerOf(model)))}\n`);
       return 0;
+    }
+    case 'health': {
+      const { config } = load(values.config, secrets);
+      const { checkHealth } = await import('./main.js');
+      const r = checkHealth(config, values.db, Date.now());
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      return r.ok ? 0 : 1;
     }
     case 'bans': {
       const [sub, path] = positionals;

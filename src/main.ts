@@ -18,7 +18,9 @@ import { loadMigrations, migrate } from './storage/migrate.js';
 import { type Clock, SimulatedClock, systemClock } from './time/clock.js';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { banListIds } from './features/family/banList.js';
+import { HEARTBEAT_KEY, type Heartbeat, healthProblems } from './health.js';
 import { FamiliesRepo } from './features/family/family.sql.js';
 
 /** The config's log level (else `fallback`), with every configured secret kept out of the lines. */
@@ -245,5 +247,25 @@ export function importBanList(config: Config, configFile: string, dbPath: string
     return { source, ids: ids.length, added, skipped };
   } finally {
     app.store.db.close();
+  }
+}
+
+/**
+ * `steward health`: what the running bot last wrote of itself, judged now. Read-only, from another
+ * process (a container's HEALTHCHECK): it never migrates or writes the database.
+ */
+export function checkHealth(config: Config, dbPath: string | undefined, now: number): { ok: boolean; problems: string[]; heartbeat?: Heartbeat } {
+  const path = dbPath ?? config.database;
+  let db: InstanceType<typeof Database> | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const row = db.prepare('SELECT value FROM platform_state WHERE platform = ? AND key = ?').pluck().get(HEARTBEAT_KEY.platform, HEARTBEAT_KEY.key) as string | undefined;
+    const heartbeat = row === undefined ? undefined : (JSON.parse(row) as Heartbeat);
+    const problems = healthProblems(heartbeat, now);
+    return { ok: problems.length === 0, problems, ...(heartbeat ? { heartbeat } : {}) };
+  } catch (err) {
+    return { ok: false, problems: [`database ${resolve(path)} cannot be read: ${err instanceof Error ? err.message : String(err)}`] };
+  } finally {
+    db?.close();
   }
 }

@@ -3,11 +3,32 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
+const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+// The run stage: everything after the last FROM.
+const run = dockerfile.split(/^FROM /m).at(-1)!;
+const ignored = readFileSync(join(root, '.dockerignore'), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'));
 
 describe('the container image', () => {
-  it('holds what the bot reads beside its code at start: migrations, the shipped model, the launcher', () => {
-    // The run stage: everything after the last FROM.
-    const run = readFileSync(join(root, 'Dockerfile'), 'utf8').split(/^FROM /m).at(-1)!;
-    for (const dir of ['migrations', 'models', 'bin']) expect(run).toMatch(new RegExp(`^COPY ${dir} \\./${dir}$`, 'm'));
+  it('holds every runtime path the package ships (package.json "files"), copied into the run stage', () => {
+    const files = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { files: string[] }).files;
+    const copied = run.split('\n').flatMap((l) => /^COPY (?:--from=build \/app\/)?(\S+) \.\/\S*$/.exec(l)?.slice(1, 2) ?? []);
+    expect(files.filter((path) => !copied.includes(path))).toEqual([]);
+  });
+
+  it('checks its own health with steward health', () => {
+    expect(run).toMatch(/^HEALTHCHECK .*CMD \["node", "bin\/steward\.js", "health"\]$/m);
+  });
+
+  it('leaves better-sqlite3 build leftovers behind: only the binding goes', () => {
+    expect(dockerfile).toMatch(/rm -rf deps src/);
+    expect(dockerfile).toMatch(/! -name better_sqlite3\.node -exec rm -rf/);
+  });
+
+  it('keeps secrets, local databases, logs and nested dependencies out of the build context', () => {
+    for (const pattern of ['**/node_modules', 'config.json', '.env', '*.log', '*.db-wal', '*.db-shm', '.git']) expect(ignored).toContain(pattern);
+    expect(ignored).toContain('!config.example.json');
   });
 });

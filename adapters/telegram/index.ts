@@ -38,6 +38,12 @@ export class TelegramAdapter implements Adapter {
   private chain: Promise<unknown> = Promise.resolve();
   private lastUpdate = 0;
   private running = false;
+  /** Polling (or the webhook) is up: false once it stopped with an error. */
+  private polling = false;
+
+  connected(): boolean {
+    return this.running && this.polling;
+  }
   private eventSeq = 0;
   // The groups active lately (an evicted one is only asked again).
   private readonly adminsFetchedAt = new LruMap<string, number>(20_000);
@@ -67,12 +73,14 @@ export class TelegramAdapter implements Adapter {
       // launch() resolves only when polling stops; onLaunch tells us it is connected.
       await new Promise<void>((resolve, reject) => {
         this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false }, resolve).catch((err: unknown) => {
+          this.polling = false;
           if (this.running) log.error({ err }, 'telegram polling stopped');
           reject(err);
         });
       });
     }
     this.running = true;
+    this.polling = true;
     this.botUsername = this.bot.botInfo?.username;
     log.info({ bot: this.botUsername, mode: config.mode }, 'telegram connected');
   }

@@ -40,6 +40,11 @@ export class WechatAdapter implements Adapter {
   private sink?: EventSink;
   private stopped = false;
   private reconnecting?: Promise<void>;
+
+  /** Logged in through a live service (not between a drop and the reconnection). */
+  connected(): boolean {
+    return this.bot !== undefined && this.reconnecting === undefined;
+  }
   private readonly outbox: Outbox;
   private readonly rooms: ConfiguredRooms;
   /** Rooms whose owner was reported lately (an evicted one is reported again: harmless). */

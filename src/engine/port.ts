@@ -38,6 +38,8 @@ export interface Adapter {
   refreshAdmins?(groupId: string, maxAgeMs: number): Promise<void>;
   /** A link that opens a private chat with the bot, carrying `start`, where the platform has one. */
   privateLink?(start: string): string | undefined;
+  /** Whether it is connected to its platform now (the health check); absent: whenever started. */
+  connected?(): boolean;
   /** The bytes of a picture in a recent message, where the platform lets the bot fetch them. */
   fetchImage?(groupId: string, messageId: string): Promise<Uint8Array | undefined>;
   stop(): Promise<void>;

@@ -50,6 +50,7 @@ export class OutboxRepo {
   private readonly deleteStmt;
   private readonly failStmt;
   private readonly lanesStmt;
+  private readonly dueSinceStmt;
   private readonly laneStmt;
   private readonly dropLaneStmt;
   private readonly jobLeftStmt;
@@ -64,6 +65,10 @@ export class OutboxRepo {
       last_error = ? WHERE id = ?`);
     // Lanes whose first row may go now. Only pending rows are kept, so this reads little.
     this.lanesStmt = db.prepare('SELECT DISTINCT platform, lane FROM outbox');
+    // Only a lane's head may go (order per chat): the earliest time a head was free to go.
+    this.dueSinceStmt = db
+      .prepare('SELECT MIN(o.not_before) FROM outbox o JOIN (SELECT MIN(id) AS id FROM outbox GROUP BY platform, lane) h ON o.id = h.id WHERE o.not_before <= ?')
+      .pluck();
     this.laneStmt = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE platform = ? AND lane = ? ORDER BY id`);
     this.dropLaneStmt = db.prepare('DELETE FROM outbox WHERE platform = ? AND lane = ?');
     this.jobLeftStmt = db.prepare('SELECT 1 FROM outbox WHERE job_id = ? LIMIT 1').pluck();
@@ -88,6 +93,11 @@ export class OutboxRepo {
   }
 
   /** Every lane with rows (at start-up: what a restart left). */
+  /** Since when the longest-waiting lane head has been free to go (null: none is). */
+  dueSince(now: number): number | null {
+    return (this.dueSinceStmt.get(now) as number | null) ?? null;
+  }
+
   lanes(): LaneRef[] {
     return this.lanesStmt.all() as LaneRef[];
   }
