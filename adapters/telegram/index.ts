@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { CAPABILITIES } from '../capabilities.js';
 import { Telegraf } from 'telegraf';
 import type { TelegramConfig } from '../../src/config/schema.js';
@@ -18,6 +20,9 @@ export interface TelegramAdapterOptions {
 }
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'chat_member', 'my_chat_member'] as const;
+/** A file to upload: { source: a path on disk }. */
+const isUpload = (v: unknown): v is { source: string } => typeof v === 'object' && v !== null && typeof (v as { source?: unknown }).source === 'string';
+
 /** How long a chat's admin list is trusted before it is fetched again on the next update. */
 const ADMINS_TTL_MS = 10 * 60_000;
 const LAST_UPDATE = 'lastUpdateId';
@@ -179,7 +184,38 @@ export class TelegramAdapter implements Adapter {
   }
 
   private call(method: string, payload: Record<string, unknown>): Promise<unknown> {
+    if (Object.values(payload).some(isUpload)) return this.upload(method, payload);
     return this.bot.telegram.callApi(method as never, payload as never);
+  }
+
+  /**
+   * A file upload as multipart/form-data through Node's own fetch and FormData: Telegraf's
+   * multipart stream never finishes on Node 26, so the /heatmap picture would hang there. Errors
+   * take Telegraf's shape, so refusals and retries read them alike.
+   */
+  private async upload(method: string, payload: Record<string, unknown>): Promise<unknown> {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(payload)) {
+      if (isUpload(value)) form.append(key, new Blob([await readFile(value.source)]), basename(value.source));
+      else form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+    }
+    const { apiRoot, token } = this.opts.config;
+    let res: Response;
+    try {
+      res = await fetch(`${apiRoot}/bot${token}/${method}`, { method: 'POST', body: form });
+    } catch (err) {
+      // A network failure, coded as Telegraf's are (retryDelay backs off on a code).
+      const cause = (err as { cause?: { code?: string } }).cause;
+      throw Object.assign(new Error(`${method} failed: ${cause?.code ?? 'network error'}`), { code: cause?.code ?? 'EFETCH' });
+    }
+    const body = (await res.json().catch(() => ({ ok: false, error_code: res.status, description: res.statusText }))) as {
+      ok: boolean;
+      result?: unknown;
+      error_code?: number;
+      description?: string;
+    };
+    if (body.ok) return body.result;
+    throw Object.assign(new Error(`${body.error_code}: ${body.description}`), { response: body });
   }
 
   /** Calls that are not chat messages skip the pacing queue but still wait out 429s and 5xx. */
