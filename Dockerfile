@@ -1,5 +1,10 @@
+# The current Node.js LTS (26, since October 2026; Node 20 ended on 2026-04-30), pinned to the
+# release .ci/run also tests the suite on. Where a registry is reachable, pin the digest too:
+#   docker buildx imagetools inspect node:26.12.0-bookworm-slim   → FROM node:26.12.0-bookworm-slim@sha256:…
+ARG NODE_IMAGE=node:26.12.0-bookworm-slim
+
 # Build: compile TypeScript and the native SQLite binding, then keep production dependencies only.
-FROM node:20-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
@@ -18,7 +23,7 @@ RUN npm run build && npm prune --omit=dev \
  && find build/Release -mindepth 1 ! -name better_sqlite3.node -exec rm -rf {} +
 
 # Run: no compiler, no dev dependencies, an unprivileged user, the database on a volume.
-FROM node:20-bookworm-slim
+FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
     STEWARD_DATABASE=/data/steward.db
 WORKDIR /app

@@ -18,6 +18,14 @@ describe('the container image', () => {
     expect(files.filter((path) => !copied.includes(path))).toEqual([]);
   });
 
+  it('runs the Node.js LTS that CI tests the suite on, pinned to a release', () => {
+    const lts = /^LTS=(\d+)\.(\d+)\.(\d+)$/m.exec(readFileSync(join(root, '.ci', 'run'), 'utf8'));
+    const image = /^ARG NODE_IMAGE=node:(\d+)\.(\d+)\.(\d+)-bookworm-slim$/m.exec(dockerfile);
+    expect(lts?.[1]).toBeDefined();
+    expect(image?.[1]).toBe(lts?.[1]);
+    expect(dockerfile.match(/^FROM .*$/gm)).toEqual(['FROM ${NODE_IMAGE} AS build', 'FROM ${NODE_IMAGE}']);
+  });
+
   it('checks its own health with steward health', () => {
     expect(run).toMatch(/^HEALTHCHECK .*CMD \["node", "bin\/steward\.js", "health"\]$/m);
   });
