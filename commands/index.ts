@@ -5,6 +5,7 @@ import type { SpamModel } from '../src/features/adfilter/classifier.js';
 import { adfilterFeature } from './adfilter.js';
 import { checkinFeature } from './checkin.js';
 import { familyFeature } from './family.js';
+import { faqFeature } from './faq.js';
 import { floodFeature } from './flood.js';
 import { helpFeature } from './help.js';
 import { insightsFeature } from './insights.js';
@@ -42,6 +43,7 @@ export const RULE_ORDER: readonly string[] = [
   'adfilter.second-opinion',
   'penalties.decide-appeal',
   'reports.decide',
+  'faq.answer',
 ];
 
 /**
@@ -62,6 +64,7 @@ export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpin
     reportsFeature,
     raidFeature(),
     familyFeature,
+    faqFeature(),
     workhoursFeature(o.caches && o.caches.topicModelsMB * mb),
     checkinFeature,
     topicsFeature,

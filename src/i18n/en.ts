@@ -85,7 +85,10 @@ export const en: Messages = {
     lockdown: 'lock the group down against a raid: on / off, and when it starts by itself',
     family: 'a family of groups sharing one ban list',
     ban: 'remove and ban a member (reply or @)',
-    unban: 'lift a ban'
+    unban: 'lift a ban',
+    faq: 'teach me answers to common questions',
+    note: 'save a note (#name recalls it)',
+    notes: 'the notes of this group'
   },
   usage: {
     help: '/help',
@@ -151,6 +154,9 @@ export const en: Messages = {
     family: '/family · /family create · /family join <number> · /family leave · /family share on|off · /family imported on|off',
     ban: '/ban [reason] (reply to their message) or /ban @member [reason]',
     unban: '/unban @member or /unban <id>',
+    faq: '/faq · /faq add [exact] phrasing 1|phrasing 2 = answer · /faq remove <number>',
+    note: '/note <name> <text> · /note remove <name>',
+    notes: '/notes',
     lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <joins> <seconds> · /lockdown quiet <minutes>',
   },
   why: {
@@ -351,6 +357,23 @@ export const en: Messages = {
     notBanned: (name) => `${name} is not on this group's ban list.`,
     unbanned: (name, groups) => `${name} is unbanned (${groups} group${groups === 1 ? '' : 's'}).`,
     stillImported: (list) => `Note: they are on the imported ban list (${list}); if that is a mistake, /trust them and they can join.`,
+  },
+  faq: {
+    none: 'No answers taught yet. An admin sends /faq add how to sign up|where to register = see the pinned link, and I answer whoever asks that.',
+    list: (lines) => `Answers taught here:\n${lines.join('\n')}\n(/faq remove <number> deletes one)`,
+    line: (id, phrasings, exact, answer) => `${id}. ${phrasings}${exact ? ' (whole message)' : ''} → ${answer}`,
+    added: (id, phrasings) => `Answer ${id} learned: ${phrasings}. I answer whoever asks that.`,
+    removed: (id) => `Answer ${id} deleted.`,
+    noSuch: (id) => `There is no answer ${id} here.`,
+    tooLong: (n, phrasing, answer) => `Too long: at most ${n} phrasings of up to ${phrasing} characters each, and an answer of up to ${answer}.`,
+    full: (n) => `This group has ${n} answers already; please delete some first.`,
+    noteSaved: (name) => `Note #${name} saved; sending #${name} in the group shows it.`,
+    noteRemoved: (name) => `Note #${name} deleted.`,
+    noNote: (name) => `There is no note #${name}.`,
+    notes: (names) => `Notes here: ${names.join('  ')} (send #name to see one)`,
+    noNotes: 'No notes here yet. An admin saves one with /note <name> <text>.',
+    unanswered: (group, lines) => `📋 Questions in "${group}" nobody answered this week:\n${lines.join('\n')}\nThe frequent ones can be taught with /faq add.`,
+    unansweredLine: (when, name, text) => `• ${when} ${name}: ${text}`,
   },
   flood: {
     reasons: {

@@ -83,7 +83,10 @@ export const zhCN = {
     lockdown: '封群 / 防突袭：on / off，自动开启的条件',
     family: '家族：几个群共享封禁名单',
     ban: '移出并封禁成员（回复或 @）',
-    unban: '解除封禁'
+    unban: '解除封禁',
+    faq: '问答：教我回答常见问题',
+    note: '保存笔记（#名字 查看）',
+    notes: '本群的笔记'
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -149,6 +152,9 @@ export const zhCN = {
     family: '/family · /family create · /family join <编号> · /family leave · /family share on|off · /family imported on|off',
     ban: '/ban [原因]（回复他的消息）或 /ban @成员 [原因]',
     unban: '/unban @成员 或 /unban <编号>',
+    faq: '/faq · /faq add [exact] 问法1|问法2 = 答案 · /faq remove <编号>',
+    note: '/note <名字> <内容> · /note remove <名字>',
+    notes: '/notes',
     lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <人数> <秒数> · /lockdown quiet <分钟>',
   } as Record<string, string>,
   why: {
@@ -352,6 +358,23 @@ export const zhCN = {
     notBanned: (name: string) => `${name} 不在本群的封禁名单上。`,
     unbanned: (name: string, groups: number) => `已解除 ${name} 的封禁（${groups} 个群）。`,
     stillImported: (list: string) => `注意：对方在导入的封禁名单（${list}）上；如果是误判，用 /trust 信任他，他就可以进群。`,
+  },
+  faq: {
+    none: '还没有问答。管理员发送 /faq add 怎么报名|如何报名 = 看群公告里的报名链接，以后有人这样问，我就直接回答。',
+    list: (lines: string[]) => `本群的问答：\n${lines.join('\n')}\n（/faq remove 编号 删除）`,
+    line: (id: number, phrasings: string, exact: boolean, answer: string) => `${id}. ${phrasings}${exact ? '（整句）' : ''} → ${answer}`,
+    added: (id: number, phrasings: string) => `已记住第 ${id} 条问答：${phrasings}。有人这样问，我就回答。`,
+    removed: (id: number) => `已删除第 ${id} 条问答。`,
+    noSuch: (id: number) => `本群没有第 ${id} 条问答。`,
+    tooLong: (n: number, phrasing: number, answer: number) => `太长了：最多 ${n} 种问法，每种 ${phrasing} 个字以内，答案 ${answer} 个字以内。`,
+    full: (n: number) => `本群的问答已经有 ${n} 条了，请先删掉一些。`,
+    noteSaved: (name: string) => `已保存笔记 #${name}，群里发送 #${name} 就能看到。`,
+    noteRemoved: (name: string) => `已删除笔记 #${name}。`,
+    noNote: (name: string) => `没有笔记 #${name}。`,
+    notes: (names: string[]) => `本群的笔记：${names.join('  ')}（发送 #名字 查看）`,
+    noNotes: '本群还没有笔记。管理员可以用 /note 名字 内容 保存。',
+    unanswered: (group: string, lines: string[]) => `📋「${group}」这一周还没人回答的问题（问题清单）：\n${lines.join('\n')}\n常被问到的，可以用 /faq add 教我回答。`,
+    unansweredLine: (when: string, name: string, text: string) => `• ${when} ${name}：${text}`,
   },
   flood: {
     reasons: {
