@@ -1,4 +1,5 @@
 import type { Command, Feature } from '../src/engine/registry.js';
+import { outOfRange } from '../src/engine/targets.js';
 import { floodRule } from '../src/features/flood/flood.js';
 import { floodMessages, floodMode, floodRepeats, floodSeconds, floodSettings, floodStickers } from '../src/features/flood/settings.js';
 
@@ -25,14 +26,14 @@ const flood: Command = {
     const setting = first === 'repeat' ? floodRepeats : first === 'stickers' ? floodStickers : undefined;
     if (setting) {
       const n = setting.fromText(second);
-      if (n === undefined) return [ctx.reply(ctx.t.settings.invalidValue(setting.key, ctx.t.settings.range(...setting.range!)))];
+      if (n === undefined) return outOfRange(ctx, setting);
       ctx.save(setting, n);
       return show();
     }
     const n = floodMessages.fromText(first!);
     const seconds = floodSeconds.fromText(second);
-    if (n === undefined) return [ctx.reply(ctx.t.settings.invalidValue(floodMessages.key, ctx.t.settings.range(...floodMessages.range!)))];
-    if (seconds === undefined) return [ctx.reply(ctx.t.settings.invalidValue(floodSeconds.key, ctx.t.settings.range(...floodSeconds.range!)))];
+    if (n === undefined) return outOfRange(ctx, floodMessages);
+    if (seconds === undefined) return outOfRange(ctx, floodSeconds);
     ctx.save(floodMessages, n);
     ctx.save(floodSeconds, seconds);
     return show();

@@ -1,5 +1,6 @@
 import type { CommandContext } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
+import { outOfRange } from '../src/engine/targets.js';
 import { endRaid, raidEndJob, raidRule, startRaid } from '../src/features/raid/raid.js';
 import { RaidsRepo } from '../src/features/raid/raids.sql.js';
 import { raidRecorders } from '../src/features/raid/records.js';
@@ -41,15 +42,15 @@ const lockdown: Command = {
     if (first === 'auto' && second && third && !extra) {
       const joins = raidJoins.fromText(second);
       const seconds = raidSeconds.fromText(third);
-      if (joins === undefined) return [ctx.reply(ctx.t.settings.invalidValue(raidJoins.key, ctx.t.settings.range(...raidJoins.range!)))];
-      if (seconds === undefined) return [ctx.reply(ctx.t.settings.invalidValue(raidSeconds.key, ctx.t.settings.range(...raidSeconds.range!)))];
+      if (joins === undefined) return outOfRange(ctx, raidJoins);
+      if (seconds === undefined) return outOfRange(ctx, raidSeconds);
       ctx.save(raidJoins, joins);
       ctx.save(raidSeconds, seconds);
       return status(ctx);
     }
     if (first === 'quiet' && second && !third) {
       const minutes = raidQuietMinutes.fromText(second);
-      if (minutes === undefined) return [ctx.reply(ctx.t.settings.invalidValue(raidQuietMinutes.key, ctx.t.settings.range(...raidQuietMinutes.range!)))];
+      if (minutes === undefined) return outOfRange(ctx, raidQuietMinutes);
       ctx.save(raidQuietMinutes, minutes);
       return status(ctx);
     }

@@ -1,4 +1,6 @@
-// Whom or what a command points at: helpers every feature's commands share.
+// Whom or what a command points at, and answers to what was typed: helpers every feature's commands share.
+import type { SettingDef } from '../settings/definition.js';
+import type { SendAction } from './actions.js';
 import type { CommandContext } from './context.js';
 
 /** The member a command points at: an @mention, the message it replies to, or a name typed. */
@@ -17,4 +19,9 @@ export function targetMember(ctx: CommandContext, typed: string): { id: string; 
 export function repliedTo(ctx: CommandContext): { id: string; name: string; messageId: string; text: string } | undefined {
   const r = ctx.event.replyTo;
   return r?.senderId ? { id: r.senderId, name: r.senderName ?? r.senderId, messageId: r.messageId, text: r.text ?? '' } : undefined;
+}
+
+/** The answer to a whole number typed outside a setting's bounds: the key and the bounds. */
+export function outOfRange(ctx: CommandContext, def: SettingDef<number>): SendAction[] {
+  return [ctx.reply(ctx.t.settings.invalidValue(def.key, ctx.t.settings.range(...def.range!)))];
 }
