@@ -14,6 +14,7 @@ import { groupRulesFeature } from './groupRules.js';
 import { manageFeature } from './manage.js';
 import { onboardingFeature } from './onboarding.js';
 import { penaltiesFeature } from './penalties.js';
+import { pollsFeature } from './polls.js';
 import { raidFeature } from './raid.js';
 import { reportsFeature } from './reports.js';
 import { rolesFeature } from './roles.js';
@@ -44,6 +45,7 @@ export const RULE_ORDER: readonly string[] = [
   'penalties.decide-appeal',
   'reports.decide',
   'faq.answer',
+  'polls.vote',
 ];
 
 /**
@@ -65,6 +67,7 @@ export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpin
     raidFeature(),
     familyFeature,
     faqFeature(),
+    pollsFeature,
     workhoursFeature(o.caches && o.caches.topicModelsMB * mb),
     checkinFeature,
     topicsFeature,

@@ -88,7 +88,8 @@ export const en: Messages = {
     unban: 'lift a ban',
     faq: 'teach me answers to common questions',
     note: 'save a note (#name recalls it)',
-    notes: 'the notes of this group'
+    notes: 'the notes of this group',
+    poll: 'open a poll'
   },
   usage: {
     help: '/help',
@@ -157,6 +158,7 @@ export const en: Messages = {
     faq: '/faq · /faq add [exact] phrasing 1|phrasing 2 = answer · /faq remove <number>',
     note: '/note <name> <text> · /note remove <name>',
     notes: '/notes',
+    poll: '/poll [anonymous] [duration, e.g. 2h] question | choice A | choice B … · /poll close <number>',
     lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <joins> <seconds> · /lockdown quiet <minutes>',
   },
   why: {
@@ -374,6 +376,17 @@ export const en: Messages = {
     noNotes: 'No notes here yet. An admin saves one with /note <name> <text>.',
     unanswered: (group, lines) => `📋 Questions in "${group}" nobody answered this week:\n${lines.join('\n')}\nThe frequent ones can be taught with /faq add.`,
     unansweredLine: (when, name, text) => `• ${when} ${name}: ${text}`,
+  },
+  polls: {
+    voteWord: 'vote',
+    posted: (id, question, lines, anonymous, closes) => `📊 Poll #${id}: ${question}\n${lines.join('\n')}\n(${anonymous ? 'anonymous, ' : ''}closes ${closes}; you may change your vote)`,
+    voted: (choice) => `Voted "${choice}" (you may change it until it closes)`,
+    closed: 'This poll has closed.',
+    resultLine: (choice, bar, n, share, who) => `${choice}  ${bar} ${n} (${share}%)${who.length ? `: ${who.join(', ')}` : ''}`,
+    result: (question, lines, total) => `📊 Poll result: ${question}\n${lines.join('\n')}\n${total} voted.`,
+    open: (lines) => `Open polls:\n${lines.join('\n')}\n(/poll close <number> closes one now)`,
+    noSuch: (id) => `There is no open poll ${id} here.`,
+    notYours: 'Only whoever opened a poll and the admins can close it early.',
   },
   flood: {
     reasons: {

@@ -86,7 +86,8 @@ export const zhCN = {
     unban: '解除封禁',
     faq: '问答：教我回答常见问题',
     note: '保存笔记（#名字 查看）',
-    notes: '本群的笔记'
+    notes: '本群的笔记',
+    poll: '发起投票'
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -155,6 +156,7 @@ export const zhCN = {
     faq: '/faq · /faq add [exact] 问法1|问法2 = 答案 · /faq remove <编号>',
     note: '/note <名字> <内容> · /note remove <名字>',
     notes: '/notes',
+    poll: '/poll [匿名] [时长，如 2h] 问题 | 选项A | 选项B … · /poll close <编号>',
     lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <人数> <秒数> · /lockdown quiet <分钟>',
   } as Record<string, string>,
   why: {
@@ -375,6 +377,18 @@ export const zhCN = {
     noNotes: '本群还没有笔记。管理员可以用 /note 名字 内容 保存。',
     unanswered: (group: string, lines: string[]) => `📋「${group}」这一周还没人回答的问题（问题清单）：\n${lines.join('\n')}\n常被问到的，可以用 /faq add 教我回答。`,
     unansweredLine: (when: string, name: string, text: string) => `• ${when} ${name}：${text}`,
+  },
+  polls: {
+    voteWord: '投',
+    posted: (id: number, question: string, lines: string[], anonymous: boolean, closes: string) =>
+      `📊 投票 #${id}：${question}\n${lines.join('\n')}\n（${anonymous ? '匿名，' : ''}${closes} 截止；可以改投）`,
+    voted: (choice: string) => `已投「${choice}」（截止前可以改）`,
+    closed: '这个投票已经结束了。',
+    resultLine: (choice: string, bar: string, n: number, share: number, who: string[]) => `${choice}  ${bar} ${n} 票（${share}%）${who.length ? `：${who.join('、')}` : ''}`,
+    result: (question: string, lines: string[], total: number) => `📊 投票结果：${question}\n${lines.join('\n')}\n共 ${total} 人投票。`,
+    open: (lines: string[]) => `进行中的投票：\n${lines.join('\n')}\n（/poll close 编号 提前结束）`,
+    noSuch: (id: string) => `本群没有进行中的投票 ${id}。`,
+    notYours: '只有发起人和管理员可以提前结束投票。',
   },
   flood: {
     reasons: {
