@@ -4,6 +4,7 @@ import type { Feature } from '../src/engine/registry.js';
 import type { SpamModel } from '../src/features/adfilter/classifier.js';
 import { adfilterFeature } from './adfilter.js';
 import { checkinFeature } from './checkin.js';
+import { digestFeature } from './digest.js';
 import { familyFeature } from './family.js';
 import { faqFeature } from './faq.js';
 import { floodFeature } from './flood.js';
@@ -68,6 +69,7 @@ export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpin
     familyFeature,
     faqFeature(),
     pollsFeature,
+    digestFeature,
     workhoursFeature(o.caches && o.caches.topicModelsMB * mb),
     checkinFeature,
     topicsFeature,

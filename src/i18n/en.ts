@@ -89,7 +89,9 @@ export const en: Messages = {
     faq: 'teach me answers to common questions',
     note: 'save a note (#name recalls it)',
     notes: 'the notes of this group',
-    poll: 'open a poll'
+    poll: 'open a poll',
+    digest: 'put the replied message in the digest (with points)',
+    digests: 'lately in the digest'
   },
   usage: {
     help: '/help',
@@ -158,6 +160,8 @@ export const en: Messages = {
     faq: '/faq · /faq add [exact] phrasing 1|phrasing 2 = answer · /faq remove <number>',
     note: '/note <name> <text> · /note remove <name>',
     notes: '/notes',
+    digest: '/digest (reply to the message)',
+    digests: '/digests',
     poll: '/poll [anonymous] [duration, e.g. 2h] question | choice A | choice B … · /poll close <number>',
     lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <joins> <seconds> · /lockdown quiet <minutes>',
   },
@@ -229,6 +233,7 @@ export const en: Messages = {
       'reports.hideAt': 'reports from this many members hide a message until an admin decides',
       'raid.mode': 'raid mode: off / observe / on',
       'bans.imported': 'whether imported ban lists (e.g. CAS) apply in this group',
+      'digest.points': 'points for a message put in the digest',
       'raid.joins': 'this many joins within raid.seconds start raid mode',
       'raid.seconds': 'the raid window in seconds',
       'raid.quietMinutes': 'raid mode ends after this many minutes without a join',
@@ -387,6 +392,16 @@ export const en: Messages = {
     open: (lines) => `Open polls:\n${lines.join('\n')}\n(/poll close <number> closes one now)`,
     noSuch: (id) => `There is no open poll ${id} here.`,
     notYours: 'Only whoever opened a poll and the admins can close it early.',
+  },
+  digest: {
+    marked: (name, text, points) => `🌟 @${name}'s message is in the digest${text ? `: "${text}"` : ''}${points ? `, +${points} points` : ''}. Thanks for sharing!`,
+    already: 'That message is in the digest already.',
+    pointsReason: 'a message in the digest',
+    none: 'Nothing in the digest yet. An admin replies /digest to a valuable message to keep it.',
+    list: (lines) => `🌟 Lately in the digest:\n${lines.join('\n')}`,
+    line: (day, name, text) => `• ${day} ${name}: ${text}`,
+    weeklyLine: (name, text) => `• ${name}: ${text}`,
+    weekly: (n, lines) => `🌟 This week's digest (${n}):\n${lines.join('\n')}\nThank you to everyone who shared!`,
   },
   flood: {
     reasons: {

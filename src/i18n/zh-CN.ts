@@ -87,7 +87,9 @@ export const zhCN = {
     faq: '问答：教我回答常见问题',
     note: '保存笔记（#名字 查看）',
     notes: '本群的笔记',
-    poll: '发起投票'
+    poll: '发起投票',
+    digest: '把回复的消息设为精华（加积分）',
+    digests: '最近的精华'
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -156,6 +158,8 @@ export const zhCN = {
     faq: '/faq · /faq add [exact] 问法1|问法2 = 答案 · /faq remove <编号>',
     note: '/note <名字> <内容> · /note remove <名字>',
     notes: '/notes',
+    digest: '/digest（回复那条消息）',
+    digests: '/digests',
     poll: '/poll [匿名] [时长，如 2h] 问题 | 选项A | 选项B … · /poll close <编号>',
     lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <人数> <秒数> · /lockdown quiet <分钟>',
   } as Record<string, string>,
@@ -227,6 +231,7 @@ export const zhCN = {
       'reports.hideAt': '几位成员举报后先隐藏消息，等管理员处理',
       'raid.mode': '防突袭 off / observe / on',
       'bans.imported': '导入的封禁名单（如 CAS）是否在本群生效',
+      'digest.points': '发言被设为精华时加多少积分',
       'raid.joins': '几秒内（raid.seconds）进群多少人算突袭',
       'raid.seconds': '防突袭按几秒计算',
       'raid.quietMinutes': '安静多少分钟后结束防突袭',
@@ -389,6 +394,16 @@ export const zhCN = {
     open: (lines: string[]) => `进行中的投票：\n${lines.join('\n')}\n（/poll close 编号 提前结束）`,
     noSuch: (id: string) => `本群没有进行中的投票 ${id}。`,
     notYours: '只有发起人和管理员可以提前结束投票。',
+  },
+  digest: {
+    marked: (name: string, text: string, points: number) => `🌟 @${name} 的这条发言被设为精华${text ? `：「${text}」` : ''}${points ? `，+${points} 积分` : ''}。谢谢分享！`,
+    already: '这条已经是精华了。',
+    pointsReason: '发言被设为精华',
+    none: '本群还没有精华。管理员回复一条有价值的消息发送 /digest（或“加精”）即可收录。',
+    list: (lines: string[]) => `🌟 最近的精华：\n${lines.join('\n')}`,
+    line: (day: string, name: string, text: string) => `• ${day} ${name}：${text}`,
+    weeklyLine: (name: string, text: string) => `• ${name}：${text}`,
+    weekly: (n: number, lines: string[]) => `🌟 本周精华（${n} 条）：\n${lines.join('\n')}\n感谢每一位分享的朋友！`,
   },
   flood: {
     reasons: {
