@@ -50,11 +50,14 @@ export function perTest(): { readonly dir: string; bot(o?: Omit<Parameters<typeo
   beforeEach(() => {
     tmp = tempDir();
   });
-  afterEach(() => {
+  afterEach(async () => {
     for (const b of bots.splice(0)) {
+      // The checkpoint worker has its own connection: stopped first, or it may write the log's
+      // files back into the folder while it is being removed (ENOTEMPTY).
+      await b.app.checkpointer.stop().catch(() => undefined); // a test may have closed the database already (a simulated crash)
       try {
         b.close();
-      } catch {} // a test may have closed it already (a simulated crash)
+      } catch {}
     }
     tmp?.cleanup();
   });
