@@ -1,4 +1,5 @@
 import type { Command, Feature } from '../src/engine/registry.js';
+import { staffLine } from '../src/features/roles/index.js';
 import { onboardingJobs, onboardingRules } from '../src/features/onboarding/onboarding.js';
 import { onboardingRecorders } from '../src/features/onboarding/records.js';
 import { parseSwitch } from '../src/settings/core.js';
@@ -37,6 +38,7 @@ const welcome: Command = {
       rules: rules ? t.rulesBlock(rules) : '',
       count: String(ctx.store.members.countPresent(ctx.group)),
       inviter: ctx.event.sender.name,
+      staff: staffLine(ctx),
     });
     return [ctx.reply(t.welcomeUpdated(preview))];
   },

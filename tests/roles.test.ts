@@ -60,3 +60,24 @@ describe('admins set by the owner (WeChat has no admin list)', () => {
     expect(sentTexts(await bot.dispatch(message('olga', '/admin promote x', { sender: olga })))[0]).toMatch(/^用法：\/admin add\|remove/);
   });
 });
+
+describe('titles (组织感)', () => {
+  it('the owner gives titles; /admins shows them, a welcome names them, and /call mentions everyone with one', async () => {
+    const bot = makeBot({ dbPath: join(tmp.dir, 'titles.db'), config: { owners: { test: ['boss'] } } });
+    await bot.say('wang', '大家好');
+    await bot.say('li', '大家好');
+    await bot.say('zhou', '大家好');
+    expect(sentTexts(await bot.say('boss', '/title wang 讲师'))).toEqual(['wang 的头衔：讲师。']);
+    bot.clock.advance(60_000);
+    await bot.say('boss', '/title li 助教');
+    await bot.say('boss', '/title zhou 助教');
+    expect(sentTexts(await bot.say('ann', '/title ann 讲师'))).toEqual([expect.stringContaining('群主')]);
+    expect(sentTexts(await bot.say('ann', '/admins'))[0]).toMatch(/\n讲师：wang\n助教：li、zhou$/);
+    const called = await bot.say('boss', '/call 助教 今晚的作业请批改一下');
+    expect(called.find((a) => a.type === 'send')).toMatchObject({ text: '@li @zhou 今晚的作业请批改一下', mentions: [{ id: 'li' }, { id: 'zhou' }] });
+    expect(sentTexts(await bot.say('boss', '/call 嘉宾'))).toEqual(['本群还没有人是「嘉宾」。群主可以用 /title @成员 嘉宾 设置。']);
+    expect(sentTexts(await bot.say('boss', '/welcome 欢迎 {name}！本群的老师：{staff}'))[0]).toContain('本群的老师：讲师 wang；助教 li、zhou');
+    await bot.say('boss', '/title zhou off');
+    expect(sentTexts(await bot.say('ann', '/admins'))[0]).toMatch(/\n助教：li$/);
+  });
+});

@@ -91,7 +91,9 @@ export const en: Messages = {
     notes: 'the notes of this group',
     poll: 'open a poll',
     digest: 'put the replied message in the digest (with points)',
-    digests: 'lately in the digest'
+    digests: 'lately in the digest',
+    title: 'give a member a title: teacher, assistant, monitor… (owner)',
+    call: 'mention everyone with a title'
   },
   usage: {
     help: '/help',
@@ -161,6 +163,8 @@ export const en: Messages = {
     note: '/note <name> <text> · /note remove <name>',
     notes: '/notes',
     digest: '/digest (reply to the message)',
+    title: '/title @member <title> · /title @member off',
+    call: '/call <title> [message]',
     digests: '/digests',
     poll: '/poll [anonymous] [duration, e.g. 2h] question | choice A | choice B … · /poll close <number>',
     lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <joins> <seconds> · /lockdown quiet <minutes>',
@@ -287,7 +291,7 @@ export const en: Messages = {
     },
     introMissing: (group, name) => `${name} in "${group}" has not introduced themself.`,
     introReason: 'no self-introduction',
-    welcomeShow: (template) => `Current welcome:\n${template}\nPlaceholders: {name} {group} {rules} {count} {inviter}`,
+    welcomeShow: (template) => `Current welcome:\n${template}\nPlaceholders: {name} {group} {rules} {count} {inviter} {staff} (titles: teacher, assistant…)`,
     welcomeUpdated: (preview) => `Welcome updated. It will look like:\n${preview}`,
     verifyObserving: 'The entry check now observes: newcomers are asked as usual, but nobody is held back, muted or removed; /log shows what would have been done.',
     verifyEnforcing: "The entry check enforces again: unverified newcomers' messages are held back.",
@@ -680,6 +684,13 @@ export const en: Messages = {
     removed: (name) => `${name} is no longer an admin.`,
     ambiguous: (name) => `More than one member is called "${name}"; @mention them or reply to their message.`,
     list: (owners, admins) => `Owner: ${owners}\nAdmins: ${admins}`,
+    titleLine: (title, names) => `${title}: ${names.join(', ')}`,
+    titleGiven: (name, title) => `${name}'s title: ${title}.`,
+    titleTaken: (name) => `${name} no longer has a title.`,
+    nobodyTitled: (title) => `Nobody here is "${title}" yet. The owner gives titles with /title @member ${title}.`,
+    called: (title) => `${title}s, please have a look at the group 🙏`,
+    staffEntry: (title, names) => `${title} ${names.join(', ')}`,
+    staffSeparator: '; ',
   },
   private: {
     noTarget: (cmd) => `${cmd} works on a group. First send /use to choose the group you want to manage.`,

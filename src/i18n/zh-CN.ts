@@ -89,7 +89,9 @@ export const zhCN = {
     notes: '本群的笔记',
     poll: '发起投票',
     digest: '把回复的消息设为精华（加积分）',
-    digests: '最近的精华'
+    digests: '最近的精华',
+    title: '给成员设头衔：讲师、助教、班长……（群主）',
+    call: '@ 所有某个头衔的成员'
   } as Record<string, string>,
   usage: {
     help: '/help',
@@ -159,6 +161,8 @@ export const zhCN = {
     note: '/note <名字> <内容> · /note remove <名字>',
     notes: '/notes',
     digest: '/digest（回复那条消息）',
+    title: '/title @成员 <头衔> · /title @成员 off',
+    call: '/call <头衔> [要说的话]',
     digests: '/digests',
     poll: '/poll [匿名] [时长，如 2h] 问题 | 选项A | 选项B … · /poll close <编号>',
     lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <人数> <秒数> · /lockdown quiet <分钟>',
@@ -286,7 +290,7 @@ export const zhCN = {
     },
     introMissing: (group: string, name: string) => `「${group}」的 ${name} 入群后一直没有自我介绍。`,
     introReason: '未按要求自我介绍',
-    welcomeShow: (template: string) => `当前欢迎语：\n${template}\n可用占位符：{name} {group} {rules} {count} {inviter}`,
+    welcomeShow: (template: string) => `当前欢迎语：\n${template}\n可用占位符：{name} {group} {rules} {count} {inviter} {staff}（头衔：讲师、助教……）`,
     welcomeUpdated: (preview: string) => `欢迎语已更新，效果预览：\n${preview}`,
     verifyObserving: '入群验证改为观察模式：照常请新成员验证，但不拦消息、不禁言、不移出；本来会怎么处理，记在 /log 里。',
     verifyEnforcing: '入群验证恢复正常：未验证的新成员发言会被拦下。',
@@ -685,6 +689,13 @@ export const zhCN = {
     removed: (name: string) => `${name} 不再是管理员。`,
     ambiguous: (name: string) => `有不止一位成员叫「${name}」，请 @ 他或回复他的消息。`,
     list: (owners: string, admins: string) => `群主：${owners}\n管理员：${admins}`,
+    titleLine: (title: string, names: string[]) => `${title}：${names.join('、')}`,
+    titleGiven: (name: string, title: string) => `${name} 的头衔：${title}。`,
+    titleTaken: (name: string) => `已取消 ${name} 的头衔。`,
+    nobodyTitled: (title: string) => `本群还没有人是「${title}」。群主可以用 /title @成员 ${title} 设置。`,
+    called: (title: string) => `各位${title}，请看一下群消息 🙏`,
+    staffEntry: (title: string, names: string[]) => `${title} ${names.join('、')}`,
+    staffSeparator: '；',
   },
   private: {
     noTarget: (cmd: string) => `${cmd} 要作用于某个群。请先发送 /use 选择要管理的群。`,

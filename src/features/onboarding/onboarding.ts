@@ -23,6 +23,7 @@ import { EMOJI, captchaSeed, emojiPick, givenNumber, mathQuestion } from './capt
 import { cancelJob, logEntry, scheduleJob } from '../../engine/records.js';
 import { introReminded, newcomerArrived, newcomerMissed, newcomerMoved, newcomerTold } from './records.js';
 import { raidActive } from '../raid/index.js';
+import { staffLine } from '../roles/index.js';
 
 export const JOB_WELCOME = 'onboarding.welcome';
 export const JOB_VERIFY = 'onboarding.verify';
@@ -104,6 +105,7 @@ function welcomeNow(ctx: GroupContext, arriving: NewcomerRow[] = []): Action[] {
     rules: rules ? t.rulesBlock(rules) : '',
     count: first === last ? String(last) : `${first}–${last}`,
     inviter: inviters.join('、'),
+    staff: staffLine(ctx),
   };
   let text = renderTemplate(s.get(welcomeTemplate) || t.defaultWelcome, values);
   // A template that comes out empty ("{rules}" with no rules yet) would be no welcome at all.

@@ -2,15 +2,17 @@ import { toSimplified } from '../../text/normalize.js';
 
 export interface WelcomeValues {
   name: string;
+  /** Who holds which title (讲师 王老师；助教 小李). */
+  staff: string;
   group: string;
   rules: string;
   count: string;
   inviter: string;
 }
 
-/** Fills {name} {group} {rules} {count} {inviter}; unknown placeholders stay as typed. */
+/** Fills {name} {group} {rules} {count} {inviter} {staff}; unknown placeholders stay as typed. */
 export function renderTemplate(template: string, values: WelcomeValues): string {
-  return template.replace(/\{(name|group|rules|count|inviter)\}/g, (_, key: keyof WelcomeValues) => values[key]).trim();
+  return template.replace(/\{(name|group|rules|count|inviter|staff)\}/g, (_, key: keyof WelcomeValues) => values[key]).trim();
 }
 
 /** Case, width, traditional characters, spaces and punctuation do not matter to a person reading an answer. */
