@@ -14,7 +14,7 @@ import { type JobOutcome, type Registry, type Rule, type RuleResult, atLeast } f
 const EVENT_TYPES: InboundEvent['type'][] = ['message', 'imageScanned', 'secondOpinion', 'memberJoined', 'memberLeft', 'buttonPressed', 'groupMigrated', 'adminsKnown', 'botRights'];
 
 /**
- * What a message in a forum topic makes the bot say in its group (a reply, a warning, a welcome)
+ * What a message in a forum topic makes the bot say in its group (a reply, a warning, a reminder)
  * goes to that topic, unless the decision chose a place itself.
  */
 function inThread(event: InboundEvent, actions: Action[]): Action[] {

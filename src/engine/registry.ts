@@ -30,9 +30,10 @@ export interface RuleResult {
 }
 
 /**
- * When a rule runs. Guards (newcomer hold-back, ad filter, work-hours focus) see every message,
- * commands included, before any command runs, and may stop it and everything after. After-rules
- * see events that are not commands, once the guards let them through.
+ * When a rule runs. Guards (a family's bans, raid mode, newcomer hold-back, the ad filter, locks,
+ * flood control, work-hours focus) see every event, commands included, before any command runs,
+ * and may stop it and everything after. After-rules see events that are not commands, once the
+ * guards let them through.
  */
 export type Stage = 'guard' | 'after';
 
