@@ -38,6 +38,7 @@ export const RULE_ORDER: readonly string[] = [
   'adfilter',
   'locks',
   'locks.bots',
+  'locks.newcomers',
   'flood',
   'workhours.focus',
   'onboarding.arrivals',

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
-import { botsLockRule, locksRule } from '../src/features/locks/locks.js';
+import { botsLockRule, limitAfterUnmute, locksRule, newcomerRestriction } from '../src/features/locks/locks.js';
 import { LOCK_TYPES, type LockType, locksMode, locksSetting, locksSettings, newcomerLimitSetting, parseLockType } from '../src/features/locks/settings.js';
 
 function show(ctx: CommandContext) {
@@ -68,6 +68,7 @@ const newcomerLimit: Command = {
 export const locksFeature = (): Feature => ({
   name: 'locks',
   commands: [lock, unlock, newcomerLimit],
-  rules: [locksRule(), botsLockRule],
+  rules: [locksRule(), botsLockRule, newcomerRestriction],
   settings: locksSettings,
+  follows: [limitAfterUnmute],
 });

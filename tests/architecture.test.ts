@@ -118,7 +118,7 @@ describe('stages, not priorities', () => {
   it('every rule is in the one order list, and the guards run first, in the order a message meets them', () => {
     const registry = new Registry(commandsIndex.buildFeatures(), commandsIndex.RULE_ORDER);
     expect([...registry.rules.map((r) => r.id)].sort()).toEqual([...commandsIndex.RULE_ORDER].sort());
-    expect(registry.rules.filter((r) => r.stage === 'guard').map((r) => r.id)).toEqual(['family.banned', 'raid.detect', 'onboarding.newcomer-messages', 'adfilter', 'locks', 'locks.bots', 'flood', 'workhours.focus']);
+    expect(registry.rules.filter((r) => r.stage === 'guard').map((r) => r.id)).toEqual(['family.banned', 'raid.detect', 'onboarding.newcomer-messages', 'adfilter', 'locks', 'locks.bots', 'locks.newcomers', 'flood', 'workhours.focus']);
     expect(() => new Registry(commandsIndex.buildFeatures(), ['adfilter', 'raid'])).toThrow(/rules no feature has: raid/);
   });
 });

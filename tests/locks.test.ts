@@ -103,6 +103,30 @@ describe('newcomer limits', () => {
   });
 });
 
+describe('newcomer limits as the platform allows', () => {
+  const restrictions = (actions: Awaited<ReturnType<Bot['dispatch']>>) =>
+    actions.flatMap((a) => (a.type === 'mute' ? [`${a.user.id}:${a.textOnly ? 'text-only' : 'silent'}:${a.until.toISOString()}`] : []));
+
+  it('on Telegram a newcomer is restricted to text and stickers until the limit ends; verification puts the limit back', async () => {
+    const bot = open();
+    await bot.say('boss', '/newcomerlimit 24h');
+    await bot.say('boss', '/verify button');
+    const joined = await bot.dispatch(joinEvent(['nina'], bot.clock.now()));
+    // The entry check's full mute comes after the limit, so it holds until verification.
+    expect(restrictions(joined)).toEqual(['nina:text-only:2026-11-25T01:00:00.000Z', 'nina:silent:2027-11-25T01:00:00.000Z']);
+    const verified = await bot.dispatch({ type: 'buttonPressed', ...g, eventId: 'v1', at: bot.clock.now(), sender: { id: 'nina', name: 'nina' }, data: 'verify:nina', pressId: 'q1' });
+    expect(verified.map((a) => a.type).filter((t) => t === 'unmute' || t === 'mute')).toEqual(['unmute', 'mute']);
+    expect(restrictions(verified)).toEqual(['nina:text-only:2026-11-25T01:00:00.000Z']);
+  });
+
+  it('on WeChat, which cannot restrict, nothing is asked of the platform and nobody is told to keep quiet', async () => {
+    const bot = open({ wechat: true });
+    await bot.say('boss', '/newcomerlimit 24h');
+    await bot.dispatch(joinEvent(['olga'], bot.clock.now()));
+    expect(bot.adapter.performed.filter((a) => a.type === 'mute' || (a.type === 'send' && a.text.includes('暂停发言')))).toEqual([]);
+  });
+});
+
 describe('edited messages are judged again', () => {
   it('a harmless message edited into an ad is removed; the edit is not counted or run as a command', async () => {
     const bot = open();

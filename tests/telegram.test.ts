@@ -246,6 +246,17 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     expect(sendTexts(api)).toEqual(['@Bob 请勿刷屏（10 秒内发了超过 10 条消息）。这是第 1 次：提醒。再有一次将警告。如有异议请发送 /appeal 申诉。\n被禁言也可以私聊我申诉：https://t.me/steward_bot?start=appeal']);
   });
 
+  it('a newcomer limit restricts the newcomer to text and stickers until it ends', async () => {
+    const { api } = await start();
+    api.push(groupText(GROUP, OWNER, '/newcomerlimit 24h'));
+    const nina = { id: 77, first_name: 'Nina' };
+    api.push(groupText(GROUP, nina, '', { text: undefined, new_chat_members: [nina] }));
+    await api.until(() => api.callsOf('restrictChatMember').length === 1);
+    const restricted = api.callsOf('restrictChatMember')[0]!.payload;
+    expect(restricted).toMatchObject({ user_id: 77, permissions: { can_send_messages: true, can_send_other_messages: true, can_send_photos: false, can_send_documents: false, can_send_voice_notes: false } });
+    expect(restricted.until_date).toBe(Math.floor(Date.parse('2026-11-25T10:00:00+08:00') / 1000));
+  });
+
   it('mentions work for members without a username', async () => {
     const { api } = await start();
     api.push(groupText(GROUP, alice, 'hi @Alice'));

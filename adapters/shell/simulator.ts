@@ -33,6 +33,8 @@ interface SimMember {
   name: string;
   role: Role;
   mutedUntil?: number;
+  /** Restricted to text and stickers (a newcomer limit) until then. */
+  mediaMutedUntil?: number;
 }
 
 const URL_RE = /\bhttps?:\/\/[^\s<>"'，。）)]+|\bwww\.[^\s<>"'，。）)]+/gi;
@@ -111,7 +113,8 @@ export class ShellSimulator implements Adapter {
         break;
       case 'mute':
         if (!this.capabilities.mute) return { ok: false, why: 'unsupported' };
-        this.member(action.groupId, action.user.id, action.user.name).mutedUntil = action.until.getTime();
+        if (action.textOnly) this.member(action.groupId, action.user.id, action.user.name).mediaMutedUntil = action.until.getTime();
+        else this.member(action.groupId, action.user.id, action.user.name).mutedUntil = action.until.getTime();
         break;
       case 'unmute': {
         const m = members.get(action.user.id);
@@ -252,7 +255,10 @@ export class ShellSimulator implements Adapter {
       this.emit({ blocked: 'removed', group: this.groupId, user: this.speaker }, 'note');
       return;
     }
-    const muted = this.members(this.groupId).get(this.speaker)?.mutedUntil;
+    const self = this.members(this.groupId).get(this.speaker);
+    // Restricted to text and stickers: pictures, files, voice and video do not go through.
+    const media = line.op === 'image' || (line.op === 'media' && line.kind !== 'gif');
+    const muted = self?.mutedUntil ?? (media ? self?.mediaMutedUntil : undefined);
     if (muted && muted > at.getTime()) {
       // The platform itself refuses a muted member's message; the bot never sees it.
       this.emit({ blocked: 'muted', group: this.groupId, user: this.speaker, until: formatIsoLocal(new Date(muted), this.opts.timeZone) }, 'note');

@@ -48,6 +48,9 @@ export const NO_PERMISSIONS = {
   can_add_web_page_previews: false,
 };
 
+/** A newcomer limit: text and stickers only (media, polls and link previews not). */
+export const TEXT_AND_STICKERS = { ...NO_PERMISSIONS, can_send_messages: true, can_send_other_messages: true };
+
 /** sendMessage's payload for a send action: mentions, reply, and buttons as an inline keyboard. */
 export function sendPayload(action: Extract<Action, { type: 'send' }>): Record<string, unknown> {
   const entities = mentionEntities(action.text, action.mentions);

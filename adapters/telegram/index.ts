@@ -7,7 +7,7 @@ import type { BotRight } from '../../src/engine/events.js';
 import type { Logger } from '../../src/log.js';
 import type { Clock } from '../../src/time/clock.js';
 import type { Action, ActionResult, Adapter, AdapterState, Capabilities, EventSink } from '../types.js';
-import { NO_PERMISSIONS, refusal, retryDelay, sendPayload } from './execute.js';
+import { NO_PERMISSIONS, TEXT_AND_STICKERS, refusal, retryDelay, sendPayload } from './execute.js';
 import { TELEGRAM, displayName, normalizeUpdate } from './normalize.js';
 import { Outbox } from '../pacing.js';
 import { LruMap } from '../../src/storage/lru.js';
@@ -268,7 +268,7 @@ export class TelegramAdapter implements Adapter {
           await this.callWithRetry('restrictChatMember', {
             chat_id,
             user_id: Number(action.user.id),
-            permissions: NO_PERMISSIONS,
+            permissions: action.textOnly ? TEXT_AND_STICKERS : NO_PERMISSIONS,
             use_independent_chat_permissions: true,
             until_date: Math.ceil(action.until.getTime() / 1000),
           });

@@ -52,6 +52,11 @@ export interface MuteAction extends ActionBase {
   type: 'mute';
   user: Mention;
   until: Date;
+  /**
+   * Leaves the member text and stickers (a newcomer limit) instead of silencing them. Where the
+   * platform cannot restrict, nothing is done: the guard that asked deletes what is not allowed.
+   */
+  textOnly?: boolean;
 }
 
 export interface UnmuteAction extends ActionBase {

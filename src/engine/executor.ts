@@ -145,6 +145,7 @@ export class Executor {
       case 'delete':
       case 'mute':
       case 'kick': {
+        if (action.type === 'mute' && action.textOnly && !caps.mute) return;
         const capable = { delete: 'deleteMessages', mute: 'mute', kick: 'kick' } as const;
         if (caps[capable[action.type]]) this.enqueue(action, origin, out);
         else for (const a of this.couldNot(action, { ok: false, why: 'unsupported' })) this.planOne(a, origin, out);

@@ -306,6 +306,7 @@ export const en: Messages = {
     names: { links: 'links', forwards: 'forwarded messages', stickers: 'stickers', gifs: 'GIFs', images: 'pictures', voice: 'voice messages', video: 'videos', files: 'files', contacts: 'contact cards', miniprograms: 'mini programs', bots: 'bots' },
     locked: (what) => `${what} are not allowed in this group`,
     botsLocked: 'bots may not be added to this group',
+    restricted: (limit) => `new members post text and stickers only in their first ${limit}`,
     newcomer: (limit, what, until) => `new members may not post ${what} in their first ${limit} here (from ${until} you can)`,
     told: (name, reason) => `@${name} ${reason}; the message was deleted.`,
     botRemoved: (names) => `Bots may not be added to this group; removed ${names}.`,

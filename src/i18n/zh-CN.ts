@@ -305,6 +305,7 @@ export const zhCN = {
     names: { links: '链接', forwards: '转发', stickers: '表情', gifs: '动图', images: '图片', voice: '语音', video: '视频', files: '文件', contacts: '名片', miniprograms: '小程序', bots: '机器人' } as Record<string, string>,
     locked: (what: string) => `本群暂不允许发${what}`,
     botsLocked: '本群不允许拉机器人进群',
+    restricted: (limit: string) => `新成员入群 ${limit}内只能发文字和表情`,
     newcomer: (limit: string, what: string, until: string) => `新成员入群 ${limit}内暂不能发${what}（${until} 之后就可以了）`,
     told: (name: string, reason: string) => `@${name} ${reason}，这条消息已删除。`,
     botRemoved: (names: string) => `本群不允许拉机器人进群，已把 ${names} 移出。`,

@@ -4,7 +4,8 @@
 import type { Action } from '../../engine/actions.js';
 import type { MessageEvent, MessageKind } from '../../engine/events.js';
 import { logEntry } from '../../engine/records.js';
-import { type Rule, atLeast, ruleOn } from '../../engine/registry.js';
+import type { GroupContext } from '../../engine/context.js';
+import { type Follower, type Rule, atLeast, ruleOn } from '../../engine/registry.js';
 import { LruMap } from '../../storage/lru.js';
 import { formatLocal, parseDuration } from '../../time/calendar.js';
 import { isExempt } from '../penalties/index.js';
@@ -69,6 +70,46 @@ export function locksRule(): Rule {
     },
   });
 }
+
+/** A newcomer's limit: until when, or undefined when there is none or it has passed. */
+function limitEnds(ctx: GroupContext, joinedAt: number | null | undefined): number | undefined {
+  const limit = ctx.groupSettings.get(newcomerLimitSetting);
+  if (limit === 'off' || joinedAt == null) return undefined;
+  const ends = joinedAt + parseDuration(limit)!;
+  return ends > ctx.now.getTime() ? ends : undefined;
+}
+
+/**
+ * Where the platform can, a newcomer is restricted to text and stickers until their limit ends (the
+ * guard above still deletes links, which no permission can stop). It runs before the arrival rules:
+ * an entry check's full mute, decided after it, comes after it and wins until verification.
+ */
+export const newcomerRestriction: Rule = ruleOn('memberJoined', {
+  id: 'locks.newcomers',
+  stage: 'guard',
+  decide(ctx, e) {
+    const ends = limitEnds(ctx, e.at.getTime());
+    if (ends === undefined || !ctx.capabilities(e.platform).mute || ctx.groupSettings.get(locksMode) === 'observe') return;
+    const reason = ctx.t.locks.restricted(ctx.t.penalties.duration(ctx.groupSettings.get(newcomerLimitSetting)));
+    return e.members
+      .filter((m) => !m.isBot && !isExempt(ctx, m))
+      .map((m): Action => ({ type: 'mute', ...ctx.group, user: { id: m.id, name: m.name }, until: new Date(ends), textOnly: true, reason }));
+  },
+});
+
+/** Verification lifts the entry check's mute, and with it every restriction: the newcomer limit is put back. */
+export const limitAfterUnmute: Follower = {
+  on: ['unmute'],
+  follow(ctx, decided) {
+    if (!ctx.capabilities(ctx.group.platform).mute || ctx.groupSettings.get(locksMode) === 'observe') return [];
+    const reason = ctx.t.locks.restricted(ctx.t.penalties.duration(ctx.groupSettings.get(newcomerLimitSetting)));
+    return decided.flatMap((a): Action[] => {
+      if (a.type !== 'unmute' || a.groupId !== ctx.group.groupId) return [];
+      const ends = limitEnds(ctx, ctx.store.members.get(ctx.group, a.user.id)?.joinedAt);
+      return ends === undefined ? [] : [{ type: 'mute', ...ctx.group, user: a.user, until: new Date(ends), textOnly: true, reason }];
+    });
+  },
+};
 
 /** With bots locked, a bot added by anyone but an admin is removed at once. */
 export const botsLockRule: Rule = ruleOn('memberJoined', {
