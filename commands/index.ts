@@ -5,6 +5,7 @@ import type { SpamModel } from '../src/features/adfilter/classifier.js';
 import { adfilterFeature } from './adfilter.js';
 import { checkinFeature } from './checkin.js';
 import { digestFeature } from './digest.js';
+import { eventsFeature } from './events.js';
 import { familyFeature } from './family.js';
 import { faqFeature } from './faq.js';
 import { floodFeature } from './flood.js';
@@ -48,6 +49,8 @@ export const RULE_ORDER: readonly string[] = [
   'reports.decide',
   'faq.answer',
   'polls.vote',
+  'events.plus-one',
+  'events.join-button',
 ];
 
 /**
@@ -71,6 +74,7 @@ export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpin
     faqFeature(),
     pollsFeature,
     digestFeature,
+    eventsFeature,
     workhoursFeature(o.caches && o.caches.topicModelsMB * mb),
     checkinFeature,
     topicsFeature,
