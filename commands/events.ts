@@ -46,25 +46,19 @@ const events: Command = {
   },
 };
 
-const join: Command = {
-  name: 'join',
-  aliases: ['接龙', '报名'],
+/** A member's sign-up or sign-off, for the event named by number or the soonest one. */
+const forEvent = (name: string, aliases: string[], act: typeof joinEvent): Command => ({
+  name,
+  aliases,
   level: 'member',
   run(ctx) {
     const ev = named(ctx, ctx.command.argv[0]);
-    return ev ? joinEvent(ctx, ev, ctx.event.sender) : [ctx.reply(ctx.t.events.none)];
+    return ev ? act(ctx, ev, ctx.event.sender) : [ctx.reply(ctx.t.events.none)];
   },
-};
+});
 
-const leave: Command = {
-  name: 'leave',
-  aliases: ['取消接龙', '取消报名'],
-  level: 'member',
-  run(ctx) {
-    const ev = named(ctx, ctx.command.argv[0]);
-    return ev ? leaveEvent(ctx, ev, ctx.event.sender) : [ctx.reply(ctx.t.events.none)];
-  },
-};
+const join = forEvent('join', ['接龙', '报名'], joinEvent);
+const leave = forEvent('leave', ['取消接龙', '取消报名'], leaveEvent);
 
 const attendCommand: Command = {
   name: 'attend',
