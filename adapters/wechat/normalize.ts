@@ -1,6 +1,7 @@
 import { types } from 'wechaty';
 import type { Contact, Message, Room } from 'wechaty';
 import type { MessageEvent, MessageKind, Sender } from '../../src/engine/events.js';
+import { fnv1a } from '../../src/text/fnv.js';
 
 export const WECHAT = 'wechat';
 
@@ -58,11 +59,7 @@ export function quoteOf(text: string): { name: string; quoted: string; reply: st
 }
 
 /** A stable stand-in id for a quoted message (WeChat does not say which message it was). */
-function quoteId(name: string, quoted: string): string {
-  let h = 0x811c9dc5;
-  for (const c of `${name}\u0000${quoted}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
-  return `quote:${(h >>> 0).toString(36)}`;
-}
+const quoteId = (name: string, quoted: string): string => `quote:${fnv1a(`${name}\u0000${quoted}`).toString(36)}`;
 
 /** A puppet that sends no usable time gets the time it arrived: one bad field must not poison a batch. */
 function validDate(d: Date): Date {

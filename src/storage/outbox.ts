@@ -1,5 +1,6 @@
 import type { Action } from '../engine/actions.js';
 import type { Db } from './db.js';
+import { fnv1a } from '../text/fnv.js';
 
 /** One platform call still to make, as stored. */
 export interface OutboxRow {
@@ -119,15 +120,8 @@ export class OutboxRepo {
   }
 }
 
-/** FNV-1a over a string: a 32-bit fingerprint for the in-memory index of handled ids. */
-function fingerprint(platform: string, key: string): number {
-  let h = 0x811c9dc5;
-  for (const s of [platform, key]) {
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0, 0x01000193); // a separator, so ("ab", "c") and ("a", "bc") differ
-  }
-  return h >>> 0;
-}
+/** A 32-bit fingerprint for the in-memory index of handled ids; the separators keep ("ab", "c") and ("a", "bc") apart. */
+const fingerprint = (platform: string, key: string): number => fnv1a(`${platform}\u0000${key}\u0000`);
 
 /**
  * Platform event ids already handled (idempotency across restarts), pruned by age and count.

@@ -7,6 +7,7 @@ import type { CommandContext, GroupContext } from '../../engine/context.js';
 import { scheduleJob } from '../../engine/records.js';
 import { type JobHandler, type Rule, ruleOn } from '../../engine/registry.js';
 import { intSetting } from '../../settings/definition.js';
+import { fnv1a } from '../../text/fnv.js';
 import { formatLocal, parseDay, parseTimeOfDay, zonedTime } from '../../time/calendar.js';
 import { awardPoints } from '../checkin/index.js';
 import { type GroupEvent, EventsRepo } from './events.sql.js';
@@ -100,9 +101,7 @@ export const atHand = (ctx: GroupContext): GroupEvent | undefined => ctx.store.o
 /** The code said at the event: the admin gets it privately; whoever came types it. */
 export function attendanceCode(ctx: CommandContext, ev: GroupEvent): Action[] {
   // Four digits from the event and the moment asked: a new code each time, nothing random to inject.
-  let h = 0x811c9dc5;
-  for (const c of `${ev.id}:${ctx.now.getTime()}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
-  const code = String(1000 + ((h >>> 0) % 9000));
+  const code = String(1000 + (fnv1a(`${ev.id}:${ctx.now.getTime()}`) % 9000));
   return [eventCodeSet.of(ctx.group, { id: ev.id, code }), ctx.dm(ctx.event.sender.id, ctx.t.events.code(ev.title, code)), ctx.reply(ctx.t.events.codeSent)];
 }
 

@@ -5,6 +5,7 @@ import type { Action } from '../../engine/actions.js';
 import { logEntry } from '../../engine/records.js';
 import { type Rule, ruleOn } from '../../engine/registry.js';
 import { LruMap, stringBytes } from '../../storage/lru.js';
+import { fnv1a } from '../../text/fnv.js';
 import { compactText, emojiOnly, normalizeText } from '../../text/normalize.js';
 import { isExempt, punish } from '../penalties/index.js';
 import { floodMessages, floodMode, floodRepeats, floodSeconds, floodStickers } from './settings.js';
@@ -51,10 +52,7 @@ export function judgeFlood(before: readonly Said[], now: Said, limits: FloodLimi
 /** FNV-1a of the text as the ad checks read it (width, case, punctuation and spacing ignored); never 0. */
 export function textHash(text: string): number {
   const compact = compactText(normalizeText(text)) || text.trim();
-  if (!compact) return 0;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < compact.length; i++) h = Math.imul(h ^ compact.charCodeAt(i), 0x01000193);
-  return h >>> 0 || 1;
+  return compact ? fnv1a(compact) || 1 : 0;
 }
 
 interface Recent {

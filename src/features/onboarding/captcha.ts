@@ -1,13 +1,10 @@
 // Captchas that bots do not pass by reading the text: a small sum, and a picture named in words.
 // Each newcomer's is derived from who they are and when they joined, so it reads the same on every
 // check without being stored, and differs between newcomers.
+import { fnv1a } from '../../text/fnv.js';
 
-/** A number from the newcomer's id and join time (FNV-1a). */
-export function captchaSeed(userId: string, joinedAt: number): number {
-  let h = 0x811c9dc5;
-  for (const c of `${userId}:${joinedAt}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
-  return h >>> 0;
-}
+/** A number from the newcomer's id and join time. */
+export const captchaSeed = (userId: string, joinedAt: number): number => fnv1a(`${userId}:${joinedAt}`);
 
 /** "23 + 7" and 30: two digits and one, so it takes a moment's thought and no more. */
 export function mathQuestion(seed: number): { question: string; answer: number } {
