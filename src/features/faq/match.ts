@@ -1,10 +1,10 @@
 // How a member's words meet a taught question: as a person reads them, whatever the width, case,
 // traditional characters, spacing and punctuation. Plain string comparison: an owner's phrasing
 // never becomes a pattern.
-import { toSimplified } from '../../text/normalize.js';
+import { compactText, normalizeText } from '../../text/normalize.js';
 
-/** Width, case, traditional characters, spaces and punctuation do not matter. */
-export const loose = (s: string): string => toSimplified(s.normalize('NFKC').toLowerCase()).replace(/[\p{P}\p{S}\p{Z}\s]+/gu, '');
+/** Width, case, traditional characters, spaces and punctuation do not matter: the ad checks' reading. */
+export const loose = (s: string): string => compactText(normalizeText(s));
 
 /** A message longer than this is talk that mentions a phrasing, not the question itself. */
 export const CONTAINS_MAX = 40;
