@@ -1,4 +1,5 @@
 import type { Action, Mention } from '../../engine/actions.js';
+import type { Messages } from '../../i18n/index.js';
 import type { GroupContext, RuleContext } from '../../engine/context.js';
 import { type JobHandler, type JobOutcome, type Rule, atLeast, ruleOn } from '../../engine/registry.js';
 import { rulesSetting } from '../../settings/core.js';
@@ -40,6 +41,11 @@ function modeOf(ctx: GroupContext) {
   return mode === 'emoji' && !ctx.capabilities(ctx.group.platform).buttons ? 'math' : mode;
 }
 
+/** A newcomer's sum, as asked. */
+const sumAsked = (seed: number) => `${mathQuestion(seed).question} = ?`;
+/** The picture a newcomer is to pick, named in the group's language. */
+const pictureNamed = (t: Messages['onboarding'], pick: ReturnType<typeof emojiPick>) => t.emojiNames[pick.options[pick.answer]!] ?? '';
+
 /** How a held-back newcomer gets in, in words. */
 function howToVerify(ctx: GroupContext, n: NewcomerRow): string {
   const s = ctx.groupSettings;
@@ -51,11 +57,9 @@ function howToVerify(ctx: GroupContext, n: NewcomerRow): string {
     case 'question':
       return t.howQuestion(s.get(verifyQuestion));
     case 'math':
-      return t.howQuestion(`${mathQuestion(seed).question} = ?`);
-    case 'emoji': {
-      const pick = emojiPick(seed);
-      return t.howEmoji(t.emojiNames[pick.options[pick.answer]!] ?? '');
-    }
+      return t.howQuestion(sumAsked(seed));
+    case 'emoji':
+      return t.howEmoji(pictureNamed(t, emojiPick(seed)));
     default:
       return ctx.capabilities(ctx.group.platform).buttons ? t.howButton : t.howKeyword(t.verifyButtonKeyword);
   }
@@ -140,10 +144,10 @@ function ask(ctx: GroupContext, who: (Mention & { joinedAt: number }) | undefine
   const mentions = who ? [{ id: who.id, name: who.name }] : [];
   const mode = modeOf(ctx);
   const seed = who && captchaSeed(who.id, who.joinedAt);
-  if (mode === 'math' && seed !== undefined) return ctx.send(t.verifyQuestion(to, `${mathQuestion(seed).question} = ?`, minutes), { mentions });
+  if (mode === 'math' && seed !== undefined) return ctx.send(t.verifyQuestion(to, sumAsked(seed), minutes), { mentions });
   if (mode === 'emoji' && seed !== undefined) {
     const pick = emojiPick(seed);
-    return ctx.send(t.verifyEmoji(to, t.emojiNames[pick.options[pick.answer]!] ?? '', minutes, holdsByMute(ctx)), {
+    return ctx.send(t.verifyEmoji(to, pictureNamed(t, pick), minutes, holdsByMute(ctx)), {
       mentions,
       buttons: pick.options.map((name, i) => ({ label: EMOJI[name], data: `verify:${who!.id}:${i}`, keyword: `${t.verifyButtonKeyword}${i + 1}` })),
     });
@@ -231,12 +235,7 @@ const newcomerMessages: Rule = {
     }
     // stage 'verify'
     const mode = modeOf(ctx);
-    const missed = () => {
-      const left = s.get(verifyAttempts) - (n.attempts + 1);
-      const counted = newcomerMissed.of(ctx.group, { userId: n.userId });
-      if (left <= 0) return { actions: [counted, ...reject(ctx, n, t.failedAttempts)], stop: true };
-      return { actions: [counted, ctx.send(t.wrongAnswer(n.name, left), { replyTo: e.messageId, mentions: [mention(n)] })], stop: true };
-    };
+    const missed = () => ({ actions: wrongTry(ctx, n, (left) => [ctx.send(t.wrongAnswer(n.name, left), { replyTo: e.messageId, mentions: [mention(n)] })], []), stop: true });
     if (mode === 'math' && e.kind === 'text') {
       const given = givenNumber(e.text);
       if (given === mathQuestion(captchaSeed(n.userId, n.joinedAt)).answer) return { actions: verified(ctx, n), stop: true };
@@ -261,6 +260,16 @@ const newcomerMessages: Rule = {
   },
 };
 
+/**
+ * A wrong answer or pick, counted: the last try removes the newcomer (after `lastWords`); before
+ * that, `tell` says how many are left.
+ */
+function wrongTry(ctx: GroupContext, n: NewcomerRow, tell: (left: number) => Action[], lastWords: Action[]): Action[] {
+  const counted = newcomerMissed.of(ctx.group, { userId: n.userId });
+  const left = ctx.groupSettings.get(verifyAttempts) - (n.attempts + 1);
+  return left <= 0 ? [counted, ...lastWords, ...reject(ctx, n, ctx.t.onboarding.failedAttempts)] : [counted, ...tell(left)];
+}
+
 function verifyButton(ctx: RuleContext) {
   const e = ctx.event;
   if (e.type !== 'buttonPressed' || !e.data.startsWith('verify:')) return;
@@ -272,10 +281,7 @@ function verifyButton(ctx: RuleContext) {
   const n = ctx.store.of(NewcomersRepo).get(ctx.group, uid);
   if (!n || n.stage !== 'verify') return { actions: answer(ctx.t.onboarding.verified), stop: true };
   if (picked !== undefined && Number(picked) !== emojiPick(captchaSeed(n.userId, n.joinedAt)).answer) {
-    const counted = newcomerMissed.of(ctx.group, { userId: n.userId });
-    const left = ctx.groupSettings.get(verifyAttempts) - (n.attempts + 1);
-    if (left <= 0) return { actions: [counted, ...answer(ctx.t.onboarding.failedAttempts), ...reject(ctx, n, ctx.t.onboarding.failedAttempts)], stop: true };
-    return { actions: [counted, ...answer(ctx.t.onboarding.wrongPick(left))], stop: true };
+    return { actions: wrongTry(ctx, n, (left) => answer(ctx.t.onboarding.wrongPick(left)), answer(ctx.t.onboarding.failedAttempts)), stop: true };
   }
   return { actions: [...answer(ctx.t.onboarding.verified), ...verified(ctx, n)], stop: true };
 }
