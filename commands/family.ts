@@ -1,6 +1,6 @@
 import type { CommandContext } from '../src/engine/context.js';
 import { type Command, type Feature, atLeast } from '../src/engine/registry.js';
-import { targetMember } from '../src/engine/targets.js';
+import { memberOrAnswer } from '../src/engine/targets.js';
 import { ban, bannedArrivals, importedBansSetting, shareRemovals, unban } from '../src/features/family/family.js';
 import { FamiliesRepo } from '../src/features/family/family.sql.js';
 import { familyAdopted, familyCreated, familyLeft, familyLinked, familyRecorders } from '../src/features/family/records.js';
@@ -68,12 +68,7 @@ const family: Command = {
 };
 
 /** The member a ban command is about: an @mention, a reply, a name typed, or a platform id. */
-function who(ctx: CommandContext, typed: string) {
-  const found = targetMember(ctx, typed);
-  if (found === 'ambiguous') return [ctx.reply(ctx.t.roles.ambiguous(typed))];
-  if (found) return found;
-  return /^\d{3,20}$/.test(typed) ? { id: typed, name: typed } : [ctx.reply(ctx.t.penalties.noTarget)];
-}
+const who = (ctx: CommandContext, typed: string) => memberOrAnswer(ctx, typed, { byId: true });
 
 const banCommand: Command = {
   name: 'ban',

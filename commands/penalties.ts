@@ -7,17 +7,12 @@ import { cooldownSetting, expirySetting, ladderSetting, parseStep } from '../src
 import { describeStep, punish } from '../src/features/penalties/punish.js';
 import { formatLocal } from '../src/time/calendar.js';
 import { trustSet } from '../src/engine/records.js';
-import { targetMember } from '../src/engine/targets.js';
+import { memberOrAnswer } from '../src/engine/targets.js';
 import { StrikesRepo } from '../src/features/penalties/strikes.sql.js';
 import { appealOpened, penaltyRecorders, withdraw } from '../src/features/penalties/records.js';
 
 /** The member a moderation command is about, or the answer explaining why there is none. */
-function target(ctx: CommandContext): { id: string; name: string } | Action[] {
-  const typed = ctx.command.args.replace(/^@/, '');
-  const who = targetMember(ctx, typed);
-  if (who === 'ambiguous') return [ctx.reply(ctx.t.roles.ambiguous(typed))];
-  return who ?? [ctx.reply(ctx.t.penalties.noTarget)];
-}
+const target = (ctx: CommandContext) => memberOrAnswer(ctx, ctx.command.args.replace(/^@/, ''));
 
 const warn: Command = {
   name: 'warn',

@@ -123,6 +123,14 @@ export function defined<T extends object>(o: T): T {
 }
 
 /**
+ * Answers a real button press with Telegram's small notice; a typed keyword gets nothing of its own
+ * (the decision's own message says it, and the group stays quiet).
+ */
+export function answerButtonOnly(press: ButtonPressedEvent, text?: string): Action[] {
+  return press.pressId ? [{ type: 'answerButton', platform: press.platform, groupId: press.groupId, pressId: press.pressId, ...(text === undefined ? {} : { text }) }] : [];
+}
+
+/**
  * Answers a button press: Telegram's small notice on the button where there was a real one,
  * else a line in the chat where the keyword was typed.
  */

@@ -15,6 +15,17 @@ export function targetMember(ctx: CommandContext, typed: string): { id: string; 
   return found[0] ? { id: found[0].userId, name: found[0].name } : undefined;
 }
 
+/**
+ * The member a command is about (see targetMember), or the answer saying why there is none. With
+ * `byId`, a platform id typed stands for a member the bot has not seen (a ban before they come).
+ */
+export function memberOrAnswer(ctx: CommandContext, typed: string, o: { byId?: boolean } = {}): { id: string; name: string } | SendAction[] {
+  const found = targetMember(ctx, typed);
+  if (found === 'ambiguous') return [ctx.reply(ctx.t.roles.ambiguous(typed))];
+  if (found) return found;
+  return o.byId && /^\d{3,20}$/.test(typed) ? { id: typed, name: typed } : [ctx.reply(ctx.t.penalties.noTarget)];
+}
+
 /** The message an admin's command replies to (/spam, /notspam, /offtopic, /ontopic), when the platform says whose it is. */
 export function repliedTo(ctx: CommandContext): { id: string; name: string; messageId: string; text: string } | undefined {
   const r = ctx.event.replyTo;

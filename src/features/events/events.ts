@@ -3,7 +3,7 @@
 // the list is reminded; at the event an admin gets a code to say aloud, and those who came and type
 // it are marked present and earn points.
 import type { Action } from '../../engine/actions.js';
-import type { CommandContext, GroupContext } from '../../engine/context.js';
+import { type CommandContext, type GroupContext, answerButtonOnly } from '../../engine/context.js';
 import { scheduleJob } from '../../engine/records.js';
 import { type JobHandler, type Rule, ruleOn } from '../../engine/registry.js';
 import { intSetting } from '../../settings/definition.js';
@@ -146,7 +146,7 @@ export const joinButton: Rule = ruleOn('buttonPressed', {
     const m = /^event:(\d+):join$/.exec(e.data);
     if (!m) return;
     const ev = ctx.store.of(EventsRepo).get(Number(m[1]));
-    const answer: Action[] = e.pressId ? [{ type: 'answerButton', ...ctx.group, pressId: e.pressId }] : [];
+    const answer = answerButtonOnly(e);
     if (!ev || ev.groupId !== e.groupId || ev.platform !== e.platform) return { actions: [...answer, ctx.send(ctx.t.events.over)], stop: true };
     return { actions: [...answer, ...joinEvent(ctx, ev, { id: e.sender.id, name: e.sender.name })], stop: true };
   },

@@ -1,6 +1,6 @@
 import type { Action, Mention } from '../../engine/actions.js';
 import type { Messages } from '../../i18n/index.js';
-import type { GroupContext, RuleContext } from '../../engine/context.js';
+import { type GroupContext, type RuleContext, answerButtonOnly } from '../../engine/context.js';
 import { type JobHandler, type JobOutcome, type Rule, atLeast, ruleOn } from '../../engine/registry.js';
 import { rulesSetting } from '../../settings/core.js';
 import { NewcomersRepo, type NewcomerRow } from './newcomers.sql.js';
@@ -273,7 +273,7 @@ function wrongTry(ctx: GroupContext, n: NewcomerRow, tell: (left: number) => Act
 function verifyButton(ctx: RuleContext) {
   const e = ctx.event;
   if (e.type !== 'buttonPressed' || !e.data.startsWith('verify:')) return;
-  const answer = (text: string): Action[] => (e.pressId ? [{ type: 'answerButton', ...ctx.group, pressId: e.pressId, text }] : []);
+  const answer = (text: string) => answerButtonOnly(e, text);
   // A raid's one question has a button for every newcomer; a picture to pick has one per picture.
   const [, id, picked] = e.data.split(':');
   const uid = id === 'any' ? e.sender.id : id;

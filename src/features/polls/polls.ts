@@ -1,7 +1,7 @@
 // Polls (投票, 参与感): a question and its choices as buttons (typed choices on WeChat), anonymous or
 // named, one vote a member that they may change, closed at its time with the result posted.
 import type { Action } from '../../engine/actions.js';
-import type { CommandContext, GroupContext } from '../../engine/context.js';
+import { type CommandContext, type GroupContext, answerButtonOnly } from '../../engine/context.js';
 import { cancelJob, scheduleJob } from '../../engine/records.js';
 import { type JobHandler, atLeast, ruleOn } from '../../engine/registry.js';
 import type { Messages } from '../../i18n/index.js';
@@ -92,7 +92,7 @@ export const voteRule = ruleOn('buttonPressed', {
     if (!m) return;
     const t = ctx.t.polls;
     // Typed votes on WeChat get no answer each: the result says it all, and the group stays quiet.
-    const answer = (text: string): Action[] => (e.pressId ? [{ type: 'answerButton', ...ctx.group, pressId: e.pressId, text }] : []);
+    const answer = (text: string) => answerButtonOnly(e, text);
     const poll = ctx.store.of(PollsRepo).get(Number(m[1]));
     const choice = Number(m[2]);
     if (!poll || poll.platform !== e.platform || poll.groupId !== e.groupId) return { actions: answer(t.closed), stop: true };
