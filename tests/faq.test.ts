@@ -62,6 +62,10 @@ describe('answers in a group (答疑)', () => {
     await bot.dispatch(first);
     await bot.dispatch(textEvent('bob', '生产环境怎么开启 gzip 压缩', bot.clock.now()));
     await bot.dispatch(textEvent('cat', '看一下 vite.config 里的 server.hmr', bot.clock.now(), { extra: { replyTo: { messageId: first.messageId, senderId: 'ann' } } }));
+    // A reply to anything not on the list writes nothing.
+    const before = bot.app.store.changes();
+    await bot.dispatch(textEvent('cat', '同意', bot.clock.now(), { extra: { replyTo: { messageId: 'not-a-question', senderId: 'dan' } } }));
+    expect(bot.app.store.changes()).toBe(before);
     bot.clock.set('2026-11-24T21:00:00+08:00');
     await bot.say('dan', '晚上有人打游戏吗？'); // after hours: not listed
     await bot.app.scheduler.advanceTo(bot.clock, new Date('2026-11-30T09:01:00+08:00'));

@@ -130,9 +130,9 @@ export const plusOne: Rule = ruleOn('message', {
   id: 'events.plus-one',
   stage: 'after',
   decide(ctx, e) {
-    if (e.chat !== 'group' || e.kind !== 'text') return;
-    const text = e.text.trim().normalize('NFKC');
-    if (text !== '+1') return;
+    // Every message passes here: only a short one is looked at closer.
+    if (e.chat !== 'group' || e.kind !== 'text' || e.text.length > 8) return;
+    if (e.text.trim().normalize('NFKC') !== '+1') return;
     const ev = soonest(ctx);
     return ev ? joinEvent(ctx, ev, { id: e.sender.id, name: e.sender.name }) : undefined;
   },

@@ -29,6 +29,7 @@ export class FaqRepo {
   private readonly notesStmt;
   private readonly askedStmt;
   private readonly answeredStmt;
+  private readonly waitingStmt;
   private readonly unansweredStmt;
   private readonly pruneStmt;
   readonly nextId: () => number;
@@ -47,6 +48,7 @@ export class FaqRepo {
     this.notesStmt = db.prepare('SELECT name FROM notes WHERE platform = ? AND group_id = ? ORDER BY name').pluck();
     this.askedStmt = db.prepare('INSERT OR IGNORE INTO faq_questions (platform, group_id, message_id, user_name, text, at) VALUES (?, ?, ?, ?, ?, ?)');
     this.answeredStmt = db.prepare('UPDATE faq_questions SET answered = 1 WHERE platform = ? AND group_id = ? AND message_id = ?');
+    this.waitingStmt = db.prepare('SELECT 1 FROM faq_questions WHERE platform = ? AND group_id = ? AND message_id = ? AND answered = 0').pluck();
     this.unansweredStmt = db.prepare(
       'SELECT message_id AS messageId, user_name AS userName, text, at FROM faq_questions WHERE platform = ? AND group_id = ? AND answered = 0 AND at >= ? ORDER BY at LIMIT ?',
     );
@@ -102,6 +104,11 @@ export class FaqRepo {
 
   asked(g: GroupRef, q: AskedQuestion): void {
     this.askedStmt.run(g.platform, g.groupId, q.messageId, q.userName, q.text, q.at);
+  }
+
+  /** Whether the message is a listed question nobody has answered yet. */
+  waiting(g: GroupRef, messageId: string): boolean {
+    return this.waitingStmt.get(g.platform, g.groupId, messageId) !== undefined;
   }
 
   answered(g: GroupRef, messageId: string): void {

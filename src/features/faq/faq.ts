@@ -46,15 +46,18 @@ export function faqRule(): Rule {
       const g = ctx.group;
       const repo = ctx.store.of(FaqRepo);
       const out: Action[] = [];
-      // Someone replied to a question on the list: it is answered.
-      if (e.replyTo && e.replyTo.senderId !== e.sender.id) out.push(questionReplied.of(g, { messageId: e.replyTo.messageId }));
+      // Someone replied to a question on the list: it is answered. (Only then is anything written:
+      // a reply to anything else is no decision, and costs no write.)
+      if (e.replyTo && e.replyTo.senderId !== e.sender.id && repo.waiting(g, e.replyTo.messageId)) out.push(questionReplied.of(g, { messageId: e.replyTo.messageId }));
       const text = e.text.trim();
       if (text.startsWith('#')) {
         const name = text.slice(1).split(/\s/, 1)[0]!.toLowerCase();
         const note = NOTE_NAME.test(name) ? repo.note(g, name) : undefined;
         if (note !== undefined) return [...out, ctx.send(note, { replyTo: e.messageId })];
       }
-      const hit = matchFaq(loose(text), repo.matchable(g));
+      // Most groups teach nothing: their messages are not read for it.
+      const taught = repo.matchable(g);
+      const hit = taught.length ? matchFaq(loose(text), taught) : undefined;
       const at = e.at.getTime();
       if (hit) {
         const key = `${g.platform}\u0000${g.groupId}\u0000${hit.id}`;
