@@ -28,7 +28,8 @@ async function pipeline(n: number): Promise<number> {
   await app.start();
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
-    if (i % 10 === 0) lines.push(`:as user${i % 500} 成员${i % 500}`);
+    // 500 members in turn, ten messages each: within what flood control lets a person say.
+    if (i % 10 === 0) lines.push(`:as user${(i / 10) % 500} 成员${(i / 10) % 500}`);
     lines.push(`今天的第 ${i} 条消息，大家讨论一下部署方案`);
     if (i % 1000 === 999) lines.push(':advance 10m');
   }
