@@ -1,6 +1,7 @@
 import type { CommandContext } from '../src/engine/context.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import { addEvent, atHand, attend, attendPoints, attendanceCode, joinButton, joinEvent, leaveEvent, parseEvent, plusOne, remindJob, soonest } from '../src/features/events/events.js';
+import { eventsCopy } from '../src/features/events/copy.js';
 import { EventsRepo } from '../src/features/events/events.sql.js';
 import { eventRecorders } from '../src/features/events/records.js';
 import { formatLocal } from '../src/time/calendar.js';
@@ -77,4 +78,5 @@ export const eventsFeature: Feature = {
   jobs: [remindJob],
   settings: [attendPoints],
   recorders: eventRecorders,
+  copies: [eventsCopy],
 };

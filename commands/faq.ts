@@ -1,10 +1,8 @@
 import type { Command, Feature } from '../src/engine/registry.js';
-import { NOTE_NAME, faqRule, unansweredJob } from '../src/features/faq/faq.js';
+import { faqsCopy, notesCopy } from '../src/features/faq/copy.js';
+import { FAQ_LIMITS as LIMITS, NOTE_NAME, faqRule, unansweredJob } from '../src/features/faq/faq.js';
 import { FaqRepo } from '../src/features/faq/faq.sql.js';
 import { faqAdded, faqRecorders, faqRemoved, noteRemoved, noteSet } from '../src/features/faq/records.js';
-
-/** At most this many taught answers a group, phrasings an answer, characters a phrasing and an answer. */
-const LIMITS = { faqs: 200, phrasings: 10, phrasing: 50, answer: 2000 };
 
 const faq: Command = {
   name: 'faq',
@@ -78,4 +76,5 @@ export const faqFeature = (): Feature => ({
   rules: [faqRule()],
   jobs: [unansweredJob],
   recorders: faqRecorders,
+  copies: [faqsCopy, notesCopy],
 });

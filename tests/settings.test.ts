@@ -80,6 +80,24 @@ describe('settings', () => {
     expect(sentTexts(await bot.say('o', `/settings import ${exported}`, g2))[0]).toMatch(/新增 0 个奖励、0 个固定话题、0 条定时公告/);
   });
 
+  it('answers, notes and upcoming events travel too: the sister group answers the same questions and has the same meet-up, with its own sign-ups', async () => {
+    const bot = open();
+    await bot.say('o', '/faq add 怎么报名|如何报名 = 看群公告', owner);
+    await bot.say('o', '/note 资料 网盘链接在这里', owner);
+    await bot.say('o', '/event add 2026-12-20 14:00 读书会 | 星巴克 | 20', owner);
+    await bot.say('ann', '接龙');
+    const exported = sentTexts(await bot.say('o', '/settings export', owner))[0]!.split('\n')[1]!;
+    const g2 = { ...owner, group: 'g2' };
+    expect(sentTexts(await bot.say('o', `/settings import ${exported}`, g2))[0]).toMatch(/新增 .*1 条问答、1 条笔记、1 个活动。$/);
+    expect(sentTexts(await bot.say('bob', '请问怎么报名？', { group: 'g2' }))).toEqual(['看群公告']);
+    expect(sentTexts(await bot.say('bob', '#资料', { group: 'g2' }))).toEqual(['网盘链接在这里']);
+    expect(sentTexts(await bot.say('bob', '/events', { group: 'g2' }))[0]).toContain('#2 2026-12-20 14:00 读书会（0/20）');
+    expect(sentTexts(await bot.say('o', `/settings import ${exported}`, g2))[0]).toMatch(/0 条问答、0 条笔记、0 个活动。$/);
+    const bad = JSON.stringify({ settings: {}, faqs: [{ phrasings: [], answer: 'x', exact: false }], notes: [{ name: 'a b', text: 'x' }], events: [{ title: 't', place: '', startsAt: 'tomorrow', capacity: null }] });
+    const reply = sentTexts(await bot.say('o', `/settings import ${bad}`, g2))[0]!;
+    for (const part of ['faqs[0]: phrasings', 'notes[0]: name', 'events[0]: startsAt']) expect(reply).toContain(part);
+  });
+
   it('an import with a bad part changes nothing and names the item', async () => {
     const bot = open();
     const bad = JSON.stringify({ settings: { timezone: 'Asia/Seoul' }, rewards: [{ name: '书签', cost: -5, stock: null }], topics: [{ title: 'x', description: '', host: '', every: 'someday' }], moods: [] });

@@ -203,9 +203,9 @@ export const en: Messages = {
     separator: '; ',
     hidden: '(hidden: send /settings in a private chat with me)',
     secretsLeftOut: (keys) => `(${keys.join(', ')}: entry answers, not exported in the group; send /settings export in a private chat with me for everything.)`,
-    exportHeader: 'Settings, rewards, recurring topics and announcements of this group (send /settings import with this text to copy them to another group):',
+    exportHeader: 'Settings, rewards, recurring topics and announcements, answers, notes and upcoming events of this group (send /settings import with this text to copy them to another group):',
     imported: (n, added = {}) => {
-      const names: Record<string, string> = { rewards: 'rewards', topics: 'recurring topics', announcements: 'recurring announcements' };
+      const names: Record<string, string> = { rewards: 'rewards', topics: 'recurring topics', announcements: 'recurring announcements', faqs: 'answers', notes: 'notes', events: 'events' };
       const parts = Object.entries(added).map(([k, v]) => `${v} ${names[k] ?? k}`);
       return `Imported ${nOf(n, 'setting')}${parts.length ? `; added ${parts.join(', ')}` : ''}.`;
     },

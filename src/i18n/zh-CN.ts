@@ -201,9 +201,9 @@ export const zhCN = {
     separator: '；',
     hidden: '（已隐藏，私聊我发送 /settings 查看）',
     secretsLeftOut: (keys: string[]) => `（${keys.join('、')} 是入群答案，不在群里导出；私聊我发送 /settings export 可以导出全部。）`,
-    exportHeader: '本群的设置、奖励、固定话题和定时公告（发送 /settings import 加上这段内容，即可复制到其他群）：',
+    exportHeader: '本群的设置、奖励、固定话题、定时公告、问答、笔记和即将举行的活动（发送 /settings import 加上这段内容，即可复制到其他群）：',
     imported: (n: number, added: Record<string, number> = {}) => {
-      const names: Record<string, string> = { rewards: '个奖励', topics: '个固定话题', announcements: '条定时公告' };
+      const names: Record<string, string> = { rewards: '个奖励', topics: '个固定话题', announcements: '条定时公告', faqs: '条问答', notes: '条笔记', events: '个活动' };
       const parts = Object.entries(added).map(([k, v]) => `${v} ${names[k] ?? k}`);
       return `已导入 ${n} 项设置${parts.length ? `，新增 ${parts.join('、')}` : ''}。`;
     },

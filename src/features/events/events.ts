@@ -43,13 +43,20 @@ export function parseEvent(argv: readonly string[], timeZone: string): NewEvent 
 
 const when = (ctx: GroupContext, ev: Pick<GroupEvent, 'startsAt'>) => formatLocal(new Date(ev.startsAt), ctx.groupSettings.timezone);
 
+/** An event's row and its reminder an hour before (if that is still ahead). */
+export function eventRecords(ctx: GroupContext, id: number, e: NewEvent): Action[] {
+  const now = ctx.now.getTime();
+  const out: Action[] = [eventAdded.of(ctx.group, { event: { id, ...e }, at: now })];
+  if (e.startsAt - HOUR > now) out.push(scheduleJob.of(ctx.group, { kind: JOB_REMIND, key: String(id), dueAt: e.startsAt - HOUR, at: now }));
+  return out;
+}
+
 export function addEvent(ctx: CommandContext, e: NewEvent): Action[] {
   const t = ctx.t.events;
   const id = ctx.store.of(EventsRepo).nextId();
   const now = ctx.now.getTime();
   if (e.startsAt <= now) return [ctx.reply(t.past)];
-  const out: Action[] = [eventAdded.of(ctx.group, { event: { id, ...e }, at: now })];
-  if (e.startsAt - HOUR > now) out.push(scheduleJob.of(ctx.group, { kind: JOB_REMIND, key: String(id), dueAt: e.startsAt - HOUR, at: now }));
+  const out = eventRecords(ctx, id, e);
   const join = { label: t.joinLabel, data: `event:${id}:join`, keyword: `${t.joinWord}${id}` };
   return [...out, ctx.send(t.posted(id, e.title, formatLocal(new Date(e.startsAt), ctx.groupSettings.timezone), e.place, e.capacity), { buttons: [join] })];
 }

@@ -20,6 +20,8 @@ const WEEK = 7 * 86_400_000;
 const LIST_AT = 'mon 09:00';
 
 /** A note's name: letters, digits, _ and -, as typed after # (lower case). */
+/** At most this many taught answers a group, phrasings an answer, characters a phrasing and an answer (or a note). */
+export const FAQ_LIMITS = { faqs: 200, phrasings: 10, phrasing: 50, answer: 2000 };
 export const NOTE_NAME = /^[\p{L}\p{N}_-]{1,30}$/u;
 
 /**

@@ -3,6 +3,7 @@
 // the group they were planned for.
 import { z } from 'zod';
 import type { GroupContext } from '../../engine/context.js';
+import { itemProblems } from '../../engine/copies.js';
 import type { GroupCopy } from '../../engine/registry.js';
 import { nextOccurrence, parseRecurrence } from '../../time/calendar.js';
 import { JOB_ANNOUNCE, scheduleTopic } from './schedule.js';
@@ -15,12 +16,6 @@ const every = z.string().refine((r) => parseRecurrence(r) !== undefined, 'is not
 const topic = z.object({ title: z.string().min(1).max(100), description: z.string().max(1000), host: z.string().max(50), every }).strict();
 const announcement = z.object({ text: z.string().min(1).max(2000), every }).strict();
 
-const problems = (key: string, schema: z.ZodType) => (items: unknown[]) =>
-  items.flatMap((item, i) => {
-    const r = schema.safeParse(item);
-    return r.success ? [] : [`${key}[${i}]: ${r.error.issues.map((x) => `${x.path.join('.') || 'item'} ${x.message}`).join('; ')}`];
-  });
-
 const first = (ctx: GroupContext, recurrence: string) => nextOccurrence(recurrence, ctx.now, ctx.groupSettings.timezone)!.getTime();
 
 export const topicsCopy: GroupCopy = {
@@ -30,7 +25,7 @@ export const topicsCopy: GroupCopy = {
       .upcoming(ctx.group, ctx.now.getTime(), 100)
       .filter((t) => t.recurrence)
       .map((t) => ({ title: t.title, description: t.description, host: t.host, every: t.recurrence })),
-  check: problems('topics', topic),
+  check: itemProblems('topics', topic),
   add(ctx, items) {
     // A topic the group already has (same title and rhythm) is not added twice.
     const repo = ctx.store.of(TopicsRepo);
@@ -50,7 +45,7 @@ export const topicsCopy: GroupCopy = {
 export const announcementsCopy: GroupCopy = {
   key: 'announcements',
   export: (ctx) => ctx.store.of(TopicsRepo).announcements(ctx.group, 100).filter((a) => a.recurrence).map((a) => ({ text: a.text, every: a.recurrence })),
-  check: problems('announcements', announcement),
+  check: itemProblems('announcements', announcement),
   add(ctx, items) {
     const repo = ctx.store.of(TopicsRepo);
     const have = new Set(repo.announcements(ctx.group, 100).map((a) => `${a.text}\u0000${a.recurrence}`));
