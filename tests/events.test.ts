@@ -45,6 +45,7 @@ describe('events and sign-ups (接龙)', () => {
     const bot = open();
     await bot.say('boss', '/event add 2026-11-24 10:00 线下分享');
     await bot.say('bob', '接龙');
+    await bot.say('cat', '接龙');
     bot.clock.set('2026-11-24T10:05:00+08:00');
     expect(sentTexts(await bot.say('boss', '/event code'))).toEqual(['签到码已私信给你。']);
     const dm = bot.adapter.performed.find((a) => a.type === 'dm' && a.userId === 'boss');
@@ -54,5 +55,7 @@ describe('events and sign-ups (接龙)', () => {
     expect(sentTexts(await bot.say('bob', `到场 ${code}`))).toEqual(['你已经签到过了。']);
     expect(sentTexts(await bot.say('dan', `到场 ${code}`))).toEqual(['dan 没有报名「线下分享」。']);
     expect(bot.app.store.of(PointsRepo).balance(g, 'bob')).toBe(10);
+    // Attendance is in the group's figures: one of the two who signed up came.
+expect(sentTexts(await bot.say('boss', '/stats'))[0]).toMatch(/\n活动：1 场，报名 2 人次，签到到场 1 人次（50%）$/);
   });
 });

@@ -558,6 +558,7 @@ export const en: Messages = {
     stats: (days, joined, left, messages, active, present, rate, top, retention) =>
       `📊 Last ${nOf(days, 'day')}\nMembers: ${joined} joined, ${left} left, net ${joined - left} (${present} now)\nMessages: ${messages} from ${nOf(active, 'member')}\nCheck-in rate: ${rate}\nMost active: ${top}\n${retention}`,
     topLine: (name, n) => `${name} (${n})`,
+    events: (held, signedUp, attended) => `Events: ${held}, ${signedUp} sign-ups, ${attended} came and checked in (${signedUp ? Math.round((100 * attended) / signedUp) : 0}%)`,
     retention: (cohort, after7, after30) => (cohort ? `Last month's ${cohort} newcomers: ${after7} still active after 7 days, ${after30} after 30` : 'No newcomers last month'),
     heatmapCaption: (best, n) => `🔥 Activity over four weeks (rows Monday to Sunday, columns 0–23 h)\n${n === 1 ? 'Busiest hour' : 'Busiest hours'}: ${best}; /previews auto posts topic previews then.`,
     heatmapEmpty: 'No messages in the last four weeks: nothing to draw yet.',

@@ -562,6 +562,7 @@ export const zhCN = {
     stats: (days: number, joined: number, left: number, messages: number, active: number, present: number, rate: string, top: string, retention: string) =>
       `📊 最近 ${days} 天\n成员：新进 ${joined}，离开 ${left}，净增 ${joined - left}（现有 ${present}）\n消息：${messages} 条，${active} 人发言\n打卡率：${rate}\n最活跃：${top}\n${retention}`,
     topLine: (name: string, n: number) => `${name}（${n}）`,
+    events: (held: number, signedUp: number, attended: number) => `活动：${held} 场，报名 ${signedUp} 人次，签到到场 ${attended} 人次（${signedUp ? Math.round((100 * attended) / signedUp) : 0}%）`,
     retention: (cohort: number, after7: string, after30: string) => (cohort ? `上月新人 ${cohort} 人：7 天后仍活跃 ${after7}，30 天后 ${after30}` : '上月没有新人'),
     heatmapCaption: (best: string, n: number) =>
       `🔥 近四周活跃时段（行：周一到周日，列：0–23 点）\n${n === 1 ? '最活跃的时段' : `最活跃的 ${n} 个小时`}：${best}，可用 /previews auto 在这些时段发话题预告。`,

@@ -13,6 +13,7 @@ export class InsightsRepo {
   private readonly cohortStmt;
   private readonly activeAfterStmt;
   private readonly checkinsStmt;
+  private readonly eventsStmt;
   private readonly invitesStmt;
 
   constructor(db: Db) {
@@ -29,6 +30,8 @@ export class InsightsRepo {
     // An hour bucket counts when it ends after the moment (a message in the same hour counts).
     this.activeAfterStmt = db.prepare('SELECT 1 FROM activity WHERE platform = ? AND group_id = ? AND user_id = ? AND hour + 3600 > ? LIMIT 1');
     this.checkinsStmt = db.prepare('SELECT user_id AS userId, day FROM checkins WHERE platform = ? AND group_id = ? AND day >= ? AND day <= ?');
+    this.eventsStmt = db.prepare(`SELECT COUNT(DISTINCT e.id) AS held, COALESCE(SUM(s.state = 'in'), 0) AS signedUp, COALESCE(SUM(s.state = 'in' AND s.attended = 1), 0) AS attended
+      FROM events e LEFT JOIN event_signups s ON s.event_id = e.id WHERE e.platform = ? AND e.group_id = ? AND e.cancelled = 0 AND e.starts_at >= ? AND e.starts_at < ?`);
     this.invitesStmt = db.prepare(`SELECT i.user_id AS inviterId, COALESCE(i.name, m.inviter_id) AS name, COUNT(*) AS invited,
         SUM(CASE WHEN m.left_at IS NULL THEN 1 ELSE 0 END) AS stayed,
         SUM(CASE WHEN m.left_at IS NULL AND EXISTS (SELECT 1 FROM activity a WHERE a.platform = m.platform AND a.group_id = m.group_id
@@ -66,6 +69,11 @@ export class InsightsRepo {
   /** Was the member active at or after this moment? (Reads the ledger as written: flush first.) */
   activeSince(g: GroupRef, userId: string, since: number): boolean {
     return this.activeAfterStmt.get(g.platform, g.groupId, userId, sec(since)) !== undefined;
+  }
+
+  /** Events that began in [from, to): how many, how many signed up for them and how many came (by code). */
+  events(g: GroupRef, from: number, to: number): { held: number; signedUp: number; attended: number } {
+    return this.eventsStmt.get(g.platform, g.groupId, from, to) as never;
   }
 
   checkins(g: GroupRef, fromDay: string, toDay: string): { userId: string; day: string }[] {

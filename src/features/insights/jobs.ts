@@ -27,7 +27,7 @@ export function statsText(ctx: GroupContext, days: number): string {
     pct(s.checkinRate),
     s.top.map((u) => t.topLine(u.name, u.n)).join('、') || ctx.t.common.none,
     t.retention(s.retention.cohort, share(s.retention.after7), share(s.retention.after30)),
-  );
+  ) + (s.events.held ? `\n${t.events(s.events.held, s.events.signedUp, s.events.attended)}` : '');
 }
 
 export const LURKER_JOB = 'insights.lurkers';

@@ -17,6 +17,8 @@ export interface GroupStats {
   top: { name: string; n: number }[];
   /** Last month's newcomers (joined 30–60 days ago): how many were still active 7 and 30 days on. */
   retention: { cohort: number; after7: number; after30: number };
+  /** Events held in the window (线下活动): sign-ups and attendance by code. */
+  events: { held: number; signedUp: number; attended: number };
 }
 
 export function groupStats(store: Store, g: GroupRef, now: Date, days: number, timeZone: string): GroupStats {
@@ -38,6 +40,7 @@ export function groupStats(store: Store, g: GroupRef, now: Date, days: number, t
     present,
     checkinRate: present ? checkins / (present * days) : 0,
     top: byUser.slice(0, 5).map((u) => ({ name: u.name, n: u.n })),
+    events: store.of(InsightsRepo).events(g, from, to),
     retention: {
       cohort: cohort.length,
       after7: cohort.filter((m) => store.of(InsightsRepo).activeSince(g, m.userId, m.joinedAt + 7 * DAY)).length,
