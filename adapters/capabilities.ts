@@ -6,6 +6,6 @@ import type { Capabilities } from './types.js';
  * bot owns the room (elsewhere the puppet refuses, and the executor falls back to telling the owner).
  */
 export const CAPABILITIES: Readonly<Record<'telegram' | 'wechat', Capabilities>> = {
-  telegram: { deleteMessages: true, mute: true, kick: true, buttons: true, dm: true, photo: true, commandMenu: true },
-  wechat: { deleteMessages: false, mute: false, kick: true, buttons: false, dm: true, photo: true, commandMenu: false },
+  telegram: { deleteMessages: true, mute: true, kick: true, buttons: true, dm: true, photo: true, commandMenu: true, inviteLinks: true },
+  wechat: { deleteMessages: false, mute: false, kick: true, buttons: false, dm: true, photo: true, commandMenu: false, inviteLinks: false },
 };

@@ -1,8 +1,10 @@
+import type { Action } from '../src/engine/actions.js';
 import type { CommandContext } from '../src/engine/context.js';
 import { type Command, type Feature, atLeast } from '../src/engine/registry.js';
 import { memberOrAnswer } from '../src/engine/targets.js';
 import { ban, bannedArrivals, importedBansSetting, shareRemovals, unban } from '../src/features/family/family.js';
 import { FamiliesRepo } from '../src/features/family/family.sql.js';
+import { capacitySetting, entrySetting, familySizes, firstWithRoom, inviteTo, overflowArrivals, sizeOf } from '../src/features/family/overflow.js';
 import { familyAdopted, familyCreated, familyLeft, familyLinked, familyRecorders } from '../src/features/family/records.js';
 
 function show(ctx: CommandContext) {
@@ -10,7 +12,8 @@ function show(ctx: CommandContext) {
   const repo = ctx.store.of(FamiliesRepo);
   const mine = repo.of(ctx.group);
   if (!mine) return [ctx.reply(t.none)];
-  const groups = repo.groups(mine.familyId).map((gr) => ({ title: ctx.store.groups.title({ platform: ctx.group.platform, groupId: gr.groupId }) ?? gr.groupId, sharing: gr.sharesBans }));
+  const sharing = new Map(repo.groups(mine.familyId).map((gr) => [gr.groupId, gr.sharesBans]));
+  const groups = familySizes(ctx, mine.familyId, ctx.group.platform).map((s) => ({ title: s.title, members: s.members, capacity: s.capacity, sharing: sharing.get(s.group.groupId) ?? false }));
   return [ctx.reply(t.show(mine.familyId, groups, repo.banCount(mine.familyId), mine.sharesBans))];
 }
 
@@ -96,11 +99,78 @@ const unbanCommand: Command = {
   },
 };
 
+/** The family's groups with their sizes, where newcomers go now, and the family's entry point. */
+function overflowShow(ctx: CommandContext): Action[] {
+  const t = ctx.t.overflow;
+  const fam = ctx.store.of(FamiliesRepo).of(ctx.group);
+  const sizes = fam ? familySizes(ctx, fam.familyId, ctx.group.platform) : [sizeOf(ctx, ctx.group)];
+  if (!sizes.some((s) => s.capacity)) return [ctx.reply(t.noCapacity)];
+  const link = fam && ctx.privateLink(ctx.group.platform, `entry-${fam.familyId}`);
+  const entry = fam ? (link ? t.entryLink(link, fam.familyId) : t.entryWord(fam.familyId)) : undefined;
+  return [ctx.reply(t.show(sizes.map((s) => t.sizeLine(s.title, s.members, s.capacity)), firstWithRoom(sizes)?.title, entry))];
+}
+
+const overflow: Command = {
+  name: 'overflow',
+  aliases: ['分流'],
+  level: 'admin',
+  run(ctx) {
+    const t = ctx.t.overflow;
+    const [sub, ...rest] = ctx.command.argv;
+    if (!sub) return overflowShow(ctx);
+    if (sub === 'entry') {
+      const text = ctx.command.args.slice(ctx.command.args.indexOf('entry') + 'entry'.length).trim();
+      if (!text) return ctx.usage();
+      if (text === 'off') {
+        ctx.save(entrySetting, '');
+        return [ctx.reply(t.entryOff)];
+      }
+      const value = entrySetting.fromText(text);
+      if (value === undefined) return ctx.usage();
+      ctx.save(entrySetting, value);
+      return [ctx.reply(t.entrySet(value))];
+    }
+    if (rest.length) return ctx.usage();
+    const capacity = sub === 'off' ? 0 : capacitySetting.fromText(sub);
+    if (capacity === undefined) return ctx.usage();
+    ctx.save(capacitySetting, capacity);
+    return [ctx.reply(capacity ? t.capacitySet(capacity) : t.capacityOff)];
+  },
+};
+
+/** `/invite`: how a friend gets in: this group while it has room, else the family's next with room. */
+const invite: Command = {
+  name: 'invite',
+  aliases: ['邀请'],
+  level: 'member',
+  run(ctx) {
+    if (ctx.command.argv.length) return ctx.usage();
+    const fam = ctx.store.of(FamiliesRepo).of(ctx.group);
+    return inviteTo(ctx, fam ? familySizes(ctx, fam.familyId, ctx.group.platform) : [sizeOf(ctx, ctx.group)], ctx.group);
+  },
+};
+
+/** `/entry <family>` in a private chat (Telegram: t.me/<bot>?start=entry-<family>): the family's entry point. */
+const entry: Command = {
+  name: 'entry',
+  aliases: ['入群'],
+  level: 'member',
+  where: 'any',
+  run(ctx) {
+    const [id, extra] = ctx.command.argv;
+    if (ctx.event.chat === 'group' && id === undefined) return invite.run(ctx);
+    if (!id || extra !== undefined || !/^\d{1,9}$/.test(id)) return ctx.usage();
+    const repo = ctx.store.of(FamiliesRepo);
+    if (repo.owner(Number(id), ctx.group.platform) === undefined) return [ctx.reply(ctx.t.overflow.noSuchFamily(id))];
+    return inviteTo(ctx, familySizes(ctx, Number(id), ctx.group.platform));
+  },
+};
+
 export const familyFeature: Feature = {
   name: 'family',
-  commands: [family, banCommand, unbanCommand],
-  rules: [bannedArrivals],
-  settings: [importedBansSetting],
+  commands: [family, banCommand, unbanCommand, overflow, invite, entry],
+  rules: [bannedArrivals, overflowArrivals],
+  settings: [importedBansSetting, capacitySetting, entrySetting],
   recorders: familyRecorders,
   follows: [shareRemovals],
 };

@@ -43,6 +43,7 @@ export const RULE_ORDER: readonly string[] = [
   'flood',
   'workhours.focus',
   'onboarding.arrivals',
+  'family.overflow',
   'adfilter.decide-review',
   'adfilter.second-opinion',
   'penalties.decide-appeal',

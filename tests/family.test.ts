@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { SIMULATED } from '../adapters/shell/capabilities.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFeatures } from '../commands/index.js';
@@ -64,7 +65,7 @@ describe('a family of groups shares one ban list', () => {
     expect(sentTexts(await bot.say('ann', '/family create', { group: 'g3', role: 'admin' }))[0]).toMatch(/群主/);
     await bot.say('boss', '/family share off', { group: 'g2' });
     expect(kicks(await bot.say('boss', '/ban @bob 刷屏广告'))).toEqual(['g1:bob']);
-    expect(sentTexts(await bot.say('boss', '/family', { group: 'g2' }))[0]).toBe('👪 家族 #1：「g1」、「g2」（不共享封禁）\n封禁名单：1 人\n（本群不共享封禁：/family share on 开启）');
+    expect(sentTexts(await bot.say('boss', '/family', { group: 'g2' }))[0]).toBe('👪 家族 #1：「g1」1 人、「g2」2 人（不共享封禁）\n封禁名单：1 人\n（本群不共享封禁：/family share on 开启）');
   });
 
   it('a group with no family keeps its own list from its first /ban', async () => {
@@ -104,5 +105,57 @@ describe('an imported ban list', () => {
     expect(kicks(await bot.dispatch(joinEvent(['222222'], bot.clock.now(), { group: 'g2' })))).toEqual([]);
     await bot.say('boss', '/trust 111111');
     expect(sentTexts(await bot.say('boss', '/unban 111111'))[0]).toContain('对方在导入的封禁名单（cas）上');
+  });
+});
+
+describe('overflow (分流): a full group sends newcomers to the next group of the family with room', () => {
+  /** g1 holds 3, g2 holds 100; boss owns both (and counts as a member of each). */
+  async function twoGroups(bot: Bot) {
+    await bot.say('boss', '/family create');
+    await bot.say('boss', '/family join 1', { group: 'g2' });
+    expect(sentTexts(await bot.say('boss', '/overflow 3'))).toEqual(['本群容量设为 3 人：满了以后，新人会被引导到家族里下一个有空位的群。']);
+    await bot.say('boss', '/overflow 100', { group: 'g2' });
+  }
+  const invites = (actions: Action[]) => actions.flatMap((a) => (a.type === 'send' && a.invite ? [{ text: a.text, to: a.invite.groupId, limit: a.invite.memberLimit }] : []));
+
+  it('past its capacity, a newcomer is welcomed and pointed to the next group, with an invite link the bot makes for those it has room for', async () => {
+    const bot = open();
+    await twoGroups(bot);
+    expect(invites(await bot.dispatch(joinEvent(['ann', 'bob'], bot.clock.now())))).toEqual([]); // 3 of 3: full, not over
+    expect(invites(await bot.dispatch(joinEvent(['cat'], bot.clock.now())))).toEqual([
+      { text: '@cat 欢迎！本群已满员（4/3），为了让大家聊得开，请移步「g2」{invite-link}', to: 'g2', limit: 50 },
+    ]);
+    // Members asking how to bring a friend get the group with room; in g2 that is g2 itself.
+    expect(invites(await bot.say('ann', '/invite'))).toEqual([{ text: '本群已满员，新朋友请加入「g2」{invite-link}', to: 'g2', limit: 50 }]);
+    expect(invites(await bot.say('boss', '邀请', { group: 'g2' }))).toEqual([{ text: '欢迎邀请朋友！入群方式：「g2」{invite-link}', to: 'g2', limit: 50 }]);
+    expect(sentTexts(await bot.say('boss', '/overflow'))[0]).toBe('👥 分流（满员的群把新人引导到下一个有空位的群）：\n•「g1」4/3 人\n•「g2」1/100 人\n现在新人去「g2」。\n家族入口：私聊我发送「入群 1」');
+    expect(sentTexts(await bot.say('boss', '/family'))[0]).toMatch(/^👪 家族 #1：「g1」4\/3 人、「g2」1\/100 人\n/);
+  });
+
+  it("the family's entry point, in a private chat (or Telegram's start link), always leads to a group with room", async () => {
+    const bot = open();
+    await twoGroups(bot);
+    const dm = { chat: 'private' as const, group: 'zed' };
+    expect(invites(await bot.say('zed', '/entry 1', dm))).toEqual([{ text: '欢迎！请加入「g1」{invite-link}', to: 'g1', limit: 2 }]);
+    await bot.dispatch(joinEvent(['ann', 'bob', 'cat'], bot.clock.now()));
+    expect(invites(await bot.say('zed', '/start entry-1', dm))).toEqual([{ text: '欢迎！请加入「g2」{invite-link}', to: 'g2', limit: 50 }]);
+    expect(sentTexts(await bot.say('zed', '入群 7', dm))).toEqual(['没有家族 #7。']);
+  });
+
+  it('where no link can be made (WeChat) the way in the owner registered is given; with every group full the owner hears once a day', async () => {
+    const bot = scratch.bot({ features: buildFeatures(), config: { owners: { test: ['boss'] } }, capabilities: SIMULATED.wechat });
+    await twoGroups(bot);
+    expect(sentTexts(await bot.say('boss', '/overflow entry 搜索群名「读书会二群」', { group: 'g2' }))).toEqual(['已记下本群的入群方式：搜索群名「读书会二群」']);
+    await bot.dispatch(joinEvent(['ann', 'bob', 'cat'], bot.clock.now()));
+    expect(bot.adapter.texts().at(-1)).toBe('@cat 欢迎！本群已满员（4/3），为了让大家聊得开，请移步「g2」搜索群名「读书会二群」');
+    await bot.say('boss', '/overflow 1', { group: 'g2' });
+    expect(sentTexts(await bot.say('ann', '/invite'))).toEqual(['家族里的群都满员了，我已经告诉群主，新群建好后就能加入。']);
+    const notes = () => bot.adapter.performed.filter((a) => a.type === 'dm' && a.userId === 'boss' && a.text.startsWith('⚠️ 家族里的群都满员了'));
+    expect(notes()).toHaveLength(1);
+    await bot.dispatch(joinEvent(['dan'], bot.clock.now()));
+    expect(notes()).toHaveLength(1);
+    bot.clock.advance(25 * 3_600_000);
+    await bot.dispatch(joinEvent(['eve'], bot.clock.now()));
+    expect(notes()).toHaveLength(2);
   });
 });

@@ -6,7 +6,9 @@ const aliases = new Map([
   ['打卡', 'checkin'],
   ['签到', 'checkin'],
   ['help', 'help'],
+  ['start', 'help'],
   ['me', 'me'],
+  ['entry', 'entry'],
 ]);
 const keywords = new Map([
   ['打卡', 'checkin'],
@@ -17,6 +19,12 @@ const parse = (text: string, botUsername?: string) => parseCommand(text, { alias
 describe('command parser', () => {
   it('reads /cmd with arguments', () => {
     expect(parse('/checkin 读完第3章')).toEqual({ name: 'checkin', args: '读完第3章', argv: ['读完第3章'], typed: '/checkin' });
+  });
+
+  it("runs a Telegram deep link's command: /start entry-3 is /entry 3; other starts stay /start", () => {
+    expect(parse('/start entry-3')).toEqual({ name: 'entry', args: '3', argv: ['3'], typed: '/entry' });
+    expect(parse('/start appeal')).toMatchObject({ name: 'help', args: 'appeal' });
+    expect(parse('/start nothing-3')).toMatchObject({ name: 'help', args: 'nothing-3' });
   });
 
   it('reads /cmd@botname when the name is ours, in any case', () => {

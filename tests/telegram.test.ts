@@ -257,6 +257,23 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     expect(restricted.until_date).toBe(Math.floor(Date.parse('2026-11-25T10:00:00+08:00') / 1000));
   });
 
+  it("overflow: a group's size is Telegram's own count, and past its capacity a newcomer gets an invite link the bot made for the next group", async () => {
+    const { api } = await start();
+    const G2 = -1002;
+    api.memberCounts.set(String(GROUP), 480);
+    api.memberCounts.set(String(G2), 120);
+    api.push(groupText(GROUP, OWNER, '/family create'));
+    api.push(groupText(G2, OWNER, '/family join 1'));
+    api.push(groupText(GROUP, OWNER, '/overflow 480'));
+    api.push(groupText(G2, OWNER, '/overflow 500'));
+    await api.until(() => api.callsOf('sendMessage').length === 4);
+    const aMinuteLater = Math.floor(Date.parse('2026-11-24T10:01:00+08:00') / 1000);
+    api.push(groupText(GROUP, alice, '', { text: undefined, date: aMinuteLater, new_chat_members: [{ id: 77, first_name: '小明' }] }));
+    await api.until(() => sendTexts(api).some((t) => String(t).includes('本群已满员')));
+    expect(api.callsOf('createChatInviteLink').map((c) => c.payload)).toEqual([expect.objectContaining({ chat_id: String(G2), member_limit: 50 })]);
+    expect(sendTexts(api).at(-1)).toBe('@小明 欢迎！本群已满员（481/480），为了让大家聊得开，请移步「Group -1002」https://t.me/+fake1');
+  });
+
   it('mentions work for members without a username', async () => {
     const { api } = await start();
     api.push(groupText(GROUP, alice, 'hi @Alice'));

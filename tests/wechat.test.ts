@@ -111,6 +111,27 @@ describe('WeChat through real Wechaty and wechaty-puppet-mock', () => {
     expect(app.store.members.get({ platform: 'wechat', groupId: room.id }, carol.id)).toMatchObject({ inviterId: world.alice.id });
   });
 
+  it("overflow: a room's size is WeChat's own member list; past its capacity a newcomer is told the next room's way in, as the owner registered it", async () => {
+    const world = new WechatWorld();
+    const first = world.room('产品群');
+    const second = world.room('产品二群');
+    runs.push(await startWechat({ dir: tmp.dir, world, wechat: { rooms: ['产品群', '产品二群'] } }));
+    world.owner.say('/family create').to(first);
+    await until(() => world.said.length === 1);
+    world.owner.say('/family join 1').to(second);
+    world.owner.say('/overflow entry 搜索群名「产品二群」，或加群主微信拉你进群').to(second);
+    world.owner.say('/overflow 4').to(first);
+    await until(() => world.said.length === 4);
+    const carol = world.mocker.createContact({ name: '小红' });
+    first.add(carol).by(world.alice);
+    await until(() => world.said.some((s) => s.text.includes('本群已满员')));
+    expect(world.said.find((s) => s.text.includes('本群已满员'))).toEqual({
+      to: first.id,
+      text: '@小红 欢迎！本群已满员（5/4），为了让大家聊得开，请移步「产品二群」搜索群名「产品二群」，或加群主微信拉你进群',
+      mentions: [carol.id],
+    });
+  });
+
   it('leaves, topic changes, @mentions of the bot and private messages reach the engine', async () => {
     const world = new WechatWorld();
     const room = world.room('产品群');

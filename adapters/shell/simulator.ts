@@ -4,7 +4,7 @@ import type { MessageEvent, Sender } from '../../src/engine/events.js';
 import type { Role } from '../../src/engine/events.js';
 import type { SimulatedClock } from '../../src/time/clock.js';
 import { formatIsoLocal } from '../../src/time/calendar.js';
-import type { Action, ActionResult, Adapter, Capabilities, EventSink } from '../types.js';
+import { type Action, type ActionResult, type Adapter, type Capabilities, type EventSink, INVITE_SLOT } from '../types.js';
 import { SIMULATED } from './capabilities.js';
 import { type ShellLine, SHELL_HELP, parseShellLine } from './protocol.js';
 import { actionJson, actionText, eventText, noteText } from './render.js';
@@ -81,7 +81,8 @@ export class ShellSimulator implements Adapter {
     const admins = [...this.members(groupId)]
       .filter(([, m]) => m.role !== 'member')
       .map(([id, m]) => ({ id, name: m.name, role: m.role as 'owner' | 'admin' }));
-    await this.sink?.({ type: 'adminsKnown', platform: SHELL_PLATFORM, groupId, eventId: `${this.run}:a${++this.otherSeq}`, at: this.opts.clock.now(), admins });
+    const memberCount = this.members(groupId).size;
+    await this.sink?.({ type: 'adminsKnown', platform: SHELL_PLATFORM, groupId, eventId: `${this.run}:a${++this.otherSeq}`, at: this.opts.clock.now(), admins, memberCount });
   }
 
   async stop(): Promise<void> {
@@ -132,11 +133,13 @@ export class ShellSimulator implements Adapter {
       default:
         break;
     }
+    // An invite link is made up here, as Telegram would make one.
+    const linked: Action = action.type === 'send' && action.invite ? { ...action, text: action.text.replace(INVITE_SLOT, `https://t.me/+sim-${action.invite.groupId}`) } : action;
     // A reply in a member's private chat prints as what it is on the platform: a private message.
     const shown: Action =
-      action.type === 'send' && isPrivate
-        ? { type: 'dm', platform: action.platform, groupId: action.groupId, userId: action.groupId, text: action.text, ...(action.buttons ? { buttons: action.buttons } : {}) }
-        : action;
+      linked.type === 'send' && isPrivate
+        ? { type: 'dm', platform: linked.platform, groupId: linked.groupId, userId: linked.groupId, text: linked.text, ...(linked.buttons ? { buttons: linked.buttons } : {}) }
+        : linked;
     this.emit(actionJson(shown, this.opts.timeZone, messageId), 'action');
     return { ok: true, ...(messageId ? { messageId } : {}) };
   }

@@ -6,7 +6,7 @@ import type { TelegramConfig } from '../../src/config/schema.js';
 import type { BotRight } from '../../src/engine/events.js';
 import type { Logger } from '../../src/log.js';
 import type { Clock } from '../../src/time/clock.js';
-import type { Action, ActionResult, Adapter, AdapterState, Capabilities, EventSink } from '../types.js';
+import { type Action, type ActionResult, type Adapter, type AdapterState, type Capabilities, type EventSink, INVITE_SLOT } from '../types.js';
 import { NO_PERMISSIONS, TEXT_AND_STICKERS, refusal, retryDelay, sendPayload } from './execute.js';
 import { TELEGRAM, displayName, normalizeUpdate } from './normalize.js';
 import { Outbox } from '../pacing.js';
@@ -25,6 +25,8 @@ const isUpload = (v: unknown): v is { source: string } => typeof v === 'object' 
 
 /** How long a chat's admin list is trusted before it is fetched again on the next update. */
 const ADMINS_TTL_MS = 10 * 60_000;
+/** An invite link the bot makes lasts a week: long enough to be used, short enough not to linger. */
+const INVITE_LIFETIME_S = 7 * 86_400;
 const LAST_UPDATE = 'lastUpdateId';
 
 /**
@@ -166,12 +168,14 @@ export class TelegramAdapter implements Adapter {
       return;
     }
     const me = this.bot.botInfo!;
+    const memberCount = await this.memberCount(chatId);
     const at = this.opts.clock.now();
     const base = { platform: TELEGRAM, groupId: chatId, ...(title ? { groupTitle: title } : {}), at };
     await this.sink?.({
       ...base,
       type: 'adminsKnown',
       eventId: `admins:${chatId}:${++this.eventSeq}`,
+      ...(memberCount !== undefined ? { memberCount } : {}),
       admins: admins.filter((a) => !a.user.is_bot).map((a) => ({ id: String(a.user.id), name: displayName(a.user), role: a.status === 'creator' ? 'owner' : 'admin' })),
     });
     const mine = admins.find((a) => a.user.id === me.id);
@@ -181,6 +185,36 @@ export class TelegramAdapter implements Adapter {
       if (!mine.can_restrict_members) missing.push('restrictMembers');
     }
     await this.sink?.({ ...base, type: 'botRights', eventId: `rights:${chatId}:${++this.eventSeq}`, missing });
+  }
+
+  /** The group's size as Telegram counts it (bots included); undefined when it would not say. */
+  private async memberCount(chatId: string): Promise<number | undefined> {
+    try {
+      return (await this.call('getChatMemberCount', { chat_id: chatId })) as number;
+    } catch (err) {
+      this.opts.log.warn({ err, chat: chatId }, 'could not read the member count');
+      return undefined;
+    }
+  }
+
+  /**
+   * A message carrying an invite link to another group gets a fresh one, for as many people as
+   * the decision said. Where the bot may not make links there, the decision's other text goes.
+   */
+  private async withInvite(action: Extract<Action, { type: 'send' }>): Promise<Extract<Action, { type: 'send' }>> {
+    const { invite, ...rest } = action;
+    if (!invite) return action;
+    try {
+      const link = (await this.callWithRetry('createChatInviteLink', {
+        chat_id: invite.groupId,
+        member_limit: Math.min(99_999, Math.max(1, invite.memberLimit)),
+        expire_date: Math.floor(this.opts.clock.now().getTime() / 1000) + INVITE_LIFETIME_S,
+      })) as { invite_link: string };
+      return { ...rest, text: rest.text.replace(INVITE_SLOT, link.invite_link) };
+    } catch (err) {
+      this.opts.log.warn({ err, chat: invite.groupId }, 'could not make an invite link');
+      return { ...rest, text: invite.fallbackText };
+    }
   }
 
   private call(method: string, payload: Record<string, unknown>): Promise<unknown> {
@@ -256,7 +290,7 @@ export class TelegramAdapter implements Adapter {
     try {
       switch (action.type) {
         case 'send':
-          return await this.queue(chat_id, 'sendMessage', sendPayload(action));
+          return await this.queue(chat_id, 'sendMessage', sendPayload(await this.withInvite(action)));
         case 'dm':
           return await this.queue(action.userId, 'sendMessage', sendPayload({ ...action, type: 'send', groupId: action.userId }));
         case 'photo':

@@ -181,6 +181,8 @@ export class WechatAdapter implements Adapter {
     const topic = newTopic ?? (await room.topic());
     if (!this.managed(room, topic)) return;
     const owner = room.owner();
+    // The room's size as WeChat lists it (the bot included), for groups that overflow into the next.
+    const memberCount = await room.memberAll().then((all) => all.length, () => undefined);
     await this.emit({
       type: 'adminsKnown',
       platform: WECHAT,
@@ -189,6 +191,7 @@ export class WechatAdapter implements Adapter {
       eventId: `owner:${room.id}:${++this.eventSeq}`,
       at: new Date(),
       admins: owner && owner.id !== bot.currentUser.id ? [{ id: owner.id, name: owner.name() || owner.id, role: 'owner' }] : [],
+      ...(memberCount !== undefined ? { memberCount } : {}),
     });
   }
 

@@ -30,7 +30,16 @@ export interface SendAction extends ActionBase {
   /** Members named in the text as "@name"; adapters turn them into real mentions. */
   mentions?: Mention[];
   buttons?: Button[];
+  /**
+   * The text holds INVITE_SLOT, where an invite link to another group goes: made when the message
+   * is sent, for `memberLimit` people. Where the platform makes no links (or refuses), `fallbackText`
+   * is sent instead.
+   */
+  invite?: { groupId: string; memberLimit: number; fallbackText: string };
 }
+
+/** Where a fresh invite link goes in a send's text. */
+export const INVITE_SLOT = '{invite-link}';
 
 export interface DmAction extends ActionBase {
   type: 'dm';

@@ -234,6 +234,7 @@ export class Engine {
         break;
       case 'adminsKnown':
         store.members.setPlatformAdmins(g, event.admins, at);
+        if (event.memberCount !== undefined) store.groups.setMemberCount(g, event.memberCount, at);
         break;
       case 'botRights': {
         if (!event.missing.length) {

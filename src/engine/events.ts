@@ -103,6 +103,8 @@ export interface GroupMigratedEvent extends EventBase {
 export interface AdminsKnownEvent extends EventBase {
   type: 'adminsKnown';
   admins: { id: string; name: string; role: 'owner' | 'admin' }[];
+  /** How many members the platform counts in the group now, where it said. */
+  memberCount?: number;
 }
 
 /** Telegram's one "Ban users" right covers both muting and removing: restrictMembers. */

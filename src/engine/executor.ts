@@ -116,9 +116,11 @@ export class Executor {
       case 'record':
         this.write(action);
         return;
-      case 'send':
-        this.enqueue(caps.buttons || !action.buttons?.length ? action : this.withoutButtons(action, action.groupId), origin, out);
+      case 'send': {
+        const linked = action.invite && !caps.inviteLinks ? this.withoutInvite(action) : action;
+        this.enqueue(caps.buttons || !linked.buttons?.length ? linked : this.withoutButtons(linked, action.groupId), origin, out);
         return;
+      }
       case 'notifyOwner':
         for (const dm of this.ownerNotes(action.platform, action.groupId, action.text, action.buttons)) this.planOne(dm, origin, out);
         return;
@@ -291,6 +293,12 @@ export class Executor {
     const lines = action.buttons!.map((b) => t.fallback.buttonLine(b.keyword, b.label));
     const { buttons: _dropped, ...rest } = action;
     return { ...rest, text: `${action.text}\n${lines.join('\n')}` } as A;
+  }
+
+  /** The text the decision gave for platforms that make no invite links. */
+  private withoutInvite(action: SendAction): SendAction {
+    const { invite, ...rest } = action;
+    return { ...rest, text: invite!.fallbackText };
   }
 
   /** The configured superusers and everyone with the owner role in the group, as private messages. */

@@ -40,6 +40,9 @@ export function parseCommand(raw: string, opts: ParseOptions): ParsedCommand | u
     if (target && opts.botUsername && target.toLowerCase() !== opts.botUsername.toLowerCase()) return undefined;
     const args = (rest ?? '').trim();
     const lower = name!.toLowerCase();
+    // A deep link (t.me/<bot>?start=entry-3) arrives as "/start entry-3": it runs /entry 3.
+    const deep = lower === 'start' ? /^([a-z]+)-([A-Za-z0-9_]{0,60})$/.exec(args) : null;
+    if (deep && deep[1] !== 'start' && opts.aliases.has(deep[1]!)) return { name: opts.aliases.get(deep[1]!)!, args: deep[2]!, argv: splitArgs(deep[2]!), typed: `/${deep[1]}` };
     return { name: opts.aliases.get(lower) ?? lower, args, argv: splitArgs(args), typed: `/${lower}` };
   }
   // A keyword counts only as the whole first word: "打卡" and "打卡 读完第3章", never "打卡了吗".

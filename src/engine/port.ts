@@ -14,6 +14,8 @@ export interface Capabilities {
   photo: boolean;
   /** A per-group command menu (Telegram's "/" menu). */
   commandMenu: boolean;
+  /** Invite links the bot makes, each for a number of people (Telegram createChatInviteLink). */
+  inviteLinks: boolean;
 }
 
 export type EventSink = (event: InboundEvent) => Promise<unknown>;

@@ -18,12 +18,21 @@ export class GroupsRepo {
   private readonly setTitleStmt;
   private readonly listStmt;
   private readonly titleStmt;
+  private readonly setCountStmt;
+  private readonly countStmt;
 
   constructor(db: Db, cacheBytes = GROUP_CACHE_BYTES) {
     this.known = new LruMap<string, string | null>(cacheBytes, (key, title) => 64 + stringBytes(key) + (title === null ? 0 : stringBytes(title)));
     this.insert = db.prepare('INSERT OR IGNORE INTO groups (platform, group_id, title, first_seen) VALUES (?, ?, ?, ?)');
     this.setTitleStmt = db.prepare('UPDATE groups SET title = ? WHERE platform = ? AND group_id = ?');
     this.titleStmt = db.prepare('SELECT title FROM groups WHERE platform = ? AND group_id = ?');
+    this.setCountStmt = db.prepare('UPDATE groups SET member_count = ?, member_count_at = ? WHERE platform = ? AND group_id = ?');
+    // The platform's figure, plus who joined since, less who left since. A member who left and came
+    // back after the figure counts once more than they should: a group reads a little fuller, never emptier.
+    this.countStmt = db.prepare(`SELECT g.member_count
+        + (SELECT COUNT(*) FROM members m WHERE m.platform = g.platform AND m.group_id = g.group_id AND m.joined_at > g.member_count_at)
+        - (SELECT COUNT(*) FROM members m WHERE m.platform = g.platform AND m.group_id = g.group_id AND m.left_at > g.member_count_at)
+      FROM groups g WHERE g.platform = ? AND g.group_id = ? AND g.member_count IS NOT NULL`).pluck();
     this.listStmt = db.prepare('SELECT platform, group_id AS groupId, title, first_seen AS firstSeen FROM groups ORDER BY first_seen');
   }
 
@@ -52,6 +61,17 @@ export class GroupsRepo {
 
   title(g: GroupRef): string | undefined {
     return (this.titleStmt.get(g.platform, g.groupId) as { title: string | null } | undefined)?.title ?? undefined;
+  }
+
+  /** The platform's own count of the group's members, as of `at`. */
+  setMemberCount(g: GroupRef, count: number, at: number): void {
+    this.setCountStmt.run(count, at, g.platform, g.groupId);
+  }
+
+  /** How many members the group has now, from the platform's last count; undefined if it never said. */
+  memberCount(g: GroupRef): number | undefined {
+    const n = this.countStmt.get(g.platform, g.groupId) as number | null | undefined;
+    return n === null || n === undefined ? undefined : Math.max(0, n);
   }
 
   cacheStats(): CacheStats {

@@ -33,6 +33,9 @@ export class FakeBotApi {
   private waiting: (() => void)[] = [];
   private readonly failures = new Map<string, Failure[]>();
   private readonly held = new Set<ServerResponse>();
+  /** Chat id → how many members Telegram counts there (getChatMemberCount); unknown chats: 2. */
+  readonly memberCounts = new Map<string, number>();
+  private nextInvite = 1;
   /** Files the bot may download (getFile, then GET /file/bot<token>/<path>). */
   readonly files = new Map<string, Buffer>();
 
@@ -189,6 +192,10 @@ export class FakeBotApi {
             { status: 'administrator', user: BOT, can_delete_messages: true, can_restrict_members: true },
           ]
         );
+      case 'getChatMemberCount':
+        return this.memberCounts.get(String(p.chat_id)) ?? 2;
+      case 'createChatInviteLink':
+        return { invite_link: `https://t.me/+fake${this.nextInvite++}`, creator: BOT, creates_join_request: false, is_primary: false, is_revoked: false, ...(p.member_limit ? { member_limit: p.member_limit } : {}) };
       case 'getFile': {
         const bytes = this.files.get(String(p.file_id));
         return bytes && { file_id: p.file_id, file_unique_id: p.file_id, file_size: bytes.length, file_path: `files/${String(p.file_id)}` };

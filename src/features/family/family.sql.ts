@@ -40,7 +40,9 @@ export class FamiliesRepo {
     );
     this.unlinkStmt = db.prepare('DELETE FROM family_groups WHERE platform = ? AND group_id = ?');
     this.ofStmt = db.prepare('SELECT group_id AS groupId, family_id AS familyId, shares_bans AS sharesBans FROM family_groups WHERE platform = ? AND group_id = ?');
-    this.membersStmt = db.prepare('SELECT group_id AS groupId, family_id AS familyId, shares_bans AS sharesBans FROM family_groups WHERE family_id = ? ORDER BY group_id');
+    // Oldest group first: 一群, 二群, … (overflow fills them in that order).
+    this.membersStmt = db.prepare(`SELECT f.group_id AS groupId, f.family_id AS familyId, f.shares_bans AS sharesBans FROM family_groups f
+      LEFT JOIN groups g ON g.platform = f.platform AND g.group_id = f.group_id WHERE f.family_id = ? ORDER BY g.first_seen, f.group_id`);
     this.banStmt = db.prepare(
       'INSERT INTO family_bans (family_id, user_id, user_name, reason, from_group, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (family_id, user_id) DO UPDATE SET reason = excluded.reason, from_group = excluded.from_group, at = excluded.at',
     );
