@@ -21,7 +21,7 @@ const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 /** Counts what the bot would send; the platform is not what is measured here. */
 class NullAdapter implements Adapter {
   readonly platform = 'bench';
-  readonly capabilities: Capabilities = { deleteMessages: true, mute: true, kick: true, buttons: true, dm: true, photo: true, commandMenu: false, inviteLinks: false };
+  readonly capabilities: Capabilities = { deleteMessages: true, mute: true, kick: true, buttons: true, dm: true, photo: true, commandMenu: false, inviteLinks: false, bulk: { gapMs: 0, jitterMs: 0, perDay: 0 } };
   sent = 0;
   async start() {}
   async stop() {}

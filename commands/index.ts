@@ -17,6 +17,7 @@ import { manageFeature } from './manage.js';
 import { onboardingFeature } from './onboarding.js';
 import { penaltiesFeature } from './penalties.js';
 import { pollsFeature } from './polls.js';
+import { broadcastFeature } from './broadcast.js';
 import { raidFeature } from './raid.js';
 import { reportsFeature } from './reports.js';
 import { rolesFeature } from './roles.js';
@@ -50,6 +51,7 @@ export const RULE_ORDER: readonly string[] = [
   'reports.decide',
   'faq.answer',
   'polls.vote',
+  'broadcast.confirm',
   'events.plus-one',
   'events.join-button',
 ];
@@ -74,6 +76,7 @@ export function buildFeatures(o: { spamModel?: SpamModel | undefined; secondOpin
     familyFeature,
     faqFeature(),
     pollsFeature,
+    broadcastFeature,
     digestFeature,
     eventsFeature,
     workhoursFeature(o.caches && o.caches.topicModelsMB * mb),

@@ -274,6 +274,26 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     expect(sendTexts(api).at(-1)).toBe('@小明 欢迎！本群已满员（481/480），为了让大家聊得开，请移步「Group -1002」https://t.me/+fake1');
   });
 
+  it('an announcement to the family (群发): previewed privately with buttons, confirmed by a press, posted in each group', async () => {
+    const run = await start();
+    const { api } = run;
+    const G2 = -1002;
+    api.push(groupText(GROUP, OWNER, '/family create'));
+    api.push(groupText(G2, OWNER, '/family join 1'));
+    await api.until(() => api.callsOf('sendMessage').length === 2);
+    api.push(groupText(GROUP, OWNER, '/broadcast 周六读书会，欢迎报名'));
+    await api.until(() => api.callsOf('sendMessage').length === 4);
+    const preview = api.callsOf('sendMessage').find((c) => c.payload.chat_id === String(OWNER.id))!;
+    expect(preview.payload.reply_markup).toEqual({ inline_keyboard: [[{ text: '确认群发', callback_data: 'broadcast:1:go' }], [{ text: '不发了', callback_data: 'broadcast:1:drop' }]] });
+    api.push({ callback_query: { id: 'cq1', from: OWNER, data: 'broadcast:1:go', message: { message_id: 1, date: 0, chat: { id: OWNER.id, type: 'private' } } } });
+    // (This file's test moderator answers every press too.)
+    await api.until(() => api.callsOf('answerCallbackQuery').some((c) => /^已开始群发 #1：2 个群/.test(String(c.payload.text))));
+    await run.app.scheduler.advanceTo(run.clock, new Date(run.clock.now().getTime() + 5_000));
+    const posts = () => api.callsOf('sendMessage').filter((c) => c.payload.text === '周六读书会，欢迎报名').map((c) => c.payload.chat_id);
+    await api.until(() => posts().length === 2);
+    expect(posts()).toEqual([String(GROUP), String(G2)]);
+  });
+
   it('mentions work for members without a username', async () => {
     const { api } = await start();
     api.push(groupText(GROUP, alice, 'hi @Alice'));

@@ -16,6 +16,12 @@ export interface Capabilities {
   commandMenu: boolean;
   /** Invite links the bot makes, each for a number of people (Telegram createChatInviteLink). */
   inviteLinks: boolean;
+  /**
+   * How one announcement goes out to many groups (群发) without the account being taken for a
+   * spammer: at least `gapMs` between groups, plus up to `jitterMs` more, and at most `perDay` groups a
+   * day on the account (0: no daily cap).
+   */
+  bulk: { gapMs: number; jitterMs: number; perDay: number };
 }
 
 export type EventSink = (event: InboundEvent) => Promise<unknown>;

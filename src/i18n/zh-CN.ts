@@ -91,6 +91,7 @@ export const zhCN = {
     note: '保存笔记（#名字 查看）',
     notes: '本群的笔记',
     poll: '发起投票',
+    broadcast: '群发：一条公告发到家族里的所有群',
     digest: '把回复的消息设为精华（加积分）',
     digests: '最近的精华',
     title: '给成员设头衔：讲师、助教、班长……（群主）',
@@ -180,6 +181,7 @@ export const zhCN = {
     leave: '/leave [编号]',
     attend: '/attend <签到码>',
     digests: '/digests',
+    broadcast: '/broadcast <内容> · /broadcast cancel <编号>',
     poll: '/poll [匿名] [时长，如 2h] 问题 | 选项A | 选项B … · /poll close <编号>',
     lockdown: '/lockdown [on|off] · /lockdown auto off|observe|on · /lockdown auto <人数> <秒数> · /lockdown quiet <分钟>',
   } as Record<string, string>,
@@ -427,6 +429,27 @@ export const zhCN = {
     noNotes: '本群还没有笔记。管理员可以用 /note 名字 内容 保存。',
     unanswered: (group: string, lines: string[]) => `📋「${group}」这一周还没人回答的问题（问题清单）：\n${lines.join('\n')}\n常被问到的，可以用 /faq add 教我回答。`,
     unansweredLine: (when: string, name: string, text: string) => `• ${when} ${name}：${text}`,
+  },
+  broadcast: {
+    noFamily: '群发是发给家族里的群的：先在本群发送 /family create 建家族，再在其他群发送 /family join 编号。',
+    tooLong: (n: number) => `内容太长了，最多 ${n} 个字。`,
+    preview: (id: number, groups: string[], minutes: number, perDay: number, text: string) =>
+      `📢 群发 #${id} 预览：将发到 ${groups.length} 个群：${groups.map((g) => `「${g}」`).join('、')}\n` +
+      `为保护账号，群与群之间会间隔一会儿，预计约 ${minutes} 分钟发完${perDay ? `（每天最多 ${perDay} 个群，超出的第二天 9:00 起接着发）` : ''}。\n———\n${text}\n———`,
+    previewSent: '预览已私信给你，确认后开始群发。',
+    goLabel: '确认群发',
+    dropLabel: '不发了',
+    goWord: '确认群发',
+    dropWord: '取消群发',
+    started: (id: number, groups: number, end: string) => `已开始群发 #${id}：${groups} 个群，预计 ${end} 发完，发完后把结果告诉你。`,
+    dropped: (id: number) => `群发 #${id} 已放弃，没有发出。`,
+    gone: '这条群发已经确认过、取消了，或者不是你发起的。',
+    daysFull: '接下来一年每天的群发名额都排满了，没有发出。',
+    cancelled: (id: number, sent: number) => `已取消群发 #${id}。${sent ? `已经发出的 ${sent} 个群无法撤回。` : '一个群也还没发。'}`,
+    notCancellable: (id: number) => `没有可以取消的群发 #${id}。`,
+    report: (id: number, delivered: number, failed: string[]) =>
+      `📢 群发 #${id} 结果：送达 ${delivered} 个群${failed.length ? `，${failed.length} 个没有送达：\n${failed.join('\n')}` : '。'}`,
+    failedLine: (title: string, why: string) => `•「${title}」：${why}`,
   },
   polls: {
     voteWord: '投',

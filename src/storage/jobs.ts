@@ -34,6 +34,7 @@ export class JobsRepo {
   private readonly pendingStmt;
   private readonly deliveredStmt;
   private readonly historyStmt;
+  private readonly stateStmt;
 
   constructor(db: Db) {
     // Re-scheduling a pending job moves it; a finished one is scheduled afresh under its key.
@@ -47,6 +48,7 @@ export class JobsRepo {
     this.nextStmt = db.prepare(`SELECT MIN(due_at) AS dueAt FROM jobs WHERE state = 'pending'`);
     this.runningStmt = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE state = 'running'`);
     this.historyStmt = db.prepare('SELECT kind, key, state, error FROM jobs WHERE platform = ? AND group_id = ? ORDER BY id LIMIT ?');
+    this.stateStmt = db.prepare('SELECT state, error FROM jobs WHERE platform = ? AND group_id = ? AND kind = ? AND key = ?');
     this.cancelStmt = db.prepare(`UPDATE jobs SET state = 'cancelled' WHERE platform = ? AND group_id = ? AND kind = ? AND key = ? AND state = 'pending'`);
     this.deliveredStmt = db.prepare(`UPDATE jobs SET state = CASE WHEN @error IS NULL THEN 'done' ELSE 'failed' END, finished_at = @at,
       error = @error WHERE id = @id AND state = 'sending'`);
@@ -91,6 +93,11 @@ export class JobsRepo {
   /** A group's jobs, oldest first, with how each stands or ended (the owner's view of what ran). */
   history(g: GroupRef, limit = 50): { kind: string; key: string; state: string; error: string | null }[] {
     return this.historyStmt.all(g.platform, g.groupId, limit) as { kind: string; key: string; state: string; error: string | null }[];
+  }
+
+  /** How one job stands: pending, running, sending (handed to the outbox), done, failed (with why), cancelled. */
+  stateOf(g: GroupRef, kind: string, key: string): { state: string; error: string | null } | undefined {
+    return this.stateStmt.get(g.platform, g.groupId, kind, key) as { state: string; error: string | null } | undefined;
   }
 
   nextDueAt(): number | undefined {

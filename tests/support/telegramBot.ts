@@ -13,6 +13,8 @@ export interface TelegramRun {
   api: FakeBotApi;
   app: App;
   adapter: TelegramAdapter;
+  /** The bot's clock: jobs run when the test moves it (app.scheduler.advanceTo). */
+  clock: ManualClock;
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startTelegram(o: {
     api,
     app,
     adapter,
+    clock,
     async stop() {
       await app.stop();
       app.store.db.close();
