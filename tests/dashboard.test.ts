@@ -35,13 +35,15 @@ beforeAll(async () => {
       ':advance 1m',
       ':as ann',
       '打卡',
-      '前端构建慢怎么办',
+      '前端构建慢怎么办：试试开启缓存',
       ':as bob',
       '哈哈哈哈',
       ':advance 1d',
       ':as ann',
       '打卡',
       '<script>alert(1)</script> 前端',
+      ':as owner',
+      ':reply m5 加精',
     ),
   );
   expect(story.stderr).toBe('');
@@ -78,7 +80,12 @@ describe('the dashboard over HTTP', () => {
     const page = await (await fetch(`${dashboard.url}/group/shell/demo`, auth)).text();
     expect(page).toContain('最近 7 天');
     expect(page).not.toContain('<script>');
+    expect(page).toContain('最近的精华');
+    expect(page).toContain('href="/group/shell/demo/digest"');
     expect((await fetch(`${dashboard.url}/group/shell/nope`, auth)).status).toBe(404);
+    // The digest page keeps every marked message (精华), newest first, with who marked it.
+    const digest = await (await fetch(`${dashboard.url}/group/shell/demo/digest`, auth)).text();
+    expect(digest).toMatch(/<td>2026-11-17 \d\d:\d\d<\/td><td>安妮<\/td><td>前端构建慢怎么办：试试开启缓存<\/td><td>[^<]+<\/td>/);
   });
 });
 

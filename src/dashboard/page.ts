@@ -55,7 +55,25 @@ export interface LogLine {
   outcome: string;
 }
 
-export function groupPage(title: string, s7: GroupStats, s30: GroupStats, grid: Heatmap, best: string, members: LayeredMember[], layerNames: Record<string, string>, log: LogLine[]): string {
+/** A marked message (精华) as the pages show it. */
+export interface DigestLine {
+  when: string;
+  member: string;
+  text: string;
+  by: string;
+}
+
+const digestRows = (digests: DigestLine[]) =>
+  digests.map((d) => `<tr><td>${esc(d.when)}</td><td>${esc(d.member)}</td><td>${esc(d.text)}</td><td>${esc(d.by)}</td></tr>`).join('');
+const digestTable = (digests: DigestLine[]) =>
+  `<table><thead><tr><th>时间</th><th>成员</th><th>内容</th><th>加精</th></tr></thead><tbody>${digestRows(digests) || '<tr><td colspan="4">还没有精华。管理员回复一条消息发送 /digest（或「加精」）即可收录。</td></tr>'}</tbody></table>`;
+
+/** Every marked message of the group, newest first: the group's kept knowledge. */
+export function digestPage(title: string, groupPath: string, digests: DigestLine[]): string {
+  return layout(`${title} · 精华`, `<h1>${esc(title)} · 精华</h1><p><a href="${esc(groupPath)}">← 返回群概况</a></p><section>${digestTable(digests)}</section>`);
+}
+
+export function groupPage(title: string, s7: GroupStats, s30: GroupStats, grid: Heatmap, best: string, members: LayeredMember[], layerNames: Record<string, string>, log: LogLine[], digests: { recent: DigestLine[]; path: string }): string {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const card = (label: string, value: string | number) => `<div class="card">${esc(label)}<b>${esc(value)}</b></div>`;
   const counts = ['core', 'active', 'occasional', 'lurker', 'new'].map((l) => `<tr><td>${esc(layerNames[l] ?? l)}</td><td class="num">${members.filter((m) => m.layer === l).length}</td><td>${esc(members.filter((m) => m.layer === l).slice(0, 20).map((m) => m.name).join('、'))}</td></tr>`).join('');
@@ -66,8 +84,10 @@ export function groupPage(title: string, s7: GroupStats, s30: GroupStats, grid: 
     `<h1>${esc(title)}</h1>
 <section><h2>最近 7 天</h2><div class="cards">${card('现有成员', s7.present)}${card('新进', s7.joined)}${card('离开', s7.left)}${card('消息', s7.messages)}${card('发言人数', s7.activeMembers)}${card('打卡率', pct(s7.checkinRate))}</div></section>
 <section><h2>最近 30 天</h2><div class="cards">${card('新进', s30.joined)}${card('离开', s30.left)}${card('消息', s30.messages)}${card('发言人数', s30.activeMembers)}${card('上月新人留存 7天/30天', retention)}</div>
+${s30.events.held ? `<p>活动：${s30.events.held} 场，报名 ${s30.events.signedUp} 人次，签到到场 ${s30.events.attended} 人次</p>` : ''}
 <p>最活跃：${esc(s30.top.map((u) => `${u.name}（${u.n}）`).join('、') || '—')}</p></section>
 <section><h2>活跃时段（近四周）</h2>${heatmapTable(grid)}<p>最活跃的时段：${esc(best || '—')}</p></section>
+<section><h2>最近的精华</h2>${digestTable(digests.recent)}<p><a href="${esc(digests.path)}">全部精华 →</a></p></section>
 <section><h2>成员分层</h2><table><tbody>${counts}</tbody></table></section>
 <section><h2>最近的处理记录</h2><table><thead><tr><th>时间</th><th>动作</th><th>成员</th><th>原因</th><th>结果</th></tr></thead><tbody>${logRows || '<tr><td colspan="5">还没有记录</td></tr>'}</tbody></table></section>`,
   );

@@ -12,7 +12,8 @@ import type { SettingsService } from '../settings/service.js';
 import type { Store } from '../storage/store.js';
 import type { Clock } from '../time/clock.js';
 import { formatLocal, formatTimeOfDay } from '../time/calendar.js';
-import { deniedPage, groupPage, groupsPage } from './page.js';
+import { type DigestLine, deniedPage, digestPage, groupPage, groupsPage } from './page.js';
+import { DigestsRepo } from '../features/digest/digests.sql.js';
 import { InsightsRepo } from '../features/insights/insights.sql.js';
 
 export interface DashboardOptions {
@@ -73,11 +74,11 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
       if (!sameToken(bearer, o.token) && !sameToken(cookieToken(req), o.token)) return send(res, 401, deniedPage());
       if (req.method !== 'GET') return send(res, 405, 'method not allowed');
       if (url.pathname === '/') return send(res, 200, listGroups(o));
-      const m = /^\/group\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+      const m = /^\/group\/([^/]+)\/([^/]+)(\/digest)?$/.exec(url.pathname);
       if (m) {
         const g = { platform: decodeURIComponent(m[1]!), groupId: decodeURIComponent(m[2]!) };
         if (!o.store.groups.exists(g)) return send(res, 404, 'no such group');
-        return send(res, 200, showGroup(o, g));
+        return send(res, 200, m[3] ? showDigests(o, g) : showGroup(o, g));
       }
       send(res, 404, 'not found');
     } catch (err) {
@@ -116,6 +117,17 @@ function listGroups(o: DashboardOptions): string {
   );
 }
 
+const groupPath = (g: { platform: string; groupId: string }) => `/group/${encodeURIComponent(g.platform)}/${encodeURIComponent(g.groupId)}`;
+
+function digestLines(o: DashboardOptions, g: { platform: string; groupId: string }, n: number): DigestLine[] {
+  const tz = o.settings.for(g).timezone;
+  return o.store.of(DigestsRepo).last(g, n).map((d) => ({ when: formatLocal(new Date(d.at), tz), member: d.userName, text: d.text, by: d.by }));
+}
+
+function showDigests(o: DashboardOptions, g: { platform: string; groupId: string }): string {
+  return digestPage(o.store.groups.title(g) ?? g.groupId, groupPath(g), digestLines(o, g, 500));
+}
+
 function showGroup(o: DashboardOptions, g: { platform: string; groupId: string }): string {
   const s = o.settings.for(g);
   const tz = s.timezone;
@@ -139,5 +151,6 @@ function showGroup(o: DashboardOptions, g: { platform: string; groupId: string }
     layers(o.store, g, now, tz, s.get(lurkerDaysSetting)),
     messages('zh-CN').insights.layerNames,
     log,
+    { recent: digestLines(o, g, 10), path: `${groupPath(g)}/digest` },
   );
 }
