@@ -81,8 +81,9 @@ export class ShellSimulator implements Adapter {
     const admins = [...this.members(groupId)]
       .filter(([, m]) => m.role !== 'member')
       .map(([id, m]) => ({ id, name: m.name, role: m.role as 'owner' | 'admin' }));
-    const memberCount = this.members(groupId).size;
-    await this.sink?.({ type: 'adminsKnown', platform: SHELL_PLATFORM, groupId, eventId: `${this.run}:a${++this.otherSeq}`, at: this.opts.clock.now(), admins, memberCount });
+    // No member count: a simulated member may speak without having joined, so the engine's own
+    // count of those it saw is the simulated group's size.
+    await this.sink?.({ type: 'adminsKnown', platform: SHELL_PLATFORM, groupId, eventId: `${this.run}:a${++this.otherSeq}`, at: this.opts.clock.now(), admins });
   }
 
   async stop(): Promise<void> {
