@@ -294,6 +294,34 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     expect(posts()).toEqual([String(GROUP), String(G2)]);
   });
 
+  it('community life with buttons: a taught answer, a sign-up button, a poll voted by press, and /digest by reply', async () => {
+    const { api } = await start();
+    const bob = { id: 43, first_name: 'Bob' };
+    const press = (id: string, from: typeof alice, data: string) => api.push({ callback_query: { id, from, data, message: { message_id: 1, date: 0, chat: { id: GROUP, type: 'supergroup' } } } });
+    api.push(groupText(GROUP, OWNER, '/faq add 怎么报名 = 看群公告'));
+    api.push(groupText(GROUP, alice, '请问怎么报名？'));
+    await api.until(() => api.callsOf('sendMessage').length === 2);
+    api.push(groupText(GROUP, OWNER, '/event add 2026-12-05 14:00 读书会 | 咖啡馆'));
+    api.push(groupText(GROUP, OWNER, '/poll 周末去哪 | 爬山 | 看展'));
+    await api.until(() => api.callsOf('sendMessage').length === 4);
+    const [event, poll] = api.callsOf('sendMessage').slice(2).map((c) => c.payload.reply_markup);
+    expect(event).toEqual({ inline_keyboard: [[{ text: '我要参加', callback_data: 'event:1:join' }]] });
+    expect(poll).toEqual({ inline_keyboard: [[{ text: '爬山', callback_data: 'poll:1:0' }], [{ text: '看展', callback_data: 'poll:1:1' }]] });
+    press('cq-e', bob, 'event:1:join');
+    press('cq-p', alice, 'poll:1:1');
+    const shared = api.push(groupText(GROUP, bob, '看群公告就行，我刚报完')).message!;
+    await api.until(() => api.callsOf('answerCallbackQuery').length >= 4); // (this file's test moderator answers every press too)
+    api.push(groupText(GROUP, OWNER, '/digest', { reply_to_message: { ...shared } }));
+    api.push(groupText(GROUP, OWNER, '/poll close 1'));
+    await api.until(() => sendTexts(api).some((t) => String(t).startsWith('📊 投票结果')));
+    const texts = sendTexts(api).map(String);
+    expect(texts[1]).toBe('看群公告');
+    expect(texts).toContain('✍️ 活动 #1「读书会」接龙（1 人）：\n1. Bob');
+    expect(api.callsOf('answerCallbackQuery').map((c) => c.payload.text)).toContain('已投「看展」（截止前可以改）');
+    expect(texts).toContain('🌟 @Bob 的这条发言被设为精华：「看群公告就行，我刚报完」，+10 积分。谢谢分享！');
+    expect(texts.at(-1)).toBe('📊 投票结果：周末去哪\n爬山  · 0 票（0%）\n看展  ██████████ 1 票（100%）：Alice\n共 1 人投票。');
+  });
+
   it('mentions work for members without a username', async () => {
     const { api } = await start();
     api.push(groupText(GROUP, alice, 'hi @Alice'));

@@ -132,6 +132,38 @@ describe('WeChat through real Wechaty and wechaty-puppet-mock', () => {
     });
   });
 
+  it('community life as WeChat members type it: a taught answer, 接龙, a typed vote, and 加精 by quoting', async () => {
+    const world = new WechatWorld();
+    const room = world.room('产品群');
+    await inProcess(world);
+    const after = async (n: number) => until(() => world.said.length >= n);
+    world.owner.say('/faq add 怎么报名 = 看群公告').to(room);
+    await after(1);
+    world.alice.say('请问怎么报名？').to(room);
+    await after(2);
+    world.owner.say('/event add 2027-01-09 14:00 读书会 | 咖啡馆').to(room);
+    await after(3);
+    world.bob.say('接龙').to(room);
+    await after(4);
+    world.owner.say('/poll 周末去哪 | 爬山 | 看展').to(room);
+    await after(5);
+    world.alice.say('投1-2').to(room);
+    world.bob.say('「Alice：请问怎么报名？」\n- - - - - - - - - - - - - - -\n看群公告就行，我刚报完').to(room);
+    world.owner.say('「Bob：看群公告就行，我刚报完」\n- - - - - - - - - - - - - - -\n加精').to(room);
+    await after(6);
+    world.owner.say('/poll close 1').to(room);
+    await after(7);
+    expect(world.said.map((s) => s.text)).toEqual([
+      '已记住第 1 条问答：怎么报名。有人这样问，我就回答。',
+      '看群公告',
+      expect.stringMatching(/^📅 活动 #1：读书会\n[\s\S]*\n回复「接龙1」：我要参加$/),
+      '✍️ 活动 #1「读书会」接龙（1 人）：\n1. Bob',
+      expect.stringMatching(/^📊 投票 #1：周末去哪\n1. 爬山\n2. 看展\n[\s\S]*回复「投1-2」：看展$/),
+      '🌟 @Bob 的这条发言被设为精华：「看群公告就行，我刚报完」，+10 积分。谢谢分享！',
+      '📊 投票结果：周末去哪\n爬山  · 0 票（0%）\n看展  ██████████ 1 票（100%）：Alice\n共 1 人投票。',
+    ]);
+  });
+
   it('leaves, topic changes, @mentions of the bot and private messages reach the engine', async () => {
     const world = new WechatWorld();
     const room = world.room('产品群');
