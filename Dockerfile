@@ -15,12 +15,15 @@ COPY adapters ./adapters
 COPY commands ./commands
 COPY migrations ./migrations
 # Only the native binding of better-sqlite3 is needed at run time: its sources, the SQLite amalgamation,
-# object files and test extension (~25 MB) stay behind.
+# object files and test extension (~25 MB) stay behind. Charts load ECharts' and ZRender's ES modules
+# (lib/); their browser bundles, sources and type declarations (~60 MB) stay behind too.
 RUN npm run build && npm prune --omit=dev \
  && cd node_modules/better-sqlite3 \
  && rm -rf deps src \
  && find build -mindepth 1 -maxdepth 1 ! -name Release -exec rm -rf {} + \
- && find build/Release -mindepth 1 ! -name better_sqlite3.node -exec rm -rf {} +
+ && find build/Release -mindepth 1 ! -name better_sqlite3.node -exec rm -rf {} + \
+ && cd /app/node_modules \
+ && rm -rf echarts/dist echarts/types zrender/dist zrender/src
 
 # Run: no compiler, no dev dependencies, an unprivileged user, the database on a volume.
 FROM ${NODE_IMAGE}
@@ -33,6 +36,8 @@ COPY --from=build /app/dist ./dist
 COPY migrations ./migrations
 # The shipped ad model and its credits: the ad filter loads it at start.
 COPY models ./models
+# The chart font (a subset of Noto Sans SC, OFL): charts draw Chinese without system fonts.
+COPY assets ./assets
 COPY bin ./bin
 COPY config.example.json ./
 RUN mkdir -p /data && chown node:node /data

@@ -1,9 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Action } from '../src/engine/actions.js';
+import { dailyChart, heatmapChart, layersChart } from '../src/features/insights/charts.js';
+import { dailySeries } from '../src/features/insights/stats.js';
 import type { Command, Feature } from '../src/engine/registry.js';
-import { bestHours, heatmap, heatmapPng, heatmapText } from '../src/features/insights/heatmap.js';
+import { bestHours, heatmap, heatmapText } from '../src/features/insights/heatmap.js';
 import { LAYERS, layers } from '../src/features/insights/layers.js';
 import {
   insightsSettings,
@@ -27,12 +26,13 @@ const stats: Command = {
     const m = /^(\d+)d$/.exec(arg);
     const days = m ? Number(m[1]) : NaN;
     if (!(days >= 1 && days <= 365)) return ctx.usage();
-    return [ctx.reply(statsText(ctx, days))];
+    // The figures, with the last 30 days drawn: messages, who spoke, check-ins.
+    const text = statsText(ctx, days);
+    const w = ctx.t.insights.chart;
+    const chart = dailyChart(dailySeries(ctx.store, ctx.group, ctx.now, 30, ctx.groupSettings.timezone), w.dailyTitle, w);
+    return [{ type: 'photo', ...ctx.group, chart, caption: text, fallbackText: text }];
   },
 };
-
-/** Where heatmap pictures are written before the platform uploads them. */
-const PICTURES = join(tmpdir(), 'steward-pictures');
 
 const heatmapCommand: Command = {
   name: 'heatmap',
@@ -45,11 +45,8 @@ const heatmapCommand: Command = {
     if (!grid.flat().some((v) => v > 0)) return [ctx.reply(t.heatmapEmpty)];
     const hours = bestHours(grid);
     const best = hours.map((h) => formatTimeOfDay(h * 60)).join('、');
-    mkdirSync(PICTURES, { recursive: true });
-    const path = join(PICTURES, `heatmap-${ctx.group.platform}-${ctx.group.groupId.replace(/[^\w@.-]/g, '_')}-${ctx.now.getTime()}.png`);
-    writeFileSync(path, heatmapPng(grid));
     const caption = t.heatmapCaption(best, hours.length);
-    return [{ type: 'photo', ...ctx.group, path, caption, fallbackText: `${caption}\n${heatmapText(grid, t.dayNames)}` }];
+    return [{ type: 'photo', ...ctx.group, chart: heatmapChart(grid, hours, t.chart), caption, fallbackText: `${caption}\n${heatmapText(grid, t.dayNames)}` }];
   },
 };
 
@@ -66,7 +63,11 @@ const layersCommand: Command = {
       const members = all.filter((m) => m.layer === layer);
       return t.layerLine(t.layerNames[layer] ?? layer, members.length, withNames && members.length ? members.slice(0, 50).map((m) => m.name).join('、') : undefined);
     });
-    return [ctx.reply(t.layers(lines))];
+    const text = t.layers(lines);
+    // With names the list can outgrow a picture's caption: then it is text alone.
+    if (withNames) return [ctx.reply(text)];
+    const counts = LAYERS.map((layer) => ({ name: t.layerNames[layer] ?? layer, n: all.filter((m) => m.layer === layer).length }));
+    return [{ type: 'photo', ...ctx.group, chart: layersChart(counts, t.chart), caption: text, fallbackText: text }];
   },
 };
 

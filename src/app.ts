@@ -11,6 +11,7 @@ import { type Feature, Registry } from './engine/registry.js';
 import { Owners } from './engine/owners.js';
 import { SecondOpinionClient, SecondOpinionRunner } from './features/adfilter/secondOpinion.js';
 import { messages } from './i18n/index.js';
+import { Charts } from './media/charts.js';
 import { QrScanner } from './media/qrScanner.js';
 import type { Logger } from './log.js';
 import { SettingsService } from './settings/service.js';
@@ -64,6 +65,8 @@ export class App {
   readonly registry: Registry;
   readonly engine: Engine;
   readonly executor: Executor;
+  /** Draws the charts pictures carry (ECharts to SVG, resvg to PNG), as they are sent. */
+  readonly charts = new Charts();
   readonly scheduler: Scheduler;
   readonly delivery: Delivery;
   readonly services: Services;
@@ -105,10 +108,18 @@ export class App {
     this.engine = new Engine(this.services, this.registry, { strict: !!opts.strictDecisions });
     this.scanner = new QrScanner();
     this.checkpointer = new Checkpointer(db, log);
-    this.executor = new Executor(this.adapters, this.store, this.settings, ownership, clock, log, { replyMaxAgeMs: outbox.replyMaxAgeMinutes * 60_000 }, this.registry.recorders, {
-      scanner: this.scanner,
-      found: (e) => this.dispatch(e),
-    });
+    this.executor = new Executor(
+      this.adapters,
+      this.store,
+      this.settings,
+      ownership,
+      clock,
+      log,
+      { replyMaxAgeMs: outbox.replyMaxAgeMinutes * 60_000 },
+      this.registry.recorders,
+      { scanner: this.scanner, found: (e) => this.dispatch(e) },
+      this.charts,
+    );
     this.opinions = new SecondOpinionRunner(
       opts.secondOpinion ? new SecondOpinionClient(opts.secondOpinion, clock, log) : undefined,
       (id) => {

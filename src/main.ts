@@ -180,7 +180,7 @@ export async function runStart(config: Config, configFile: string): Promise<void
     throw err;
   }
   const dashboard = config.dashboard
-    ? await startDashboard({ store: app.store, settings: app.settings, clock: systemClock, log, ...config.dashboard })
+    ? await startDashboard({ store: app.store, settings: app.settings, charts: app.charts, clock: systemClock, log, ...config.dashboard })
     : undefined;
   const every = config.scheduler.tickSeconds;
   const tick = cron.schedule(every === 1 ? '* * * * * *' : `*/${every} * * * * *`, () => app.tick(), {
@@ -222,6 +222,7 @@ export async function runDashboard(config: Config, configFile: string, dbPath: s
   const dashboard = await startDashboard({
     store: app.store,
     settings: app.settings,
+    charts: app.charts,
     clock: systemClock,
     token: config.dashboard.token,
     host: config.dashboard.host,

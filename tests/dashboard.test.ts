@@ -49,7 +49,7 @@ beforeAll(async () => {
   expect(story.stderr).toBe('');
   const clock = new ManualClock('2026-11-17T12:00:00+08:00');
   app = openApp({ config: parseConfig({}, 'test'), configFile: 'test', dbPath: db, clock, log: silentLogger, adapters: [] });
-  dashboard = await startDashboard({ store: app.store, settings: app.settings, clock, token: TOKEN, host: '127.0.0.1', port: 0, log: silentLogger });
+  dashboard = await startDashboard({ store: app.store, settings: app.settings, charts: app.charts, clock, token: TOKEN, host: '127.0.0.1', port: 0, log: silentLogger });
 });
 
 afterAll(async () => {
@@ -117,8 +117,11 @@ describe.skipIf(!haveBrowser)(`the dashboard in a real browser (${haveBrowser ? 
       expect(text).toContain('成员分层');
       expect(text).toMatch(/记违规\s+小波/);
       expect(dialogs).toBe(0); // a member's "<script>" stays text, never runs
-      const cells = await page.locator('table.grid td').count();
-      expect(cells).toBe(7 * 24);
+      // The heatmap is the chat's chart definition, drawn inline: labelled, and in the shipped font.
+      const heat = page.locator('[aria-label="活跃热力图"] svg');
+      for (const label of ['周一', '周日', '23', '近四周每小时消息数']) expect(await heat.locator('text', { hasText: label }).count()).toBeGreaterThan(0);
+      const faces = await page.evaluate(`document.fonts.ready.then((all) => [...all].filter((f) => f.family.replace(/"/g, '') === 'Noto Sans CJK SC').map((f) => f.status))`);
+      expect(faces).toEqual(['loaded']); // from the dashboard, not from whatever fonts the machine has
       const shot = join(process.env.STEWARD_SCREENSHOTS ?? tmp.dir, 'dashboard.png');
       await page.screenshot({ path: shot, fullPage: true });
       expect(existsSync(shot)).toBe(true);

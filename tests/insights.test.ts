@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
 import { bestHours, heatmap, heatmapText } from '../src/features/insights/heatmap.js';
-import { encodePng } from '../src/features/insights/png.js';
+import { inkedPixels } from './support/png.js';
 import { type TestBot, joinEvent, makeBot, sentTexts, tempDir, textEvent } from './support/recording.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -32,25 +32,26 @@ describe('the heatmap', () => {
     expect(heatmapText(grid, ['一', '二', '三', '四', '五', '六', '日']).split('\n')).toHaveLength(8);
   });
 
-  it('is a real PNG: signature, size, and pixels that decode', () => {
-    const png = encodePng(3, 2, (x, y) => [x * 100, y * 100, 7]);
-    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(png.readUInt32BE(16)).toBe(3);
-    expect(png.readUInt32BE(20)).toBe(2);
-    const idat = png.indexOf('IDAT');
-    const raw = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
-    expect([...raw.subarray(0, 10)]).toEqual([0, 0, 0, 7, 100, 0, 7, 200, 0, 7]);
-  });
-
-  it('/heatmap sends a picture with the busiest hours, and a text fallback', async () => {
+  it('/heatmap is a labelled chart: weekdays, hours, a scale and the busiest hours marked, drawn to a PNG as it is sent', async () => {
     await say('ann', '早', '2026-11-23T09:10:00+08:00');
     await say('bob', '早', '2026-11-23T09:20:00+08:00');
     await say('ann', '晚', '2026-11-23T21:00:00+08:00');
+    let sentPicture: Buffer | undefined;
+    const perform = bot.adapter.perform.bind(bot.adapter);
+    bot.adapter.perform = async (a) => {
+      if (a.type === 'photo') sentPicture = readFileSync(a.path!);
+      return perform(a);
+    };
     const [photo] = await bot.say('o', '/heatmap', owner);
     expect(photo).toMatchObject({ type: 'photo', caption: expect.stringContaining('最活跃的 2 个小时：09:00、21:00') });
-    if (photo?.type !== 'photo') throw new Error('no photo');
-    expect(readFileSync(photo.path).subarray(1, 4).toString()).toBe('PNG');
+    if (photo?.type !== 'photo' || !photo.chart) throw new Error('no chart');
+    const svg = await bot.app.charts.svg(photo.chart);
+    for (const label of ['近四周每小时消息数', '最活跃: 9:00  21:00', '周一', '周日', '>0<', '>23<', '>少<', '>多<']) expect(svg).toContain(label);
     expect(photo.fallbackText).toContain('一 ');
+    // The picture: 720 × 320, and the weekday labels left of the grid are drawn, not blank.
+    const png = PNG.sync.read(sentPicture!);
+    expect([png.width, png.height]).toEqual([720, 320]);
+    expect(inkedPixels(sentPicture!, { x: 0, y: 60, width: 46, height: 200 })).toBeGreaterThan(300);
   });
 });
 

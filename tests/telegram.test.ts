@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import { encodePng } from '../src/features/insights/png.js';
+import { pngOf } from './support/png.js';
 import { freePort } from './support/cli.js';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action } from '../src/engine/actions.js';
@@ -18,7 +18,7 @@ const GROUP = -1001;
 const pictureDir = tempDir();
 afterAll(() => pictureDir.cleanup());
 const PICTURE = join(pictureDir.dir, 'p.png');
-writeFileSync(PICTURE, encodePng(4, 4, () => [10, 20, 30]));
+writeFileSync(PICTURE, pngOf(4, 4, () => [10, 20, 30]));
 const alice = { id: 42, first_name: 'Alice' };
 const sendTexts = (api: FakeBotApi) => api.callsOf('sendMessage').map((c) => c.payload.text);
 
@@ -215,7 +215,7 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
   it('a picture with a QR code is downloaded, looked at off the event loop, removed, and the sender struck', async () => {
     const { api } = await start();
     api.files.set('big', await QRCode.toBuffer('https://u.wechat.com/EKsellsomething', { width: 600 }));
-    api.files.set('plain', Buffer.from(encodePng(600, 400, (x) => [x % 256, 120, 200])));
+    api.files.set('plain', Buffer.from(pngOf(600, 400, (x) => [x % 256, 120, 200])));
     api.push(groupText(GROUP, alice, '', { text: undefined, photo: [{ file_id: 'thumb', width: 90, height: 90 }, { file_id: 'plain', width: 600, height: 400 }] }));
     const ad = api.push(groupText(GROUP, alice, '', { text: undefined, caption: '看图', photo: [{ file_id: 'thumb', width: 90, height: 90 }, { file_id: 'big', width: 600, height: 600 }] }));
     await api.until(() => api.callsOf('deleteMessage').length === 1 && api.callsOf('sendMessage').length === 1);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import type { MessageEvent, Sender } from '../../src/engine/events.js';
 import type { Role } from '../../src/engine/events.js';
 import type { SimulatedClock } from '../../src/time/clock.js';
@@ -133,6 +135,13 @@ export class ShellSimulator implements Adapter {
         break;
       default:
         break;
+    }
+    // A drawn chart's file goes once sent: the simulator keeps a copy to look at.
+    if (action.type === 'photo' && action.path) {
+      const kept = join(tmpdir(), 'steward-shell-pictures', basename(action.path));
+      await mkdir(dirname(kept), { recursive: true });
+      await copyFile(action.path, kept);
+      action = { ...action, path: kept };
     }
     // An invite link is made up here, as Telegram would make one.
     const linked: Action = action.type === 'send' && action.invite ? { ...action, text: action.text.replace(INVITE_SLOT, `https://t.me/+sim-${action.invite.groupId}`) } : action;

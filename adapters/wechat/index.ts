@@ -290,8 +290,11 @@ export class WechatAdapter implements Adapter {
         return this.queue(action.groupId, (bot) => bot.puppet.messageSendText(action.groupId, action.text, (action.mentions ?? []).map((m) => m.id)));
       case 'dm':
         return this.queue(action.userId, (bot) => bot.puppet.messageSendText(action.userId, action.text));
-      case 'photo':
-        return this.queue(action.groupId, (bot) => bot.puppet.messageSendFile(action.groupId, FileBox.fromFile(action.path)));
+      case 'photo': {
+        const path = action.path;
+        if (!path) return { ok: false, why: 'rejected', detail: 'no picture file' };
+        return this.queue(action.groupId, (bot) => bot.puppet.messageSendFile(action.groupId, FileBox.fromFile(path)));
+      }
       case 'kick':
         return this.remove(action.groupId, action.user.id);
       default:

@@ -2,9 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bestHours, heatmap } from '../features/insights/heatmap.js';
-import { layers } from '../features/insights/layers.js';
+import { LAYERS, layers } from '../features/insights/layers.js';
+import { dailyChart, heatmapChart, layersChart } from '../features/insights/charts.js';
+import { type Charts, CHART_FONT_FILE } from '../media/charts.js';
+import { readFileSync } from 'node:fs';
 import { lurkerDaysSetting } from '../features/insights/settings.js';
-import { groupStats } from '../features/insights/stats.js';
+import { dailySeries, groupStats } from '../features/insights/stats.js';
 import { logAction, logOutcome } from '../features/penalties/index.js';
 import { messages } from '../i18n/index.js';
 import type { Logger } from '../log.js';
@@ -18,6 +21,8 @@ import { InsightsRepo } from '../features/insights/insights.sql.js';
 
 export interface DashboardOptions {
   store: Store;
+  /** Draws the group's charts (the same definitions as the chat's pictures). */
+  charts: Charts;
   settings: SettingsService;
   clock: Clock;
   token: string;
@@ -74,11 +79,24 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
       if (!sameToken(bearer, o.token) && !sameToken(cookieToken(req), o.token)) return send(res, 401, deniedPage());
       if (req.method !== 'GET') return send(res, 405, 'method not allowed');
       if (url.pathname === '/') return send(res, 200, listGroups(o));
+      if (url.pathname === '/chart-font.otf') {
+        res.writeHead(200, { 'content-type': 'font/otf', 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff' });
+        res.end(readFileSync(CHART_FONT_FILE));
+        return;
+      }
       const m = /^\/group\/([^/]+)\/([^/]+)(\/digest)?$/.exec(url.pathname);
       if (m) {
         const g = { platform: decodeURIComponent(m[1]!), groupId: decodeURIComponent(m[2]!) };
         if (!o.store.groups.exists(g)) return send(res, 404, 'no such group');
-        return send(res, 200, m[3] ? showDigests(o, g) : showGroup(o, g));
+        if (m[3]) return send(res, 200, showDigests(o, g));
+        showGroup(o, g).then(
+          (html) => send(res, 200, html),
+          (err: unknown) => {
+            o.log.error({ err }, 'dashboard request failed');
+            send(res, 500, 'internal error');
+          },
+        );
+        return;
       }
       send(res, 404, 'not found');
     } catch (err) {
@@ -128,7 +146,7 @@ function showDigests(o: DashboardOptions, g: { platform: string; groupId: string
   return digestPage(o.store.groups.title(g) ?? g.groupId, groupPath(g), digestLines(o, g, 500));
 }
 
-function showGroup(o: DashboardOptions, g: { platform: string; groupId: string }): string {
+async function showGroup(o: DashboardOptions, g: { platform: string; groupId: string }): Promise<string> {
   const s = o.settings.for(g);
   const tz = s.timezone;
   const now = o.clock.now();
@@ -142,13 +160,22 @@ function showGroup(o: DashboardOptions, g: { platform: string; groupId: string }
     reason: e.reason ?? '',
     outcome: logOutcome(t, e.outcome),
   }));
+  const w = t.insights.chart;
+  const best = bestHours(grid);
+  const members = layers(o.store, g, now, tz, s.get(lurkerDaysSetting));
+  const counts = LAYERS.map((l) => ({ name: t.insights.layerNames[l] ?? l, n: members.filter((m) => m.layer === l).length }));
+  const charts = {
+    heatmap: await o.charts.svg(heatmapChart(grid, best, w)),
+    daily: await o.charts.svg(dailyChart(dailySeries(o.store, g, now, 30, tz), w.dailyTitle, w)),
+    layers: await o.charts.svg(layersChart(counts, w)),
+  };
   return groupPage(
     o.store.groups.title(g) ?? g.groupId,
     groupStats(o.store, g, now, 7, tz),
     groupStats(o.store, g, now, 30, tz),
-    grid,
-    bestHours(grid).map((h) => formatTimeOfDay(h * 60)).join('、'),
-    layers(o.store, g, now, tz, s.get(lurkerDaysSetting)),
+    charts,
+    best.map((h) => formatTimeOfDay(h * 60)).join('、'),
+    members,
     messages('zh-CN').insights.layerNames,
     log,
     { recent: digestLines(o, g, 10), path: `${groupPath(g)}/digest` },

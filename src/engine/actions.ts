@@ -1,3 +1,5 @@
+import type { ChartSpec } from '../media/charts.js';
+
 // The one outbound action type. Features return these as data; the executor
 // carries them out through an adapter, or applies a fallback where it cannot.
 
@@ -85,7 +87,10 @@ export interface KickAction extends ActionBase {
 
 export interface PhotoAction extends ActionBase {
   type: 'photo';
-  path: string;
+  /** A picture on disk; or, instead, */
+  path?: string;
+  /** a chart, drawn when the message goes out (a failed drawing sends the fallback text). */
+  chart?: ChartSpec;
   caption?: string;
   /** Shown instead where pictures cannot be sent. */
   fallbackText: string;

@@ -6,7 +6,12 @@ import type { LaneRef, NewOutboxRow } from '../storage/outbox.js';
 import type { Store } from '../storage/store.js';
 import type { Clock } from '../time/clock.js';
 import { formatLocal } from '../time/calendar.js';
-import type { Action, ActionResult, Button, DeleteAction, DmAction, KickAction, MuteAction, RecordAction, ScanImageAction, SendAction } from './actions.js';
+import { randomUUID } from 'node:crypto';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Charts } from '../media/charts.js';
+import type { Action, ActionResult, Button, DeleteAction, DmAction, KickAction, MuteAction, PhotoAction, RecordAction, ScanImageAction, SendAction } from './actions.js';
 import type { ImageScannedEvent } from './events.js';
 import { BackgroundWork } from './background.js';
 import type { Adapter } from './port.js';
@@ -26,6 +31,8 @@ const KEYWORD_LIFETIME_MS = 7 * 86_400_000;
 const DELIVERY_TIMEOUT_MS = 5 * 60_000;
 /** Telegram refuses to answer a button press after a while; later than this it is pointless. */
 const BUTTON_ANSWER_LIFETIME_MS = 10 * 60_000;
+/** Where drawn charts wait for the platform to take them. */
+const PICTURES = join(tmpdir(), 'steward-pictures');
 /** How often the owner is told of the same kind of moderation the platform would not do. */
 const OWNER_NOTE_EVERY_MS = 3_600_000;
 
@@ -74,6 +81,8 @@ export class Executor {
     private readonly recorders: ReadonlyMap<string, Recorder>,
     /** Where pictures are looked at, and where a found code is reported back to (the engine). */
     private readonly images?: { scanner: ImageScanner; found(event: ImageScannedEvent): Promise<unknown> },
+    /** Draws the charts photo actions carry. */
+    private readonly charts?: Charts,
   ) {
     this.scans = new BackgroundWork(log);
   }
@@ -194,13 +203,30 @@ export class Executor {
       timer.unref();
     });
     try {
-      result = await Promise.race([this.adapter(action.platform).perform(action), timeout]);
+      const ready = action.type === 'photo' && action.chart ? await this.drawn(action) : action;
+      result = await Promise.race([this.adapter(action.platform).perform(ready), timeout]);
+      if (ready !== action && ready.type === 'photo') await unlink(ready.path!).catch(() => undefined);
     } catch (err) {
       result = { ok: false, why: 'failed', detail: err instanceof Error ? err.message : String(err) };
     }
     clearTimeout(timer);
     if (!result.ok) this.log.warn({ action: action.type, group: action.groupId, why: result.why, detail: result.detail }, 'action not done');
     return result;
+  }
+
+  /** A chart drawn to a picture file for the adapter to upload; if it cannot be drawn, its text instead. */
+  private async drawn(action: PhotoAction): Promise<Action> {
+    try {
+      if (!this.charts) throw new Error('no chart renderer');
+      const png = await this.charts.png(action.chart!);
+      await mkdir(PICTURES, { recursive: true });
+      const path = join(PICTURES, `chart-${randomUUID()}.png`);
+      await writeFile(path, png);
+      return { ...action, path };
+    } catch (err) {
+      this.log.warn({ err, group: action.groupId }, 'chart not drawn; its text goes instead');
+      return { type: 'send', platform: action.platform, groupId: action.groupId, text: action.fallbackText };
+    }
   }
 
   /**

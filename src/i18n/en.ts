@@ -630,6 +630,18 @@ export const en: Messages = {
     reportOn: (when) => `OK: every ${when} the owner gets the weekly report privately.`,
     report: (group, stats) => `📈 Weekly report of "${group}"\n${stats}`,
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    chart: {
+      days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+      heatmapTitle: 'Messages per hour, last four weeks',
+      heatmapBusiest: 'busiest',
+      scale: ['few', 'many'],
+      dailyTitle: 'Last 30 days',
+      messages: 'messages',
+      active: 'active members',
+      checkins: 'check-ins',
+      weekTitle: 'Messages, last 7 days',
+      layersTitle: 'Members by behaviour',
+    },
   },
   adfilter: {
     alone: ', with nothing else said',

@@ -636,6 +636,20 @@ export const zhCN = {
     reportOn: (when: string) => `好的，每${when} 把群周报私信给群主。`,
     report: (group: string, stats: string) => `📈「${group}」周报\n${stats}`,
     weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+    // Words drawn inside chart pictures: every character here is in the font the project ships
+    // (assets/fonts, a subset made by bench/fontSubset.ts; a test keeps the two in step).
+    chart: {
+      days: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+      heatmapTitle: '近四周每小时消息数',
+      heatmapBusiest: '最活跃',
+      scale: ['少', '多'],
+      dailyTitle: '近 30 天',
+      messages: '消息',
+      active: '发言人数',
+      checkins: '打卡',
+      weekTitle: '近 7 天消息',
+      layersTitle: '成员分层（人）',
+    },
   },
   adfilter: {
     alone: '，没说别的',

@@ -81,7 +81,7 @@ describe('a member Steward removed has left', () => {
     );
     expect(out).toContainEqual({ action: 'kick', group: 'demo', user: 'spam', reason: expect.any(String) });
     expect(out).toContainEqual({ blocked: 'removed', group: 'demo', user: 'spam' });
-    const sent = out.filter((l) => l.action === 'send').map((l) => l.text as string);
+    const sent = out.filter((l) => l.action === 'send' || l.action === 'photo').map((l) => (l.text ?? l.caption) as string);
     const stats = sent.at(-1)!;
     expect(stats).toMatch(/离开 1/);
     expect(stats).toMatch(/现有 2/);

@@ -159,5 +159,5 @@ async function delivered<T>(app: App, decided: Promise<T>): Promise<T> {
   return result;
 }
 
-/** The text of every send/reply among actions. */
-export const sentTexts = (actions: Action[]) => actions.flatMap((a) => (a.type === 'send' ? [a.text] : []));
+/** The text of every send/reply among actions, and the caption of every picture. */
+export const sentTexts = (actions: Action[]) => actions.flatMap((a) => (a.type === 'send' ? [a.text] : a.type === 'photo' && a.caption ? [a.caption] : []));

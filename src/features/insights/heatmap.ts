@@ -1,6 +1,5 @@
 import type { HourCount } from '../../storage/activity.js';
 import { localParts } from '../../time/calendar.js';
-import { encodePng } from './png.js';
 
 /** Messages by local weekday (rows, Monday first) × hour (columns). */
 export type Heatmap = number[][];
@@ -24,26 +23,6 @@ export function bestHours(grid: Heatmap, n = 3): number[] {
     .slice(0, n)
     .map((h) => h.hour)
     .sort((a, b) => a - b);
-}
-
-const CELL = 20;
-const GAP = 2;
-const AXIS = 6; // a strip marking 00, 06, 12, 18 above the grid and the weekend beside it
-
-/** A PNG of the grid: white for silence, deep blue for the busiest hour. */
-export function heatmapPng(grid: Heatmap): Buffer {
-  const max = Math.max(1, ...grid.flat());
-  const width = AXIS + 24 * (CELL + GAP);
-  const height = AXIS + 7 * (CELL + GAP);
-  return encodePng(width, height, (x, y) => {
-    if (y < AXIS) return x >= AXIS && ((x - AXIS) / (CELL + GAP)) % 6 < 1 ? [120, 120, 120] : [255, 255, 255];
-    if (x < AXIS) return Math.floor((y - AXIS) / (CELL + GAP)) >= 5 ? [200, 120, 80] : [255, 255, 255];
-    const cx = x - AXIS;
-    const cy = y - AXIS;
-    if (cx % (CELL + GAP) >= CELL || cy % (CELL + GAP) >= CELL) return [255, 255, 255];
-    const v = grid[Math.floor(cy / (CELL + GAP))]![Math.floor(cx / (CELL + GAP))]! / max;
-    return [Math.round(235 - 205 * v), Math.round(242 - 150 * v), Math.round(250 - 60 * v)];
-  });
 }
 
 const SHADES = ' ░▒▓█';

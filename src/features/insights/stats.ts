@@ -1,6 +1,7 @@
 import type { GroupRef } from '../../storage/groups.js';
 import type { Store } from '../../storage/store.js';
 import { addDays, localDay } from '../../time/calendar.js';
+import type { DailySeries } from './charts.js';
 import { InsightsRepo } from './insights.sql.js';
 
 const DAY = 86_400_000;
@@ -47,4 +48,26 @@ export function groupStats(store: Store, g: GroupRef, now: Date, days: number, t
       after30: cohort.filter((m) => store.of(InsightsRepo).activeSince(g, m.userId, m.joinedAt + 30 * DAY)).length,
     },
   };
+}
+
+/** Each local day of the last `days` (oldest first): messages, members who spoke, check-ins. */
+export function dailySeries(store: Store, g: GroupRef, now: Date, days: number, timeZone: string): DailySeries {
+  const today = localDay(now, timeZone);
+  const names = Array.from({ length: days }, (_, i) => addDays(today, i - (days - 1)));
+  const index = new Map(names.map((d, i) => [d, i]));
+  const from = new Date(now.getTime() - (days + 1) * DAY);
+  const dayOf = (hourSec: number) => index.get(localDay(new Date(hourSec * 1000), timeZone));
+  const messages = names.map(() => 0);
+  for (const h of store.activity.hourly(g, from, now)) {
+    const i = dayOf(h.hour);
+    if (i !== undefined) messages[i]! += h.count;
+  }
+  const speakers = names.map(() => new Set<string>());
+  for (const p of store.of(InsightsRepo).activeHours(g, from.getTime(), now.getTime() + 1)) speakers[dayOf(p.hour) ?? -1]?.add(p.userId);
+  const checkins = names.map(() => 0);
+  for (const c of store.of(InsightsRepo).checkins(g, names[0]!, today)) {
+    const i = index.get(c.day);
+    if (i !== undefined) checkins[i]!++;
+  }
+  return { days: names.map((d) => d.slice(5)), messages, active: speakers.map((s) => s.size), checkins };
 }
