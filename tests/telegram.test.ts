@@ -212,6 +212,14 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     expect(api.callsOf('sendPhoto')[0]!.payload).toMatchObject({ multipart: true, parts: expect.arrayContaining(['chat_id', 'photo', 'caption']) });
   });
 
+  it('/stats is drawn as a chart when it goes out, and uploaded with the figures as its caption', async () => {
+    const { api } = await start();
+    api.push(groupText(GROUP, alice, '早上好'));
+    api.push(groupText(GROUP, OWNER, '/stats'));
+    await api.until(() => api.callsOf('sendPhoto').length === 1);
+    expect(api.callsOf('sendPhoto')[0]!.payload).toMatchObject({ multipart: true, parts: expect.arrayContaining(['chat_id', 'photo', 'caption']) });
+  });
+
   it('a picture with a QR code is downloaded, looked at off the event loop, removed, and the sender struck', async () => {
     const { api } = await start();
     api.files.set('big', await QRCode.toBuffer('https://u.wechat.com/EKsellsomething', { width: 600 }));

@@ -31,7 +31,7 @@ export function actionJson(action: Action, timeZone: string, messageId?: string)
     case 'kick':
       return { action: 'kick', group, user: action.user.id, ...(action.reason ? { reason: action.reason } : {}) };
     case 'photo':
-      return { action: 'photo', group, path: action.path, ...(action.caption ? { caption: action.caption } : {}) };
+      return { action: 'photo', group, ...(action.toUser ? { user: action.toUser } : {}), path: action.path, ...(action.caption ? { caption: action.caption } : {}) };
     case 'answerButton':
       return { action: 'answerButton', group, ...(action.text ? { text: action.text } : {}) };
     case 'commandMenu':
@@ -68,7 +68,7 @@ export function actionText(json: Record<string, unknown>, color: boolean): strin
     case 'dm':
       return `${c.bot(`🤖 → ${json.user} (private)`)} ${json.text}${buttonsLine(json)}`;
     case 'photo':
-      return `${c.bot(`🤖 [${json.group}] 🖼 ${json.path}`)} ${json.caption ?? ''}`;
+      return `${c.bot(json.user ? `🤖 → ${json.user} (private) 🖼 ${json.path}` : `🤖 [${json.group}] 🖼 ${json.path}`)} ${json.caption ?? ''}`;
     default: {
       const { action, ...rest } = json;
       return c.warn(`⚙ ${action} ${Object.entries(rest).map(([k, v]) => `${k}=${String(v)}`).join(' ')}`);

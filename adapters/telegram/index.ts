@@ -295,7 +295,7 @@ export class TelegramAdapter implements Adapter {
           return await this.queue(action.userId, 'sendMessage', sendPayload({ ...action, type: 'send', groupId: action.userId }));
         case 'photo':
           if (!action.path) return { ok: false, why: 'rejected', detail: 'no picture file' };
-          return await this.queue(chat_id, 'sendPhoto', { chat_id, photo: { source: action.path }, ...(action.caption ? { caption: action.caption } : {}) });
+          return await this.queue(action.toUser ?? chat_id, 'sendPhoto', { chat_id: action.toUser ?? chat_id, photo: { source: action.path }, ...(action.caption ? { caption: action.caption } : {}) });
         case 'delete':
           await this.callWithRetry('deleteMessage', { chat_id, message_id: Number(action.messageId) });
           return { ok: true };

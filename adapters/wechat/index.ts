@@ -293,7 +293,8 @@ export class WechatAdapter implements Adapter {
       case 'photo': {
         const path = action.path;
         if (!path) return { ok: false, why: 'rejected', detail: 'no picture file' };
-        return this.queue(action.groupId, (bot) => bot.puppet.messageSendFile(action.groupId, FileBox.fromFile(path)));
+        const to = action.toUser ?? action.groupId;
+        return this.queue(to, (bot) => bot.puppet.messageSendFile(to, FileBox.fromFile(path)));
       }
       case 'kick':
         return this.remove(action.groupId, action.user.id);

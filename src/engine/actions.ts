@@ -91,6 +91,8 @@ export interface PhotoAction extends ActionBase {
   path?: string;
   /** a chart, drawn when the message goes out (a failed drawing sends the fallback text). */
   chart?: ChartSpec;
+  /** To a member's private chat (an owner's weekly report) instead of the group. */
+  toUser?: string;
   caption?: string;
   /** Shown instead where pictures cannot be sent. */
   fallbackText: string;
@@ -107,6 +109,8 @@ export interface AnswerButtonAction extends ActionBase {
 export interface NotifyOwnerAction extends ActionBase {
   type: 'notifyOwner';
   text: string;
+  /** A picture after the text (a weekly report's chart), with its words where it cannot go. */
+  chart?: { spec: ChartSpec; fallbackText: string };
   /** One-tap decisions for the owner (typed keywords where there are no buttons). */
   buttons?: Button[];
 }

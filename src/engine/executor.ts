@@ -131,7 +131,10 @@ export class Executor {
         return;
       }
       case 'notifyOwner':
-        for (const dm of this.ownerNotes(action.platform, action.groupId, action.text, action.buttons)) this.planOne(dm, origin, out);
+        for (const dm of this.ownerNotes(action.platform, action.groupId, action.text, action.buttons)) {
+          this.planOne(dm, origin, out);
+          if (action.chart && caps.photo) this.planOne({ type: 'photo', platform: dm.platform, groupId: dm.groupId, toUser: dm.userId, chart: action.chart.spec, fallbackText: action.chart.fallbackText }, origin, out);
+        }
         return;
       case 'photo':
         if (!caps.photo) this.enqueue({ type: 'send', platform: action.platform, groupId: action.groupId, text: action.fallbackText }, origin, out);
@@ -172,7 +175,7 @@ export class Executor {
   }
 
   private enqueue(action: Action, origin: Origin, out: Planned): void {
-    const chat = action.type === 'dm' ? action.userId : action.groupId;
+    const chat = action.type === 'dm' ? action.userId : action.type === 'photo' && action.toUser ? action.toUser : action.groupId;
     const lane = `${isMessage(action) ? 'chat' : 'mod'}:${chat}`;
     const row: NewOutboxRow = { platform: action.platform, lane, groupId: action.groupId, action, createdAt: this.clock.now().getTime() };
     const expiresAt = this.expiry(action, origin);
@@ -225,6 +228,7 @@ export class Executor {
       return { ...action, path };
     } catch (err) {
       this.log.warn({ err, group: action.groupId }, 'chart not drawn; its text goes instead');
+      if (action.toUser) return { type: 'dm', platform: action.platform, groupId: action.groupId, userId: action.toUser, text: action.fallbackText };
       return { type: 'send', platform: action.platform, groupId: action.groupId, text: action.fallbackText };
     }
   }

@@ -20,6 +20,8 @@ describe('insights through the simulator', () => {
     );
     const out = jsonLines(r.stdout).filter((o) => o.action);
     const photo = out.find((o) => o.action === 'photo');
+    // The weekly report to the owner carries one small chart, in the owner's private chat.
+    expect(out.at(-1)).toMatchObject({ action: 'photo', user: 'owner', path: expect.stringMatching(/\.png$/) });
     expect(photo).toMatchObject({ action: 'photo', group: 'demo', caption: expect.stringContaining('最活跃的时段：09:00') });
     expect(existsSync(String(photo?.path))).toBe(true);
     expect(out.filter((o) => o.action !== 'photo').slice(1).map((o) => `${o.action}:${String(o.text).split('\n')[0]}`)).toEqual([

@@ -5,7 +5,8 @@ import type { JobHandler, JobOutcome } from '../../engine/registry.js';
 import { nextLocal, nextOccurrence } from '../../time/calendar.js';
 import { layers } from './layers.js';
 import { lurkerMentionDays, lurkerRemoveDays, weeklyReportSetting } from './settings.js';
-import { groupStats } from './stats.js';
+import { dailySeries, groupStats } from './stats.js';
+import { dailyChart } from './charts.js';
 import { noticeForgotten, noticeGiven } from '../../engine/records.js';
 import { InsightsRepo } from './insights.sql.js';
 
@@ -85,6 +86,10 @@ export const reportJob: JobHandler = {
     const spec = ctx.groupSettings.get(weeklyReportSetting);
     if (spec === 'off') return { actions: [] };
     const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
-    return { actions: [ctx.notifyOwner(ctx.t.insights.report(title, statsText(ctx, 7)), 'weekly report')], next: { dueAt: nextWeekly(ctx, spec) } };
+    // One small chart after the figures: the week's messages, members who spoke and check-ins.
+    const w = ctx.t.insights.chart;
+    const week = dailySeries(ctx.store, ctx.group, ctx.now, 7, ctx.groupSettings.timezone);
+    const chart = { spec: dailyChart(week, w.weekTitle, w, { width: 480, height: 260 }), fallbackText: `${w.weekTitle}: ${week.days.map((d, i) => `${d} ${week.messages[i]}`).join(', ')}` };
+    return { actions: [{ ...ctx.notifyOwner(ctx.t.insights.report(title, statsText(ctx, 7)), 'weekly report'), chart }], next: { dueAt: nextWeekly(ctx, spec) } };
   },
 };
