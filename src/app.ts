@@ -273,6 +273,7 @@ export class App {
     await this.delivery.stop(STOP_GRACE_MS);
     for (const adapter of this.adapters.values()) await adapter.stop();
     await this.scanner.close();
+    await this.charts.close();
     await this.units.serial(() => this.store.activity.flush());
     await this.checkpointer.stop();
   }
