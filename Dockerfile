@@ -16,14 +16,15 @@ COPY commands ./commands
 COPY migrations ./migrations
 # Only the native binding of better-sqlite3 is needed at run time: its sources, the SQLite amalgamation,
 # object files and test extension (~25 MB) stay behind. Charts load ECharts' and ZRender's ES modules
-# (lib/); their browser bundles, sources and type declarations (~60 MB) stay behind too.
+# (lib/) and normalization OpenCC's character table (opencc-js's esm-lib/); their browser bundles,
+# sources and type declarations (~65 MB) stay behind too.
 RUN npm run build && npm prune --omit=dev \
  && cd node_modules/better-sqlite3 \
  && rm -rf deps src \
  && find build -mindepth 1 -maxdepth 1 ! -name Release -exec rm -rf {} + \
  && find build/Release -mindepth 1 ! -name better_sqlite3.node -exec rm -rf {} + \
  && cd /app/node_modules \
- && rm -rf echarts/dist echarts/types zrender/dist zrender/src
+ && rm -rf echarts/dist echarts/types zrender/dist zrender/src opencc-js/dist/esm opencc-js/dist/umd
 
 # Run: no compiler, no dev dependencies, an unprivileged user, the database on a volume.
 FROM ${NODE_IMAGE}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SPACE_OR_PUNCTUATION_PLAIN, type Suspect, cannotBeAdByText, judge, urlsIn } from '../src/features/adfilter/checks.js';
 import { classifyLink } from '../src/features/adfilter/links.js';
-import { compactText, normalizeText } from '../src/text/normalize.js';
+import { compactText, normalizeText, toSimplified } from '../src/text/normalize.js';
 
 const base: Suspect = { kind: 'text', text: '', urls: [], newcomer: false, allowDomains: [], blockWords: [], sameTextElsewhere: 0 };
 const verdict = (text: string, extra: Partial<Suspect> = {}) => judge({ ...base, text, ...extra });
@@ -23,7 +23,15 @@ describe('normalization', () => {
     expect(normalizeText('ＶＸ：ａｂｃ１２３')).toBe('vx:abc123');
     expect(normalizeText('①③⑧')).toBe('138');
     expect(normalizeText('微\u200b信')).toBe('微信');
-    expect(normalizeText('Здpaвcтвyйтe')).toBe('здpabctbyйte');
+    // Look-alikes are Unicode's confusables (З looks like 3), with Cyrillic small capitals (в for b),
+    // in words that mix them with Latin letters or digits: a Russian or Greek word is left as it is.
+    expect(normalizeText('Здpaвcтвyйтe')).toBe('3дpabctbyйte');
+    expect(normalizeText('vx：аԁ01 tοp')).toBe('vx:ad01 top');
+    expect(normalizeText('Здравствуйте, ορ')).toBe('здравствуйте, ορ');
+    expect(normalizeText('二〇二六年')).toBe('二〇二六年'); // a Chinese zero stays
+    // Traditional characters are OpenCC's whole character table, not only an ad vocabulary.
+    expect(normalizeText('歡迎參加讀書會，請於週六報到')).toBe('欢迎参加读书会，请于周六报到');
+    expect(toSimplified('😀 plain text 讀書')).toBe('😀 plain text 读书'); // characters beyond the BMP are read whole
     expect(normalizeText('1 3 8 0 0 1 3 8 0 0 0')).toBe('13800138000');
     expect(compactText(normalizeText('加.微.信'))).toBe('加微信');
     expect(normalizeText('𝐜𝐫𝐲𝐩𝐭𝐨')).toBe('crypto');

