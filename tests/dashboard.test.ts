@@ -122,6 +122,9 @@ describe.skipIf(!haveBrowser)(`the dashboard in a real browser (${haveBrowser ? 
       for (const label of ['周一', '周日', '23', '近四周每小时消息数']) expect(await heat.locator('text', { hasText: label }).count()).toBeGreaterThan(0);
       const faces = await page.evaluate(`document.fonts.ready.then((all) => [...all].filter((f) => f.family.replace(/"/g, '') === 'Noto Sans CJK SC').map((f) => f.status))`);
       expect(faces).toEqual(['loaded']); // from the dashboard, not from whatever fonts the machine has
+      // Drawn glyphs, not empty boxes: with no font for them, 周一 and 周二 would be the same two boxes.
+      const glyphs = (label: string) => heat.locator('text', { hasText: new RegExp(`^${label}$`) }).first().screenshot();
+      expect((await glyphs('周一')).equals(await glyphs('周二'))).toBe(false);
       const shot = join(process.env.STEWARD_SCREENSHOTS ?? tmp.dir, 'dashboard.png');
       await page.screenshot({ path: shot, fullPage: true });
       expect(existsSync(shot)).toBe(true);
