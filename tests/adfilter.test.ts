@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SPACE_OR_PUNCTUATION_PLAIN, type Suspect, cannotBeAdByText, judge, urlsIn } from '../src/features/adfilter/checks.js';
 import { classifyLink } from '../src/features/adfilter/links.js';
-import { compactText, normalizeText, toSimplified } from '../src/text/normalize.js';
+import { compactText, emojiOnly, normalizeText, toSimplified } from '../src/text/normalize.js';
 
 const base: Suspect = { kind: 'text', text: '', urls: [], newcomer: false, allowDomains: [], blockWords: [], sameTextElsewhere: 0 };
 const verdict = (text: string, extra: Partial<Suspect> = {}) => judge({ ...base, text, ...extra });
@@ -32,6 +32,8 @@ describe('normalization', () => {
     // Traditional characters are OpenCC's whole character table, not only an ad vocabulary.
     expect(normalizeText('歡迎參加讀書會，請於週六報到')).toBe('欢迎参加读书会，请于周六报到');
     expect(toSimplified('😀 plain text 讀書')).toBe('😀 plain text 读书'); // characters beyond the BMP are read whole
+    expect(['💯', '👍👍', '。。。', '[捂脸][捂脸]', '🎉 !'].map(emojiOnly)).toEqual([true, true, true, true, true]);
+    expect(['好的👍', 'ok', '1️⃣', '[捂脸]哈哈', ''].map(emojiOnly)).toEqual([false, false, false, false, false]);
     expect(normalizeText('1 3 8 0 0 1 3 8 0 0 0')).toBe('13800138000');
     expect(compactText(normalizeText('加.微.信'))).toBe('加微信');
     expect(normalizeText('𝐜𝐫𝐲𝐩𝐭𝐨')).toBe('crypto');

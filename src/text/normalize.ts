@@ -89,8 +89,13 @@ export function compactText(normalized: string, plain = PLAIN.test(normalized)):
   return normalized.replace(plain ? NOT_COMPACT_PLAIN : NOT_COMPACT, '');
 }
 
+const WORDY = /[A-Za-z0-9\u4e00-\u9fff]/;
+
 /** Emoji, symbols and punctuation only (💯, 👍👍, 。。。, WeChat's [捂脸] style codes). */
 export function emojiOnly(text: string): boolean {
-  const stripped = text.replace(/\[[^\]\s]{1,6}\]/g, '').replace(/[\p{Extended_Pictographic}\p{P}\p{S}\p{Z}\u200d\ufe0f\s]/gu, '');
+  const codes = text.includes('[') ? text.replace(/\[[^\]\s]{1,6}\]/g, '') : text;
+  // Most messages have a letter, a digit or a Chinese character: no need for the Unicode classes.
+  if (WORDY.test(codes)) return false;
+  const stripped = codes.replace(/[\p{Extended_Pictographic}\p{P}\p{S}\p{Z}\u200d\ufe0f\s]/gu, '');
   return text.trim().length > 0 && stripped.length === 0;
 }

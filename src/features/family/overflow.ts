@@ -90,8 +90,9 @@ export const overflowArrivals = ruleOn('memberJoined', {
   id: 'family.overflow',
   stage: 'after',
   decide(ctx, e) {
+    if (!ctx.groupSettings.get(capacitySetting)) return; // most groups: no limit, nothing to count
     const size = sizeOf(ctx, ctx.group);
-    if (!size.capacity || size.members <= size.capacity) return;
+    if (size.members <= size.capacity) return;
     const fam = ctx.store.of(FamiliesRepo).of(ctx.group);
     const sizes = fam ? familySizes(ctx, fam.familyId, ctx.group.platform) : [size];
     const next = firstWithRoom(sizes);
