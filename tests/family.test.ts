@@ -148,6 +148,15 @@ describe('overflow (分流): a full group sends newcomers to the next group of t
     expect(sentTexts(await bot.say('boss', '/overflow entry 搜索群名「读书会二群」', { group: 'g2' }))).toEqual(['已记下本群的入群方式：搜索群名「读书会二群」']);
     await bot.dispatch(joinEvent(['ann', 'bob', 'cat'], bot.clock.now()));
     expect(bot.adapter.texts().at(-1)).toBe('@cat 欢迎！本群已满员（4/3），为了让大家聊得开，请移步「g2」搜索群名「读书会二群」');
+    // A group with no way in registered, on a platform that makes no links: members are told to ask, the owner to register one.
+    await bot.say('boss', '/invite', { group: 'g2' });
+    expect(bot.adapter.texts().at(-1)).toBe('欢迎邀请朋友！入群方式：「g2」搜索群名「读书会二群」');
+    await bot.say('boss', '/overflow entry off', { group: 'g2' });
+    await bot.say('ann', '/invite');
+    expect(bot.adapter.texts().filter((t) => t.startsWith('本群已满员，新朋友请加入'))).toEqual(['本群已满员，新朋友请加入「g2」（入群方式请私信管理员）']);
+    expect(bot.adapter.performed.filter((a) => a.type === 'dm' && a.text.startsWith('新人被引导去「g2」'))).toHaveLength(1);
+    await bot.say('ann', '/invite');
+    expect(bot.adapter.performed.filter((a) => a.type === 'dm' && a.text.startsWith('新人被引导去「g2」'))).toHaveLength(1);
     await bot.say('boss', '/overflow 1', { group: 'g2' });
     expect(sentTexts(await bot.say('ann', '/invite'))).toEqual(['家族里的群都满员了，我已经告诉群主，新群建好后就能加入。']);
     const notes = () => bot.adapter.performed.filter((a) => a.type === 'dm' && a.userId === 'boss' && a.text.startsWith('⚠️ 家族里的群都满员了'));

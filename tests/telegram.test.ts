@@ -280,6 +280,11 @@ describe('Telegram through real Telegraf and a fake Bot API on 127.0.0.1', () =>
     await api.until(() => sendTexts(api).some((t) => String(t).includes('本群已满员')));
     expect(api.callsOf('createChatInviteLink').map((c) => c.payload)).toEqual([expect.objectContaining({ chat_id: String(G2), member_limit: 50 })]);
     expect(sendTexts(api).at(-1)).toBe('@小明 欢迎！本群已满员（481/480），为了让大家聊得开，请移步「Group -1002」https://t.me/+fake1');
+    // Without the right to invite there, the registered way in goes instead, and the owner hears why.
+    api.fail('createChatInviteLink', { error_code: 400, description: 'Bad Request: not enough rights to manage chat invite link' });
+    api.push(groupText(GROUP, alice, '/invite'));
+    await api.until(() => api.callsOf('sendMessage').some((c) => c.payload.chat_id === String(OWNER.id) && String(c.payload.text).startsWith('我没法生成')));
+    expect(sendTexts(api)).toContain('本群已满员，新朋友请加入「Group -1002」（入群方式请私信管理员）');
   });
 
   it('an announcement to the family (群发): previewed privately with buttons, confirmed by a press, posted in each group', async () => {

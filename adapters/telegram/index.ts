@@ -201,19 +201,19 @@ export class TelegramAdapter implements Adapter {
    * A message carrying an invite link to another group gets a fresh one, for as many people as
    * the decision said. Where the bot may not make links there, the decision's other text goes.
    */
-  private async withInvite(action: Extract<Action, { type: 'send' }>): Promise<Extract<Action, { type: 'send' }>> {
+  private async withInvite(action: Extract<Action, { type: 'send' }>): Promise<{ send: Extract<Action, { type: 'send' }>; fallback?: string }> {
     const { invite, ...rest } = action;
-    if (!invite) return action;
+    if (!invite) return { send: action };
     try {
       const link = (await this.callWithRetry('createChatInviteLink', {
         chat_id: invite.groupId,
         member_limit: Math.min(99_999, Math.max(1, invite.memberLimit)),
         expire_date: Math.floor(this.opts.clock.now().getTime() / 1000) + INVITE_LIFETIME_S,
       })) as { invite_link: string };
-      return { ...rest, text: rest.text.replace(INVITE_SLOT, link.invite_link) };
+      return { send: { ...rest, text: rest.text.replace(INVITE_SLOT, link.invite_link) } };
     } catch (err) {
       this.opts.log.warn({ err, chat: invite.groupId }, 'could not make an invite link');
-      return { ...rest, text: invite.fallbackText };
+      return { send: { ...rest, text: invite.fallbackText }, fallback: err instanceof Error ? err.message : String(err) };
     }
   }
 
@@ -289,8 +289,11 @@ export class TelegramAdapter implements Adapter {
     const chat_id = action.groupId;
     try {
       switch (action.type) {
-        case 'send':
-          return await this.queue(chat_id, 'sendMessage', sendPayload(await this.withInvite(action)));
+        case 'send': {
+          const { send, fallback } = await this.withInvite(action);
+          const sent = await this.queue(chat_id, 'sendMessage', sendPayload(send));
+          return sent.ok && fallback ? { ...sent, fallback } : sent;
+        }
         case 'dm':
           return await this.queue(action.userId, 'sendMessage', sendPayload({ ...action, type: 'send', groupId: action.userId }));
         case 'photo':

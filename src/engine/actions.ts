@@ -183,5 +183,6 @@ export type ActionType = Action['type'];
  * refusing this very message (too long, malformed), which no retry will change.
  */
 export type ActionResult =
-  | { ok: true; messageId?: string }
+  /** `fallback`: done, but not as asked (an invite link the platform refused: the other text went), and why. */
+  | { ok: true; messageId?: string; fallback?: string }
   | { ok: false; why: 'unsupported' | 'forbidden' | 'failed' | 'rejected'; detail?: string };

@@ -176,7 +176,8 @@ export class Delivery {
     if (result.ok || !isMessage(action) || result.why === 'rejected') {
       // A message the platform rejected for what it is (not for where it goes) will never go.
       this.finished(row, now, result.ok ? undefined : `rejected: ${result.detail ?? result.why}`);
-      return [];
+      // Sent, but not as decided (an invite link the platform would not make): the owner hears why.
+      return result.ok && result.fallback ? this.executor.plan(this.executor.sentOtherwise(action, result.fallback), { at: now }).lanes : [];
     }
     const since = row.failingSince ?? now;
     if (now - since >= this.limits.giveUpMs) return this.giveUp(row, result.detail ?? result.why, now - since);

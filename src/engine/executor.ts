@@ -249,6 +249,19 @@ export class Executor {
     return this.couldNot(action, result);
   }
 
+  /**
+   * A message went, but not as decided: an invite link the platform would not make, so the other
+   * text went instead. The owner is told once an hour; call inside a transaction, then plan it.
+   */
+  sentOtherwise(action: Action, why: string): Action[] {
+    if (action.type !== 'send' || !action.invite) return [];
+    const g = { platform: action.platform, groupId: action.groupId };
+    if (!this.store.notices.due(g, 'invite-link', this.clock.now().getTime(), OWNER_NOTE_EVERY_MS)) return [];
+    const t = messages(this.settings.for(g).language);
+    const target = this.store.groups.title({ platform: action.platform, groupId: action.invite.groupId }) ?? action.invite.groupId;
+    return [{ type: 'notifyOwner', ...g, text: t.fallback.ownerInviteLink(target, why) }];
+  }
+
   private couldNot(action: Moderation, result: Extract<ActionResult, { ok: false }>): Action[] {
     const g = { platform: action.platform, groupId: action.groupId };
     const at = this.clock.now().getTime();

@@ -399,6 +399,7 @@ export const en: Messages = {
     allFull: "Every group of the family is full. I've told the owner; you can join once a new group is open.",
     ownerAllFull: (lines) =>
       `⚠️ Every group of the family is full and newcomers have nowhere to go:\n${lines.join('\n')}\nOpen a new group, add me, and send /family join <family number> and /overflow <members> there: newcomers will be sent to it.`,
+    ownerNoEntry: (title) => `Newcomers are sent to "${title}", but this platform makes no invite links and "${title}" has no way in registered. Send /overflow entry <how to join> there (its name, a group QR link).`,
     sizeLine: (title, members, capacity) => `• “${title}”: ${members}${capacity ? `/${capacity}` : ''} members`,
     fullGoOn: (names, members, capacity, way) => `${names} welcome! This group is full (${members}/${capacity}); so that everyone can be heard, please move to ${way}`,
     show: (lines, next, entry) =>
@@ -826,6 +827,8 @@ export const en: Messages = {
     buttonLine: (keyword, label) => `Reply "${keyword}": ${label}`,
     ownerCouldNot: (what, group, reason) =>
       `In "${group}" I could not ${what} (${reason}); please handle it by hand. For the next hour, more of the same go to /log only.`,
+    ownerInviteLink: (group, why) =>
+      `I could not make an invite link to "${group}" (${why}), so newcomers were given its registered way in. Make me an admin there with the right to invite users, or register a way in with /overflow entry. Not repeated for an hour.`,
     what: {
       delete: (name) => `delete ${name}'s message`,
       mute: (name) => `mute ${name}`,

@@ -400,6 +400,7 @@ export const zhCN = {
     allFull: '家族里的群都满员了，我已经告诉群主，新群建好后就能加入。',
     ownerAllFull: (lines: string[]) =>
       `⚠️ 家族里的群都满员了，新人没有地方去：\n${lines.join('\n')}\n建一个新群，把我拉进去，在新群发送 /family join 家族编号 和 /overflow 人数，新人就会被引导过去。`,
+    ownerNoEntry: (title: string) => `新人被引导去「${title}」，但这个平台不能生成邀请链接，而「${title}」还没有登记入群方式。请在「${title}」发送 /overflow entry 加上入群方式（群名、群活码链接等）。`,
     sizeLine: (title: string, members: number, capacity: number) => `•「${title}」${members}${capacity ? `/${capacity}` : ''} 人`,
     fullGoOn: (names: string, members: number, capacity: number, way: string) => `${names} 欢迎！本群已满员（${members}/${capacity}），为了让大家聊得开，请移步${way}`,
     show: (lines: string[], next: string | undefined, entry: string | undefined) =>
@@ -835,6 +836,8 @@ export const zhCN = {
     buttonLine: (keyword: string, label: string) => `回复「${keyword}」：${label}`,
     ownerCouldNot: (what: string, group: string, reason: string) =>
       `在「${group}」里我没法${what}（${reason}），请你手动处理。一小时内同类情况只记在 /log 里，不再逐条通知。`,
+    ownerInviteLink: (group: string, why: string) =>
+      `我没法生成「${group}」的邀请链接（${why}），新人看到的是登记的入群方式。请在「${group}」给我「邀请成员」的管理权限，或用 /overflow entry 登记入群方式。一小时内不再重复提醒。`,
     what: {
       delete: (name: string) => `删除 ${name} 的消息`,
       mute: (name: string) => `禁言 ${name}`,

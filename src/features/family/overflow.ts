@@ -51,25 +51,27 @@ export const firstWithRoom = (sizes: readonly GroupSize[]): GroupSize | undefine
  * as many as there is room (at most 50 at a time), or, where no link can be made, the entry the
  * owner registered for that group. Spread onto a send: `{ ...ctx.reply(w.text), invite: w.invite }`.
  */
-export function wayInto(ctx: GroupContext, to: GroupSize, say: (way: string) => string): Pick<SendAction, 'text' | 'invite'> {
+export function wayInto(ctx: GroupContext, to: GroupSize, say: (way: string) => string): Pick<SendAction, 'text' | 'invite'> & { notes: Action[] } {
   const registered = ctx.inGroup(to.group).groupSettings.get(entrySetting);
   const fallbackText = say(registered ? `「${to.title}」${registered}` : ctx.t.overflow.askAdmins(to.title));
   const memberLimit = Number.isFinite(to.room) ? Math.min(50, to.room) : 50;
-  return { text: say(`「${to.title}」${INVITE_SLOT}`), invite: { groupId: to.group.groupId, memberLimit, fallbackText } };
+  // No link can be made here and the owner registered no way in: newcomers are told to ask, and the owner to register one.
+  const notes = registered || ctx.capabilities(ctx.group.platform).inviteLinks ? [] : daily(ctx, `overflow:no-entry:${to.group.groupId}`, ctx.t.overflow.ownerNoEntry(to.title));
+  return { text: say(`「${to.title}」${INVITE_SLOT}`), invite: { groupId: to.group.groupId, memberLimit, fallbackText }, notes };
+}
+
+/** A note to the owner, at most once a day for the same key. */
+function daily(ctx: GroupContext, key: string, text: string): Action[] {
+  const last = ctx.store.notices.at(ctx.group, key);
+  const at = ctx.now.getTime();
+  if (last !== undefined && at - last < DAY) return [];
+  return [noticeForgotten.of(ctx.group, { key }), noticeGiven.of(ctx.group, { key, at }), ctx.notifyOwner(text, 'overflow')];
 }
 
 /** No group of the family has room: the owner hears of it once a day. */
 function allFull(ctx: GroupContext, sizes: readonly GroupSize[]): Action[] {
-  const key = 'overflow:all-full';
-  const last = ctx.store.notices.at(ctx.group, key);
-  const at = ctx.now.getTime();
-  if (last !== undefined && at - last < DAY) return [];
   const t = ctx.t.overflow;
-  return [
-    noticeForgotten.of(ctx.group, { key }),
-    noticeGiven.of(ctx.group, { key, at }),
-    ctx.notifyOwner(t.ownerAllFull(sizes.map((s) => t.sizeLine(s.title, s.members, s.capacity))), 'overflow'),
-  ];
+  return daily(ctx, 'overflow:all-full', t.ownerAllFull(sizes.map((s) => t.sizeLine(s.title, s.members, s.capacity))));
 }
 
 /**
@@ -82,7 +84,7 @@ export function inviteTo(ctx: CommandContext, sizes: readonly GroupSize[], here?
   const target = own && own.room > 0 ? own : firstWithRoom(sizes);
   if (!target) return [ctx.reply(t.allFull), ...(here ? allFull(ctx, sizes) : [])];
   const way = wayInto(ctx, target, (w) => (target === own ? t.inviteHere(w) : here ? t.inviteNext(w) : t.entryWay(w)));
-  return [{ ...ctx.reply(way.text), invite: way.invite }];
+  return [{ ...ctx.reply(way.text), invite: way.invite }, ...way.notes];
 }
 
 /** A newcomer who joined a group at its capacity hears where the family has room (after the welcome). */
@@ -103,6 +105,6 @@ export const overflowArrivals = ruleOn('memberJoined', {
     const mentions = e.members.slice(-Math.min(e.members.length, size.members - size.capacity)).map((m) => ({ id: m.id, name: m.name }));
     const names = mentions.map((m) => `@${m.name}`).join(' ');
     const way = wayInto(ctx, next, (w) => t.fullGoOn(names, size.members, size.capacity, w));
-    return [{ ...ctx.send(way.text, { mentions }), invite: way.invite }];
+    return [{ ...ctx.send(way.text, { mentions }), invite: way.invite }, ...way.notes];
   },
 });
