@@ -35,6 +35,7 @@ export class JobsRepo {
   private readonly deliveredStmt;
   private readonly historyStmt;
   private readonly stateStmt;
+  private readonly anyPendingStmt;
 
   constructor(db: Db) {
     // Re-scheduling a pending job moves it; a finished one is scheduled afresh under its key.
@@ -48,6 +49,7 @@ export class JobsRepo {
     this.nextStmt = db.prepare(`SELECT MIN(due_at) AS dueAt FROM jobs WHERE state = 'pending'`);
     this.runningStmt = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE state = 'running'`);
     this.historyStmt = db.prepare('SELECT kind, key, state, error FROM jobs WHERE platform = ? AND group_id = ? ORDER BY id LIMIT ?');
+    this.anyPendingStmt = db.prepare(`SELECT 1 FROM jobs WHERE platform = ? AND group_id = ? AND kind = ? AND state = 'pending' LIMIT 1`).pluck();
     this.stateStmt = db.prepare('SELECT state, error FROM jobs WHERE platform = ? AND group_id = ? AND kind = ? AND key = ?');
     this.cancelStmt = db.prepare(`UPDATE jobs SET state = 'cancelled' WHERE platform = ? AND group_id = ? AND kind = ? AND key = ? AND state = 'pending'`);
     this.deliveredStmt = db.prepare(`UPDATE jobs SET state = CASE WHEN @error IS NULL THEN 'done' ELSE 'failed' END, finished_at = @at,
@@ -67,6 +69,11 @@ export class JobsRepo {
 
   pending(g: GroupRef, kind: string): JobRow[] {
     return (this.pendingStmt.all(g.platform, g.groupId, kind) as RawJob[]).map(parse);
+  }
+
+  /** Whether the group has a job of this kind waiting (cheaper than reading them: no payloads). */
+  hasPending(g: GroupRef, kind: string): boolean {
+    return this.anyPendingStmt.get(g.platform, g.groupId, kind) !== undefined;
   }
 
   due(now: number, limit = 100): JobRow[] {

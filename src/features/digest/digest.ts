@@ -29,7 +29,7 @@ export function markDigest(ctx: CommandContext): Action[] {
   const points = ctx.groupSettings.get(digestPoints);
   const out: Action[] = [digestMarked.of(ctx.group, { messageId: r.messageId, userId: user.id, userName: user.name, text: (r.text ?? '').slice(0, 1000), by: ctx.event.sender.id, at: now })];
   if (points > 0) out.push(awardPoints(ctx.group, user, points, t.pointsReason, now));
-  if (!ctx.store.jobs.pending(ctx.group, JOB_WEEKLY).length) {
+  if (!ctx.store.jobs.hasPending(ctx.group, JOB_WEEKLY)) {
     out.push(scheduleJob.of(ctx.group, { kind: JOB_WEEKLY, key: 'week', dueAt: nextOccurrence(WEEKLY_AT, ctx.now, ctx.groupSettings.timezone)!.getTime(), at: now }));
   }
   out.push(ctx.send(t.marked(user.name, short(r.text ?? '', 60), points), { mentions: [user] }));

@@ -71,7 +71,7 @@ export function faqRule(): Rule {
       }
       if (!looksLikeQuestion(text) || !inWorkHours(ctx, e.at)) return out;
       out.push(questionAsked.of(g, { messageId: e.messageId, userName: e.sender.name, text: text.slice(0, 300), at }));
-      if (!ctx.store.jobs.pending(g, JOB_UNANSWERED).length) {
+      if (!ctx.store.jobs.hasPending(g, JOB_UNANSWERED)) {
         const due = nextOccurrence(LIST_AT, ctx.now, ctx.groupSettings.timezone)!;
         out.push(scheduleJob.of(g, { kind: JOB_UNANSWERED, key: 'week', dueAt: due.getTime(), at: ctx.now.getTime() }));
       }

@@ -85,7 +85,7 @@ function queueWelcome(ctx: GroupContext, arriving: NewcomerRow[]): Action[] {
   if (!arriving.length) return [];
   const seconds = ctx.groupSettings.get(welcomeBatchSeconds);
   if (seconds === 0) return welcomeNow(ctx, arriving);
-  if (ctx.store.jobs.pending(ctx.group, JOB_WELCOME).length) return [];
+  if (ctx.store.jobs.hasPending(ctx.group, JOB_WELCOME)) return [];
   const now = ctx.now.getTime();
   return [scheduleJob.of(ctx.group, { kind: JOB_WELCOME, key: 'batch', dueAt: now + seconds * 1000, at: now })];
 }
@@ -191,7 +191,7 @@ const arrivals = ruleOn('memberJoined', {
     const welcome: NewcomerRow[] = [];
     // In a raid the bot must not become the flood: newcomers are asked together, in one message.
     const together = mode !== 'off' && raidActive(ctx);
-    let asking = together && ctx.store.jobs.pending(ctx.group, JOB_CHALLENGE).length > 0;
+    let asking = together && ctx.store.jobs.hasPending(ctx.group, JOB_CHALLENGE);
     for (const m of e.members.filter((x) => !x.isBot)) {
       const needsCheck = mode !== 'off' && !atLeast(ctx.levelOf(ctx.group, m), 'admin');
       const row: NewcomerRow = { userId: m.id, name: m.name, inviterName: e.inviter?.name ?? null, joinedAt: e.at.getTime(), stage: needsCheck ? 'verify' : 'welcome', attempts: 0, heldNotice: 0, introReminded: 0 };
