@@ -1,5 +1,5 @@
 import type { Action } from '../src/engine/actions.js';
-import { dailyChart, heatmapChart, layersChart } from '../src/features/insights/charts.js';
+import { dailyChart, heatmapChart, layerCounts, layersChart } from '../src/features/insights/charts.js';
 import { dailySeries } from '../src/features/insights/stats.js';
 import type { Command, Feature } from '../src/engine/registry.js';
 import { bestHours, heatmap, heatmapText } from '../src/features/insights/heatmap.js';
@@ -66,8 +66,7 @@ const layersCommand: Command = {
     const text = t.layers(lines);
     // With names the list can outgrow a picture's caption: then it is text alone.
     if (withNames) return [ctx.reply(text)];
-    const counts = LAYERS.map((layer) => ({ name: t.layerNames[layer] ?? layer, n: all.filter((m) => m.layer === layer).length }));
-    return [{ type: 'photo', ...ctx.group, chart: layersChart(counts, t.chart), caption: text, fallbackText: text }];
+    return [{ type: 'photo', ...ctx.group, chart: layersChart(layerCounts(all, t.layerNames), t.chart), caption: text, fallbackText: text }];
   },
 };
 

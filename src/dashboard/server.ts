@@ -2,8 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bestHours, heatmap } from '../features/insights/heatmap.js';
-import { LAYERS, layers } from '../features/insights/layers.js';
-import { dailyChart, heatmapChart, layersChart } from '../features/insights/charts.js';
+import { layers } from '../features/insights/layers.js';
+import { dailyChart, heatmapChart, layerCounts, layersChart } from '../features/insights/charts.js';
 import { type Charts, CHART_FONT_FILE } from '../media/charts.js';
 import { readFileSync } from 'node:fs';
 import { lurkerDaysSetting } from '../features/insights/settings.js';
@@ -139,7 +139,8 @@ const groupPath = (g: { platform: string; groupId: string }) => `/group/${encode
 
 function digestLines(o: DashboardOptions, g: { platform: string; groupId: string }, n: number): DigestLine[] {
   const tz = o.settings.for(g).timezone;
-  return o.store.of(DigestsRepo).last(g, n).map((d) => ({ when: formatLocal(new Date(d.at), tz), member: d.userName, text: d.text, by: d.by }));
+  const name = (id: string) => o.store.members.get(g, id)?.name ?? id;
+  return o.store.of(DigestsRepo).last(g, n).map((d) => ({ when: formatLocal(new Date(d.at), tz), member: d.userName, text: d.text, by: name(d.by) }));
 }
 
 function showDigests(o: DashboardOptions, g: { platform: string; groupId: string }): string {
@@ -163,11 +164,10 @@ async function showGroup(o: DashboardOptions, g: { platform: string; groupId: st
   const w = t.insights.chart;
   const best = bestHours(grid);
   const members = layers(o.store, g, now, tz, s.get(lurkerDaysSetting));
-  const counts = LAYERS.map((l) => ({ name: t.insights.layerNames[l] ?? l, n: members.filter((m) => m.layer === l).length }));
   const charts = {
     heatmap: await o.charts.svg(heatmapChart(grid, best, w)),
     daily: await o.charts.svg(dailyChart(dailySeries(o.store, g, now, 30, tz), w.dailyTitle, w)),
-    layers: await o.charts.svg(layersChart(counts, w)),
+    layers: await o.charts.svg(layersChart(layerCounts(members, t.insights.layerNames), w)),
   };
   return groupPage(
     o.store.groups.title(g) ?? g.groupId,

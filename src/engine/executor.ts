@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { messages } from '../i18n/index.js';
 import type { SettingsService } from '../settings/service.js';
@@ -6,10 +10,6 @@ import type { LaneRef, NewOutboxRow } from '../storage/outbox.js';
 import type { Store } from '../storage/store.js';
 import type { Clock } from '../time/clock.js';
 import { formatLocal } from '../time/calendar.js';
-import { randomUUID } from 'node:crypto';
-import { mkdir, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Charts } from '../media/charts.js';
 import type { Action, ActionResult, Button, DeleteAction, DmAction, KickAction, MuteAction, PhotoAction, RecordAction, ScanImageAction, SendAction } from './actions.js';
 import type { ImageScannedEvent } from './events.js';

@@ -3,6 +3,7 @@
 import { LANGUAGES, type Messages, messages } from '../../i18n/index.js';
 import type { ChartSpec } from '../../media/charts.js';
 import type { Heatmap } from './heatmap.js';
+import { LAYERS, type LayeredMember } from './layers.js';
 
 type ChartWords = Messages['insights']['chart'];
 const BLUE = '#1e5cbe';
@@ -54,6 +55,10 @@ export function dailyChart(s: DailySeries, title: string, w: ChartWords, size: {
     },
   };
 }
+
+/** How many members each layer holds, named in the group's language, in the layers' order. */
+export const layerCounts = (members: readonly LayeredMember[], names: Record<string, string>) =>
+  LAYERS.map((layer) => ({ name: names[layer] ?? layer, n: members.filter((m) => m.layer === layer).length }));
 
 /** How many members each layer has, as bars with their counts. */
 export function layersChart(counts: readonly { name: string; n: number }[], w: ChartWords): ChartSpec {
