@@ -1,6 +1,6 @@
 import { type Db, nextIdOf } from '../../storage/db.js';
 import type { GroupRef } from '../../storage/groups.js';
-import { LruMap } from '../../storage/lru.js';
+import { LruMap, stringBytes } from '../../storage/lru.js';
 import { type Taught, loose } from './match.js';
 
 export interface Faq {
@@ -16,6 +16,9 @@ export interface AskedQuestion {
   text: string;
   at: number;
 }
+
+/** What the groups' taught answers may hold in memory at most. */
+const TAUGHT_CACHE_BYTES = 4 * 1024 * 1024;
 
 const groupKey = (g: GroupRef) => `${g.platform}\u0000${g.groupId}`;
 
@@ -33,8 +36,13 @@ export class FaqRepo {
   private readonly unansweredStmt;
   private readonly pruneStmt;
   readonly nextId: () => number;
-  /** Each group's taught answers, ready to match: read once, dropped when they change. */
-  private readonly taught = new LruMap<string, { faqs: Faq[]; loose: Taught[] }>(2_000);
+  /**
+   * Each group's taught answers, ready to match: read once, dropped when they change. Bounded in
+   * bytes (a group may teach 200 answers of 2,000 characters), least recently used first.
+   */
+  private readonly taught = new LruMap<string, { faqs: Faq[]; loose: Taught[] }>(TAUGHT_CACHE_BYTES, (key, t) =>
+    64 + stringBytes(key) + t.faqs.reduce((n, f) => n + 96 + stringBytes(f.answer) + 2 * f.phrasings.reduce((m, p) => m + 16 + stringBytes(p), 0), 0),
+  );
 
   constructor(db: Db) {
     this.addStmt = db.prepare('INSERT INTO faqs (id, platform, group_id, phrasings, answer, exact, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
