@@ -21,9 +21,11 @@ const LOOK_ALIKES: ReadonlyMap<string, string> = (() => {
   for (const [from, to] of [['в', 'b'], ['к', 'k'], ['м', 'm'], ['н', 'h'], ['т', 't']] as const) map.set(from, to);
   return map;
 })();
-/** A word with a Latin letter or digit in it: where a look-alike is a disguise, not another language. */
-const MIXED_WORD = /[\p{L}\p{N}]*[A-Za-z0-9][\p{L}\p{N}]*/gu;
-const unmix = (word: string) => (LOOK_ALIKE_ANY.test(word) ? word.replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKES.get(c) ?? c) : word);
+// Each word once (a plain run, so a long message costs linear time, never backtracking); only a word
+// with a Latin letter or digit in it is unmixed: there a look-alike is a disguise, not another language.
+const WORD = /[\p{L}\p{N}]+/gu;
+const LATIN = /[A-Za-z0-9]/;
+const unmix = (word: string) => (LATIN.test(word) && LOOK_ALIKE_ANY.test(word) ? word.replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKES.get(c) ?? c) : word);
 const LOOK_ALIKE_RE = new RegExp(`[${[...LOOK_ALIKES.keys()].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('')}]`, 'gu');
 const LOOK_ALIKE_ANY = new RegExp(LOOK_ALIKE_RE.source, 'u');
 
@@ -74,7 +76,7 @@ export function normalizeText(raw: string, plain = PLAIN.test(raw)): string {
   // Most messages are plain: skip the costly steps for them (this runs on every message).
   let text = plain
     ? toSimplified(raw.toLowerCase())
-    : toSimplified(raw.normalize('NFKC').replace(ZERO_WIDTH, '').replace(EMOJI_LETTERS, emojiLetter).replace(MIXED_WORD, unmix).toLowerCase());
+    : toSimplified(raw.normalize('NFKC').replace(ZERO_WIDTH, '').replace(EMOJI_LETTERS, emojiLetter).replace(WORD, unmix).toLowerCase());
   // "1 3 8 0 0 1 3 8 0 0 0" and "v x" are how people hide numbers and ids from filters.
   if (SPACED.test(text)) text = text.replace(/(?:\b[a-z0-9]\b[\s.\-_·•、,，]+){2,}\b[a-z0-9]\b/g, (run) => run.replace(/[\s.\-_·•、,，]+/g, ''));
   return text;
