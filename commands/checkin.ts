@@ -250,7 +250,7 @@ const redeem: Command = {
       if (r.why === 'out-of-stock') return [ctx.reply(t.outOfStock(name))];
       return [ctx.reply(t.poor(name, r.cost, r.balance))];
     }
-    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+    const title = ctx.store.groups.label(ctx.group);
     return [...r.records, ctx.reply(t.redeemed(name, r.balance)), ctx.notifyOwner(t.toOwner(title, ctx.event.sender.name, name), 'redeem')];
   },
 };

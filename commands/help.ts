@@ -19,7 +19,7 @@ const help: Command = {
     const mine = [...ctx.registry.commands.values()].filter((c) => atLeast(ctx.level, c.level));
     const members = mine.filter((c) => c.level === 'member').map((c) => line(ctx, c));
     const admins = mine.filter((c) => c.level !== 'member').map((c) => line(ctx, c));
-    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+    const title = ctx.store.groups.label(ctx.group);
     const parts = [ctx.t.help.header(title), ...members];
     if (admins.length) parts.push('', ctx.t.help.adminSection, ...admins);
     parts.push('', ctx.t.help.footer);

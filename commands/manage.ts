@@ -11,7 +11,7 @@ const manage: Command = {
   level: 'owner',
   inUnmanaged: true,
   run(ctx) {
-    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+    const title = ctx.store.groups.label(ctx.group);
     if (!ctx.event.unmanaged) return [ctx.reply(ctx.t.manage.configured(title))];
     const value = ctx.command.args ? parseSwitch(ctx.command.args) : undefined;
     if (value === undefined) return ctx.usage();

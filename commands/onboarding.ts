@@ -34,7 +34,7 @@ const welcome: Command = {
     const rules = ctx.groupSettings.get(rulesSetting);
     const preview = renderTemplate(template || t.defaultWelcome, {
       name: `@${ctx.event.sender.name}`,
-      group: ctx.store.groups.title(ctx.group) ?? ctx.group.groupId,
+      group: ctx.store.groups.label(ctx.group),
       rules: rules ? t.rulesBlock(rules) : '',
       count: String(ctx.store.members.countPresent(ctx.group)),
       inviter: ctx.event.sender.name,

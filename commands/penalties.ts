@@ -119,7 +119,7 @@ const appeal: Command = {
   run(ctx) {
     const strike = ctx.store.of(StrikesRepo).active(ctx.group, ctx.event.sender.id, ctx.now.getTime()).at(-1);
     if (!strike) return [ctx.reply(ctx.t.appeal.none)];
-    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+    const title = ctx.store.groups.label(ctx.group);
     const t = ctx.t;
     const text = t.appeal.toOwner(title, strike.userName, t.penalties.rules[strike.rule] ?? strike.rule, strike.reason, describeStep(t, parseStep(strike.step)!), ctx.command.args);
     // Appealing again while the first waits asks the owner again about the same appeal.

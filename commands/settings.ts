@@ -72,7 +72,7 @@ const settings: Command = {
     const [sub] = ctx.command.argv;
     if (!sub) {
       const s = ctx.groupSettings;
-      const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+      const title = ctx.store.groups.label(ctx.group);
       const lines = ctx.settings.definitions.map((d) => ctx.t.settings.line(d.key, visible(ctx, d, s.get(d)), s.isDefault(d)));
       return [ctx.reply([ctx.t.settings.header(title), ...lines].join('\n'))];
     }

@@ -26,7 +26,7 @@ const use: Command = {
     const groupId = chosen?.groupId ?? (ctx.store.groups.exists({ platform: event.platform, groupId: wanted }) ? wanted : undefined);
     if (!groupId) return [ctx.reply(ctx.t.private.unknown(wanted))];
     const target = { platform: event.platform, groupId };
-    const title = ctx.store.groups.title(target) ?? groupId;
+    const title = ctx.store.groups.label(target);
     // Superusers can pick any group by id; everyone else must be in it.
     if (!chosen && !atLeast(ctx.levelOf(target, { id: event.sender.id }), 'admin')) return [ctx.reply(ctx.t.private.notAdmin(title))];
     ctx.privateTargets.set(event.platform, event.sender.id, target);

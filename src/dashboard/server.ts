@@ -144,7 +144,7 @@ function digestLines(o: DashboardOptions, g: { platform: string; groupId: string
 }
 
 function showDigests(o: DashboardOptions, g: { platform: string; groupId: string }): string {
-  return digestPage(o.store.groups.title(g) ?? g.groupId, groupPath(g), digestLines(o, g, 500));
+  return digestPage(o.store.groups.label(g), groupPath(g), digestLines(o, g, 500));
 }
 
 async function showGroup(o: DashboardOptions, g: { platform: string; groupId: string }): Promise<string> {
@@ -170,7 +170,7 @@ async function showGroup(o: DashboardOptions, g: { platform: string; groupId: st
     layers: await o.charts.svg(layersChart(layerCounts(members, t.insights.layerNames), w)),
   };
   return groupPage(
-    o.store.groups.title(g) ?? g.groupId,
+    o.store.groups.label(g),
     groupStats(o.store, g, now, 7, tz),
     groupStats(o.store, g, now, 30, tz),
     charts,

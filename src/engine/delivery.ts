@@ -201,7 +201,7 @@ export class Delivery {
     if (row.lane !== `chat:${row.groupId}`) return [];
     const g = { platform: row.platform, groupId: row.groupId };
     const t = messages(this.settings.for(g).language);
-    const title = this.store.groups.title(g) ?? g.groupId;
+    const title = this.store.groups.label(g);
     const text = t.outbox.undeliverable(title, Math.round(failingMs / 3_600_000), dropped.length, why);
     return this.executor.plan([{ type: 'notifyOwner', ...g, text }], { at: now }).lanes;
   }

@@ -244,7 +244,7 @@ export class Engine {
         const missing = [...event.missing].sort();
         if (store.notices.firstTime(g, `rights:${missing.join(',')}`, at)) {
           const t = messages(settings.for(g).language);
-          const title = store.groups.title(g) ?? g.groupId;
+          const title = store.groups.label(g);
           actions.push({ type: 'notifyOwner', ...g, text: t.rights.missing(title, missing.map((r) => t.rights.names[r])) });
         }
         break;

@@ -258,7 +258,7 @@ export class Executor {
     const g = { platform: action.platform, groupId: action.groupId };
     if (!this.store.notices.due(g, 'invite-link', this.clock.now().getTime(), OWNER_NOTE_EVERY_MS)) return [];
     const t = messages(this.settings.for(g).language);
-    const target = this.store.groups.title({ platform: action.platform, groupId: action.invite.groupId }) ?? action.invite.groupId;
+    const target = this.store.groups.label({ platform: action.platform, groupId: action.invite.groupId });
     return [{ type: 'notifyOwner', ...g, text: t.fallback.ownerInviteLink(target, why) }];
   }
 
@@ -280,7 +280,7 @@ export class Executor {
     // One note an hour for each kind of failure: a flood or a raid on a platform that cannot delete
     // must not become a flood of notes to the owner. Every case is in /log.
     if (!this.store.notices.due(g, `couldNot:${action.type}:${result.why}`, this.clock.now().getTime(), OWNER_NOTE_EVERY_MS)) return out;
-    const title = this.store.groups.title(g) ?? g.groupId;
+    const title = this.store.groups.label(g);
     out.push({ type: 'notifyOwner', ...g, text: t.fallback.ownerCouldNot(t.fallback.what[action.type](action.user.name), title, reason) });
     return out;
   }

@@ -74,6 +74,11 @@ export class GroupsRepo {
     return n === null || n === undefined ? undefined : Math.max(0, n);
   }
 
+  /** What to call the group where people read it: its title, else its id. */
+  label(g: GroupRef): string {
+    return this.title(g) ?? g.groupId;
+  }
+
   cacheStats(): CacheStats {
     return this.known.stats();
   }

@@ -119,7 +119,7 @@ export function removeAsAd(ctx: GroupContext, user: Mention, messageId: string, 
 /** A doubtful message before the owner, who decides with one tap; nobody is punished on a guess. */
 function askOwner(ctx: GroupContext, m: { userId: string; userName: string; messageId: string; text: string; score: number }, found: string, told: string): Action[] {
   const t = ctx.t.adfilter;
-  const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+  const title = ctx.store.groups.label(ctx.group);
   const id = ctx.store.of(AdFilterRepo).nextReviewId();
   // The review keeps what the member would be told; the owner sees what was found.
   const review = { id, userId: m.userId, userName: m.userName, messageId: m.messageId, text: m.text, score: m.score, reasons: told };

@@ -8,7 +8,6 @@ import { type CommandContext, type GroupContext, answerPress } from '../../engin
 import { cancelJob, scheduleJob } from '../../engine/records.js';
 import { type JobHandler, ruleOn } from '../../engine/registry.js';
 import type { Capabilities } from '../../engine/port.js';
-import type { GroupRef } from '../../storage/groups.js';
 import { fnv1a } from '../../text/fnv.js';
 import { addDays, formatLocal, localDay, zonedTime } from '../../time/calendar.js';
 import { familyGroups, familyOf } from '../family/index.js';
@@ -51,8 +50,6 @@ export function postTimes(n: number, start: number, bulk: Capabilities['bulk'], 
   return out;
 }
 
-const titleOf = (ctx: GroupContext, g: GroupRef) => ctx.store.groups.title(g) ?? g.groupId;
-
 /** `/broadcast <text>`: the preview, privately, with buttons to send or drop it. */
 export function draft(ctx: CommandContext, text: string): Action[] {
   const t = ctx.t.broadcast;
@@ -67,7 +64,7 @@ export function draft(ctx: CommandContext, text: string): Action[] {
     { label: t.goLabel, data: `broadcast:${id}:go`, keyword: `${t.goWord}${id}` },
     { label: t.dropLabel, data: `broadcast:${id}:drop`, keyword: `${t.dropWord}${id}` },
   ];
-  const preview = t.preview(id, groups.map((g) => titleOf(ctx, g)), minutes, bulk.perDay, text);
+  const preview = t.preview(id, groups.map((g) => ctx.store.groups.label(g)), minutes, bulk.perDay, text);
   const me = ctx.event.sender.id;
   const drafted = broadcastDrafted.of(ctx.group, { broadcast: { id, familyId, byUser: me, text }, at: ctx.now.getTime() });
   // In a group the preview goes privately: members need not see a draft.
@@ -152,7 +149,7 @@ export const reportJob: JobHandler = {
     const t = ctx.t.broadcast;
     const targets = repo.targets(b.id).map((x) => {
       const g = { platform: b.platform, groupId: x.groupId };
-      return { ...x, title: titleOf(ctx, g), job: ctx.store.jobs.stateOf(g, JOB_SEND, String(b.id)) };
+      return { ...x, title: ctx.store.groups.label(g), job: ctx.store.jobs.stateOf(g, JOB_SEND, String(b.id)) };
     });
     const waiting = targets.filter((x) => x.job && ['pending', 'running', 'sending'].includes(x.job.state));
     if (waiting.length) {

@@ -16,7 +16,7 @@ import { familyBanned, familyCreated, familyLinked, familyUnbanned } from './rec
 /** Whether people on an imported ban list (steward bans import) are removed when they join this group. */
 export const importedBansSetting = defineSetting<boolean>({ key: 'bans.imported', schema: z.boolean(), fallback: true, fromText: parseSwitch, example: 'on' });
 
-const titleOf = (ctx: GroupContext, groupId: string) => ctx.store.groups.title({ platform: ctx.group.platform, groupId }) ?? groupId;
+const titleOf = (ctx: GroupContext, groupId: string) => ctx.store.groups.label({ platform: ctx.group.platform, groupId });
 
 /** Whether the member is in the group now, as far as the bot saw. */
 function present(ctx: GroupContext, userId: string): boolean {

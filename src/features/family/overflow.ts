@@ -34,7 +34,7 @@ export function sizeOf(ctx: GroupContext, g: GroupRef): GroupSize {
   const there = ctx.inGroup(g);
   const members = ctx.store.groups.memberCount(g) ?? ctx.store.members.countPresent(g);
   const capacity = there.groupSettings.get(capacitySetting);
-  const title = ctx.store.groups.title(g) ?? g.groupId;
+  const title = ctx.store.groups.label(g);
   return { group: g, title, members, capacity, room: capacity ? Math.max(0, capacity - members) : Infinity };
 }
 

@@ -90,7 +90,7 @@ export const unansweredJob: JobHandler = {
     const out: Action[] = [questionsPruned.of(ctx.group, { before: now - 2 * WEEK })];
     if (!list.length) return out;
     const tz = ctx.groupSettings.timezone;
-    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+    const title = ctx.store.groups.label(ctx.group);
     const lines = list.map((q) => t.unansweredLine(formatLocal(new Date(q.at), tz), q.userName, q.text.length > 80 ? `${q.text.slice(0, 80)}…` : q.text));
     return [...out, ctx.notifyOwner(t.unanswered(title, lines))];
   },

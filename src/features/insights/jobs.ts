@@ -71,7 +71,7 @@ export const lurkerJob: JobHandler = {
     if (toRemove.length && ctx.capabilities(ctx.group.platform).kick) {
       for (const user of toRemove) actions.push({ type: 'kick', ...ctx.group, user, reason: t.lurkerReason(n + m) });
     } else if (toRemove.length) {
-      actions.push(ctx.notifyOwner(t.lurkerList(ctx.store.groups.title(ctx.group) ?? ctx.group.groupId, toRemove.map((x) => x.name).join('、'))));
+      actions.push(ctx.notifyOwner(t.lurkerList(ctx.store.groups.label(ctx.group), toRemove.map((x) => x.name).join('、'))));
     }
     return { actions, next };
   },
@@ -85,7 +85,7 @@ export const reportJob: JobHandler = {
   run(ctx): JobOutcome {
     const spec = ctx.groupSettings.get(weeklyReportSetting);
     if (spec === 'off') return { actions: [] };
-    const title = ctx.store.groups.title(ctx.group) ?? ctx.group.groupId;
+    const title = ctx.store.groups.label(ctx.group);
     // One small chart after the figures: the week's messages, members who spoke and check-ins.
     const w = ctx.t.insights.chart;
     const week = dailySeries(ctx.store, ctx.group, ctx.now, 7, ctx.groupSettings.timezone);

@@ -105,7 +105,7 @@ function welcomeNow(ctx: GroupContext, arriving: NewcomerRow[] = []): Action[] {
   const inviters = [...new Set(waiting.map((n) => n.inviterName).filter((x): x is string => !!x))];
   const values = {
     name: waiting.map((n) => `@${n.name}`).join(' '),
-    group: ctx.store.groups.title(ctx.group) ?? ctx.group.groupId,
+    group: ctx.store.groups.label(ctx.group),
     rules: rules ? t.rulesBlock(rules) : '',
     count: first === last ? String(last) : `${first}–${last}`,
     inviter: inviters.join('、'),
@@ -324,7 +324,7 @@ const introDeadline: JobHandler = {
       case 'nothing':
         return [done];
       case 'report':
-        return [done, ctx.notifyOwner(t.introMissing(ctx.store.groups.title(ctx.group) ?? ctx.group.groupId, n.name))];
+        return [done, ctx.notifyOwner(t.introMissing(ctx.store.groups.label(ctx.group), n.name))];
       case 'remove':
         return [done, { type: 'kick', ...ctx.group, user: mention(n), reason: t.introReason }];
     }

@@ -44,7 +44,7 @@ export function startRaid(ctx: GroupContext, by: Raid['by'], joins: number): Act
   // The rest of this very decision (the arrivals that set it off) already sees the raid's settings.
   if (turned.length) ctx.groupSettings = ctx.groupSettings.with(new Map(turned));
   const t = ctx.t.raid;
-  const title = ctx.store.groups.title(g) ?? g.groupId;
+  const title = ctx.store.groups.label(g);
   const quiet = ctx.groupSettings.get(raidQuietMinutes);
   const out: Action[] = [
     raidStarted.of(g, { id: ctx.store.of(RaidsRepo).nextId(), startedAt: now, by, joins, lastJoinAt: now, saved }),
@@ -68,7 +68,7 @@ export function endRaid(ctx: GroupContext, raid: Raid): Action[] {
     if (def && turn && turn(before) === ctx.groupSettings.get(def)) restore.push([key, before]);
   }
   const t = ctx.t.raid;
-  const title = ctx.store.groups.title(g) ?? g.groupId;
+  const title = ctx.store.groups.label(g);
   return [
     raidEnded.of(g, { id: raid.id, at: now }),
     ...(restore.length ? [settingsSaved.of(g, { values: restore, by: BY, at: now })] : []),

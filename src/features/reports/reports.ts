@@ -47,7 +47,7 @@ export function fileReport(ctx: CommandContext): Action[] {
   const out: Action[] = [];
   if (!existing) {
     out.push(reportFiled.of(g, { id, messageId: replied.messageId, userId: user.id, userName: user.name, text, at: now }));
-    const title = ctx.store.groups.title(g) ?? g.groupId;
+    const title = ctx.store.groups.label(g);
     out.push({ type: 'notifyOwner', ...g, text: t.toAdmins(title, me.name, user.name, text), buttons: decisionButtons(t, id) });
   }
   out.push(reportVoted.of(g, { id, reporterId: me.id, at: now }));
