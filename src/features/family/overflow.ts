@@ -31,9 +31,8 @@ export interface GroupSize {
 
 /** The group's size: the platform's own count where it gave one, else the members Steward saw. */
 export function sizeOf(ctx: GroupContext, g: GroupRef): GroupSize {
-  const there = ctx.inGroup(g);
   const members = ctx.store.groups.memberCount(g) ?? ctx.store.members.countPresent(g);
-  const capacity = there.groupSettings.get(capacitySetting);
+  const capacity = ctx.settings.for(g).get(capacitySetting);
   const title = ctx.store.groups.label(g);
   return { group: g, title, members, capacity, room: capacity ? Math.max(0, capacity - members) : Infinity };
 }
@@ -52,7 +51,7 @@ export const firstWithRoom = (sizes: readonly GroupSize[]): GroupSize | undefine
  * owner registered for that group. Spread onto a send: `{ ...ctx.reply(w.text), invite: w.invite }`.
  */
 export function wayInto(ctx: GroupContext, to: GroupSize, say: (way: string) => string): Pick<SendAction, 'text' | 'invite'> & { notes: Action[] } {
-  const registered = ctx.inGroup(to.group).groupSettings.get(entrySetting);
+  const registered = ctx.settings.for(to.group).get(entrySetting);
   const fallbackText = say(registered ? `「${to.title}」${registered}` : ctx.t.overflow.askAdmins(to.title));
   const memberLimit = Number.isFinite(to.room) ? Math.min(50, to.room) : 50;
   // No link can be made here and the owner registered no way in: newcomers are told to ask, and the owner to register one.
