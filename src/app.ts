@@ -107,7 +107,7 @@ export class App {
     };
     this.engine = new Engine(this.services, this.registry, { strict: !!opts.strictDecisions });
     this.scanner = new QrScanner();
-    this.checkpointer = new Checkpointer(db, log);
+    this.checkpointer = new Checkpointer(db, (work) => this.units.serial(work), log);
     this.executor = new Executor(
       this.adapters,
       this.store,

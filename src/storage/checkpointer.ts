@@ -1,10 +1,15 @@
-// The write-ahead log is copied back into the database by a worker thread with its own
-// connection, never inline in a decision's commit. SQLite's automatic checkpoint ran in whichever
-// commit crossed 1,000 pages: at 10,000 groups that commit took 26–46 ms instead of under 1, and
-// every group waited. A passive checkpoint takes no lock a writer needs, so the copying never makes
-// the bot wait. It cannot finish while the bot keeps writing, though, and the log grew without end
-// (8.5 GB after 600,000 soak messages; trimming it back stalled one message 2 s): so a restarting
-// checkpoint follows, which copies what was written meanwhile and starts the log over.
+// The write-ahead log is copied back into the database off the message path. SQLite's automatic
+// checkpoint ran in whichever commit crossed 1,000 pages: at 10,000 groups that commit took 26–46 ms
+// instead of under 1, and every group waited.
+//
+// So a worker thread with its own connection does the bulk: a passive checkpoint, which takes no
+// lock a writer needs. Under steady writes it never reaches the log's end, though, and SQLite
+// starts the log over only after a checkpoint that did (the log grew to 8.5 GB in a soak). A
+// restarting checkpoint in the worker bounded the log but blocked writers meanwhile, and a writer
+// that met its lock slept in SQLite's busy handler, in steps of up to 100 ms: messages took up to
+// half a second. Instead, once the log is long, the main thread finishes the pass itself between
+// two decisions, when nobody is writing: it copies only what was written during the worker's pass,
+// and the next commit starts the log over. Nothing ever waits on a lock.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.js';
@@ -17,12 +22,8 @@ const Database = require('node:module').createRequire(workerData.from)('better-s
 const db = new Database(workerData.path, { timeout: 5000 });
 function checkpoint() {
   try {
-    let [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    // Under steady writes a passive checkpoint never catches up with the log's end, and only a
-    // complete one lets SQLite start the log over: once the bulk is copied, a restarting checkpoint
-    // copies the little written meanwhile (writers wait that long) and resets the log.
-    if (r.log >= workerData.restartPages) [r] = db.pragma('wal_checkpoint(RESTART)');
-    parentPort.postMessage({ log: r.log, checkpointed: r.checkpointed });
+    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ log: r.log, checkpointed: r.checkpointed, busy: r.busy });
   } catch (err) {
     parentPort.postMessage({ error: String((err && err.message) || err) });
   }
@@ -44,8 +45,11 @@ export interface CheckpointResult {
   checkpointed: number;
 }
 
-/** A log this long (4 MB of pages) is started over after its checkpoint. */
-const RESTART_PAGES = 1000;
+/** A log this long (4 MB of pages) is finished on the main thread, so that it starts over. */
+const FINISH_PAGES = 1000;
+
+/** Runs `work` between two decisions (Units.serial): the main thread's pass never meets a writer. */
+export type Between = (work: () => void) => Promise<void>;
 
 /** The log's file is trimmed to this after a full checkpoint. */
 const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
@@ -56,6 +60,7 @@ export class Checkpointer {
 
   constructor(
     private readonly db: Db,
+    private readonly between: Between,
     private readonly log: Logger,
     private readonly intervalMs = 1000,
   ) {}
@@ -66,13 +71,17 @@ export class Checkpointer {
     this.db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     this.db.pragma('wal_autocheckpoint = 0');
     // execArgv: [] — the source is plain CommonJS, whatever flags this process runs with (--input-type=module).
-    const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { from: createRequire(import.meta.url).resolve('better-sqlite3'), path: this.db.name, intervalMs: this.intervalMs, restartPages: RESTART_PAGES } });
-    w.on('message', (m: CheckpointResult | { error: string }) => {
+    const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { from: createRequire(import.meta.url).resolve('better-sqlite3'), path: this.db.name, intervalMs: this.intervalMs } });
+    w.on('message', (m: (CheckpointResult & { busy: number }) | { error: string }) => {
       if ('error' in m) {
         this.log.warn({ err: m.error }, 'checkpoint failed; tried again next time');
         return;
       }
-      for (const resolve of this.waiting.splice(0)) resolve(m);
+      const waiting = this.waiting.splice(0);
+      if (waiting.length === 0 && m.log < FINISH_PAGES) return;
+      void this.finish().then((r) => {
+        for (const resolve of waiting) resolve(r);
+      });
     });
     w.on('error', (err) => {
       this.worker = undefined;
@@ -84,6 +93,24 @@ export class Checkpointer {
     });
     w.unref(); // after the listeners: attaching a 'message' listener refs the worker again
     this.worker = w;
+  }
+
+  /**
+   * The main thread's pass, between decisions: it copies what was written since the worker's pass
+   * began, so the log is complete and the next commit starts it over. Passive, so it never waits:
+   * were the worker checkpointing again, it would leave the rest to the next round.
+   */
+  private finish(): Promise<CheckpointResult> {
+    let result: CheckpointResult = { log: 0, checkpointed: 0 };
+    return this.between(() => {
+      if (!this.db.open) return;
+      try {
+        const [r] = this.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+        result = { log: r!.log, checkpointed: r!.checkpointed };
+      } catch (err) {
+        this.log.warn({ err }, 'checkpoint failed; tried again next time');
+      }
+    }).then(() => result);
   }
 
   /** A checkpoint now (tests, and a clean stop); resolves with what it did. */

@@ -17,10 +17,10 @@ export class Units {
   private readonly rollback;
 
   constructor(private readonly db: Db) {
-    // Immediate: the write lock is taken (waiting out the checkpointer's brief restart through the
-    // busy timeout) before anything is read. A deferred transaction that read first and then met a
-    // restarted log could not upgrade at all (SQLITE_BUSY, no waiting). In WAL mode the lock costs
-    // little, and readers (the dashboard) never wait for it.
+    // Immediate: the write lock is taken (waiting through the busy timeout if another connection
+    // holds it) before anything is read. A deferred transaction that read first and then met
+    // another's commit could not upgrade at all (SQLITE_BUSY, no waiting). In WAL mode the lock
+    // costs little, and readers (the dashboard) never wait for it.
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
