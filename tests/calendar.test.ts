@@ -7,6 +7,7 @@ import {
   isValidTimeZone,
   isWithinSchedule,
   localDay,
+  localParts,
   nextOccurrence,
   parseDuration,
   parseRecurrence,
@@ -73,6 +74,25 @@ describe('daylight saving in America/New_York', () => {
     expect(isWithinSchedule(new Date('2026-03-09T13:30:00Z'), work, NY)).toBe(true);
     // 08:30 EDT is 12:30Z, which would have been 07:30 EST: outside either way.
     expect(isWithinSchedule(new Date('2026-03-09T12:30:00Z'), work, NY)).toBe(false);
+  });
+});
+
+describe('wall-clock parts, worked out from the zone offset', () => {
+  // What Intl itself says, field by field: the arithmetic must agree everywhere, also across a change.
+  const intl = (at: Date, timeZone: string) => {
+    const f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short' });
+    const o = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
+    return { year: +o.year!, month: +o.month!, day: +o.day!, hour: +o.hour!, minute: +o.minute!, second: +o.second!, weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(o.weekday!) };
+  };
+  it.each([
+    [NY, '2026-03-08T06:00:00Z'], // spring forward at 02:00 local
+    [NY, '2026-11-01T05:00:00Z'], // fall back: 01:00–02:00 twice
+    ['Australia/Lord_Howe', '2026-04-04T14:00:00Z'], // a half-hour change
+    ['Asia/Kathmandu', '2026-06-01T00:00:00Z'], // +05:45
+    [SH, '2026-12-31T15:30:00Z'], // a new year
+  ])('%s around %s, every 7 minutes and 13 seconds for six hours', (zone, around) => {
+    const start = Date.parse(around) - 3 * 3_600_000;
+    for (let ms = start; ms < start + 6 * 3_600_000; ms += 433_000) expect(localParts(new Date(ms), zone)).toEqual(intl(new Date(ms), zone));
   });
 });
 

@@ -45,7 +45,39 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** Zone offsets change on quarter hours (UTC) at the finest, and at most once in one. */
+const SLOT_MS = 15 * 60_000;
+/** Per zone, the offset through each quarter hour asked about lately (undefined: it changes within). */
+const offsets = new Map<string, Map<number, number | undefined>>();
+
+/**
+ * The wall-clock parts of an instant in a zone. Asking Intl costs microseconds, and every message
+ * asks (its hour, its day): so Intl is asked for the zone's offset once per quarter hour, and the
+ * parts are plain arithmetic from there.
+ */
 export function localParts(instant: Date, timeZone: string): LocalParts {
+  const ms = instant.getTime();
+  const slot = Math.floor(ms / SLOT_MS);
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(slot);
+  if (!zone.has(slot)) {
+    if (zone.size >= 256) zone.clear(); // a scan over many weeks: only the latest quarters are worth keeping
+    const first = offsetMs(slot * SLOT_MS, timeZone);
+    offset = first === offsetMs(slot * SLOT_MS + SLOT_MS - 1, timeZone) ? first : undefined;
+    zone.set(slot, offset);
+  }
+  if (offset === undefined) return intlParts(instant, timeZone);
+  const d = new Date(ms + offset);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), weekday: d.getUTCDay() };
+}
+
+function offsetMs(ms: number, timeZone: string): number {
+  const p = intlParts(new Date(ms), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+}
+
+function intlParts(instant: Date, timeZone: string): LocalParts {
   const out: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) out[p.type] = p.value;
   return {
