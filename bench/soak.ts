@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { SIMULATED } from '../adapters/shell/capabilities.js';
 import type { App } from '../src/app.js';
 import { parseConfig } from '../src/config/load.js';
@@ -32,6 +33,15 @@ const BATCH = 100;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** One scheduler tick per this many messages (about a second of a busy bot). */
 const TICK_EVERY = 2_000;
+
+/** Garbage-collection pauses over 10 ms: a stall that is not Steward's code is worth telling apart. */
+const gcPauses: { at: number; ms: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (e.duration > 10) gcPauses.push({ at: e.startTime, ms: e.duration });
+}).observe({ entryTypes: ['gc'] });
+/** When the soak itself collected (for the heap-after-GC figure): those pauses are not a message's. */
+const forced: [number, number][] = [];
+const unforced = () => gcPauses.filter((p) => !forced.some(([from, to]) => p.at >= from && p.at <= to)).map((p) => round(p.ms, 1));
 
 const dir = mkdtempSync(join(tmpdir(), 'steward-soak-'));
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -78,7 +88,9 @@ const round = (x: number, d = 3) => Number(x.toFixed(d));
 const mb = (bytes: number) => round(bytes / 1048576, 1);
 
 function memory(): { rssMB: number; heapMB: number; heapTotalMB: number; externalMB: number } {
+  const from = performance.now();
   gc?.();
+  forced.push([from, performance.now()]);
   const m = process.memoryUsage();
   return { rssMB: mb(m.rss), heapMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), externalMB: mb(m.external) };
 }
@@ -160,6 +172,9 @@ try {
   }
   const runSeconds = Number(process.hrtime.bigint() - runStart) / 1e9;
   if (process.env.SOAK_SNAPSHOT) (await import('node:v8')).writeHeapSnapshot(process.env.SOAK_SNAPSHOT);
+  const checkpointStats = app.checkpointer.stats();
+  await new Promise((resolve) => setImmediate(resolve)); // the observer's last entries
+  const gcPausesInRun = unforced();
   await app.stop();
   const sorted = latency.sort();
   const tickSorted = Float64Array.from(ticks).sort();
@@ -200,6 +215,10 @@ try {
       ...summary,
       ...final,
       slowest: slow.sort((a, b) => b.ms - a.ms).slice(0, 5),
+      over10Ms: slow.length,
+      gcPausesOver10Ms: gcPausesInRun.length,
+      longestGcMs: Math.max(0, ...gcPausesInRun),
+      checkpoints: checkpointStats,
       startupEmptyMs: round(startupEmptyMs, 1),
       startupGrownMs: round(startupGrownMs, 1),
       rawInsertsPerSec: Math.round(raw),

@@ -51,6 +51,18 @@ describe('a bounded cache, used', () => {
   });
 });
 
+describe('a cache whose every entry was used', () => {
+  it('an insertion passes over a bounded few of them, then evicts the oldest anyway: no one insertion walks the whole cache', () => {
+    const m = new LruMap<number, number>(10_000);
+    for (let i = 0; i < 10_000; i++) m.set(i, i);
+    for (let i = 0; i < 10_000; i++) m.get(i); // all used
+    m.set(10_000, 0);
+    expect(m.stats().evictions).toBe(1);
+    expect(m.has(32)).toBe(false); // 0–31 had their second chance and moved back; 32 went
+    expect([m.has(0), m.has(31), m.has(33), m.has(10_000)]).toEqual([true, true, true, true]);
+  });
+});
+
 describe('the member cache', () => {
   it('a member back after a restart under the same name costs a read, not a write; a new name is written', () => {
     const db = openDatabase(':memory:');

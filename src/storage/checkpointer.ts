@@ -54,9 +54,16 @@ export type Between = (work: () => void) => Promise<void>;
 /** The log's file is trimmed to this after a full checkpoint. */
 const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
+/** How the checkpoints went: rounds the main thread finished, and its longest pass (ms). */
+export interface CheckpointStats {
+  finished: number;
+  longestFinishMs: number;
+}
+
 export class Checkpointer {
   private worker?: Worker;
   private waiting: ((r: CheckpointResult) => void)[] = [];
+  private readonly counts: CheckpointStats = { finished: 0, longestFinishMs: 0 };
 
   constructor(
     private readonly db: Db,
@@ -77,8 +84,8 @@ export class Checkpointer {
         this.log.warn({ err: m.error }, 'checkpoint failed; tried again next time');
         return;
       }
+      if (this.waiting.length === 0 && m.log < FINISH_PAGES) return;
       const waiting = this.waiting.splice(0);
-      if (waiting.length === 0 && m.log < FINISH_PAGES) return;
       void this.finish().then((r) => {
         for (const resolve of waiting) resolve(r);
       });
@@ -104,13 +111,20 @@ export class Checkpointer {
     let result: CheckpointResult = { log: 0, checkpointed: 0 };
     return this.between(() => {
       if (!this.db.open) return;
+      const start = performance.now();
       try {
         const [r] = this.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
         result = { log: r!.log, checkpointed: r!.checkpointed };
+        this.counts.finished++;
+        this.counts.longestFinishMs = Math.max(this.counts.longestFinishMs, performance.now() - start);
       } catch (err) {
         this.log.warn({ err }, 'checkpoint failed; tried again next time');
       }
     }).then(() => result);
+  }
+
+  stats(): CheckpointStats {
+    return { ...this.counts };
   }
 
   /** A checkpoint now (tests, and a clean stop); resolves with what it did. */

@@ -20,7 +20,7 @@ export interface MemberRow {
 const COLUMNS = `user_id AS userId, name, role, platform_role AS platformRole, first_seen AS firstSeen, joined_at AS joinedAt,
   left_at AS leftAt, inviter_id AS inviterId, trusted`;
 
-/** What is cached of one member: the last name written, and the row as read (null: no row). */
+/** What is cached of one member: the last name written, and the row as read or written (null: no row). */
 interface Cached {
   name?: string;
   row?: MemberRow | null;
@@ -57,8 +57,9 @@ export class MembersRepo {
 
   constructor(db: Db, cacheBytes = MEMBER_CACHE_BYTES) {
     this.cache = new LruMap<string, Cached>(cacheBytes, weigh);
+    // RETURNING: the row as written is cached, so the permission checks after it read nothing.
     this.upsertName = db.prepare(`INSERT INTO members (platform, group_id, user_id, name, first_seen) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name`);
+      ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name RETURNING ${COLUMNS}`);
     this.joinStmt = db.prepare(`INSERT INTO members (platform, group_id, user_id, name, first_seen, joined_at, inviter_id)
       VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (platform, group_id, user_id) DO UPDATE SET name = excluded.name, joined_at = excluded.joined_at,
@@ -93,8 +94,8 @@ export class MembersRepo {
       this.cache.set(key, cached);
     }
     if (cached.name === name) return;
-    this.upsertName.run(g.platform, g.groupId, userId, name, at);
-    this.cache.set(key, { name });
+    const row = this.upsertName.get(g.platform, g.groupId, userId, name, at) as MemberRow;
+    this.cache.set(key, { name, row });
   }
 
   joined(g: GroupRef, userId: string, name: string, at: number, inviterId?: string): void {
