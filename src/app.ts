@@ -243,6 +243,7 @@ export class App {
   /** Reports jobs a crash interrupted, starts every adapter, then delivers what a restart left in the outbox. */
   async start(): Promise<void> {
     this.checkpointer.start();
+    for (const rule of this.registry.rules) rule.prepare?.();
     // Queued now, delivered once the adapters are up (with whatever a restart left in the outbox).
     await this.units.run(() => {
       const notes = this.scheduler.recover().map((job) => ({

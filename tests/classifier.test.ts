@@ -5,6 +5,7 @@ import { modelInput } from '../src/features/adfilter/checks.js';
 import { SpamModel } from '../src/features/adfilter/classifier.js';
 import { Featurizer } from '../src/text/featurizer.js';
 import { digitsMaskedInSpamOnly, evaluateSpam, evaluateSpamFile, maskDigits, scorerOf, trainSpamModel } from '../src/features/adfilter/evaluate.js';
+import { adFilterRule } from '../src/features/adfilter/filter.js';
 import { GroupModels } from '../src/features/adfilter/models.js';
 import { jsonLines, runCli } from './support/cli.js';
 import { tempDir } from './support/recording.js';
@@ -78,6 +79,16 @@ describe('the spam classifier', () => {
     const before = score(g1, '周末团建报名');
     version++;
     expect(score(g1, '周末团建报名')).toBeGreaterThan(before);
+  });
+
+  it('the ad filter reads the shared model when the bot starts, once; the first message does not wait for it', () => {
+    const shared = trainSpamModel(rows);
+    let loads = 0;
+    const rule = adFilterRule(new GroupModels(() => (loads++, shared)));
+    expect(loads).toBe(0);
+    rule.prepare!();
+    rule.prepare!();
+    expect(loads).toBe(1);
   });
 
   it('the evaluation counts precision, recall and false alarms', () => {

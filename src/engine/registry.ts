@@ -44,6 +44,8 @@ export interface Rule {
   /** A guard that judges what a message says or carries also judges it again when it is edited. */
   edits?: boolean;
   decide(ctx: RuleContext): RuleResult | Action[] | void | Promise<RuleResult | Action[] | void>;
+  /** Work done once at start-up that the first message would otherwise wait for (loading a model). */
+  prepare?(): void;
 }
 
 /**

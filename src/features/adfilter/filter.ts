@@ -226,6 +226,7 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false, 
     on: ['message', 'imageScanned'],
     stage: 'guard',
     edits: true,
+    prepare: () => models.prepare(),
     decide(ctx: RuleContext) {
       const post = postOf(ctx.event);
       if (!post) return;
