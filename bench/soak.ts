@@ -3,9 +3,10 @@
 // start-up times on the grown database and the throughput of spread traffic against one group's,
 // each beside raw better-sqlite3 single-row inserts measured in the same run.
 //
-// SOAK_GROUPS (10,000), SOAK_MESSAGES (1,000,000), SOAK_SENDERS (600,000) set the size. Run with
+// SOAK_GROUPS (10,000), SOAK_MESSAGES (1,000,000), SOAK_SENDERS (600,000) set the size; SOAK_CONFIG
+// (JSON) the configuration, to weigh other cache budgets. Run with
 // --expose-gc for heap-after-GC figures (npm run bench does).
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
@@ -61,7 +62,7 @@ const TEXTS = ['今天的作业大家交了吗', '这个部署方案我觉得可
 
 function open(file: string, clock: SimulatedClock): { app: App; ms: number } {
   const start = process.hrtime.bigint();
-  const app = openApp({ config: parseConfig({}, 'soak'), configFile: 'soak', dbPath: file, clock, log: silentLogger, adapters: [new NoopAdapter()] });
+  const app = openApp({ config: parseConfig(JSON.parse(process.env.SOAK_CONFIG ?? '{}'), 'soak'), configFile: 'soak', dbPath: file, clock, log: silentLogger, adapters: [new NoopAdapter()] });
   return { app, ms: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
@@ -87,12 +88,15 @@ const percentile = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.l
 const round = (x: number, d = 3) => Number(x.toFixed(d));
 const mb = (bytes: number) => round(bytes / 1048576, 1);
 
-function memory(): { rssMB: number; heapMB: number; heapTotalMB: number; externalMB: number } {
+function memory(): { rssMB: number; heapMB: number; heapTotalMB: number; externalMB: number; anonMB: number; fileMB: number } {
   const from = performance.now();
   gc?.();
   forced.push([from, performance.now()]);
   const m = process.memoryUsage();
-  return { rssMB: mb(m.rss), heapMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), externalMB: mb(m.external) };
+  // Linux splits resident memory into the program's own (anonymous) and mapped files (code, fonts).
+  const status = existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '';
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMB: mb(m.rss), heapMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), externalMB: mb(m.external), anonMB: round(kb('RssAnon') / 1024, 1), fileMB: round(kb('RssFile') / 1024, 1) };
 }
 
 /**

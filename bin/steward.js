@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 // Runs the compiled CLI when there is a build (the Docker image, an installed package), else the
 // TypeScript source through tsx (a development checkout).
 import { existsSync } from 'node:fs';

@@ -36,7 +36,7 @@ describe('config', () => {
   });
 
   it('cache budgets have sensible defaults, and a bad one is named', () => {
-    expect(parseConfig({}, 'x').caches).toEqual({ membersMB: 8, groupsMB: 2, settingsMB: 4, adFilterMB: 8, topicModelsMB: 16, floodMB: 4 });
+    expect(parseConfig({}, 'x').caches).toEqual({ membersMB: 4, groupsMB: 2, settingsMB: 4, adFilterMB: 8, topicModelsMB: 16, floodMB: 4 });
     expect(parseConfig({ caches: { membersMB: 64 } }, 'x').caches.membersMB).toBe(64);
     expect(problems(() => parseConfig({ caches: { membersMB: 0 } }, 'x'))).toEqual([expect.stringMatching(/^caches\.membersMB: /)]);
   });

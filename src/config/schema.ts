@@ -109,7 +109,7 @@ export const configSchema = z
      */
     caches: z
       .object({
-        membersMB: z.number().min(1).max(4096).default(8),
+        membersMB: z.number().min(1).max(4096).default(4),
         groupsMB: z.number().min(1).max(4096).default(2),
         settingsMB: z.number().min(1).max(4096).default(4),
         adFilterMB: z.number().min(1).max(4096).default(8),
@@ -117,7 +117,7 @@ export const configSchema = z
         floodMB: z.number().min(1).max(4096).default(4),
       })
       .strict()
-      .default({ membersMB: 8, groupsMB: 2, settingsMB: 4, adFilterMB: 8, topicModelsMB: 16, floodMB: 4 }),
+      .default({ membersMB: 4, groupsMB: 2, settingsMB: 4, adFilterMB: 8, topicModelsMB: 16, floodMB: 4 }),
     /** The read-only web dashboard; served by `steward dashboard`, and by `steward start` when set. */
     dashboard: z
       .object({

@@ -31,8 +31,8 @@ const keyOf = (g: GroupRef, userId: string) => `${g.platform}\u0000${g.groupId}\
 const ROW_BYTES = 360;
 const weigh = (key: string, c: Cached) => 80 + stringBytes(key) + (c.name === undefined ? 0 : stringBytes(c.name)) + (c.row ? ROW_BYTES + stringBytes(c.row.name) : 0);
 
-/** Default size of the member cache (config caches.membersMB): ~30,000 members. */
-export const MEMBER_CACHE_BYTES = 8 * 1024 * 1024;
+/** Default size of the member cache (config caches.membersMB): ~7,500 members. */
+export const MEMBER_CACHE_BYTES = 4 * 1024 * 1024;
 
 export class MembersRepo {
   /**
