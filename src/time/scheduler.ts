@@ -16,6 +16,9 @@ export type JobRunner = (job: JobRow) => Promise<{ next?: { dueAt: Date; payload
  * 'interrupted' and reported, never run a second time.) Nothing due is lost: jobs that fell due
  * while the process was down run at the first tick, and their handlers see how late they are.
  */
+/** Jobs one tick runs at most. */
+const JOBS_PER_TICK = 100;
+
 export class Scheduler {
   private ticking: Promise<number> | undefined;
 
@@ -41,7 +44,12 @@ export class Scheduler {
     return stuck;
   }
 
-  /** Runs every job due by now, oldest first. Overlapping calls share one pass. */
+  /**
+   * Runs the jobs due by now, oldest first, at most JOBS_PER_TICK: the rest run at the next ticks.
+   * 10,000 groups' daily post at one minute made one tick of a quarter second; spread over ticks a
+   * second apart they still go faster than a platform takes them (Telegram: ~30 messages a second).
+   * Overlapping calls share one pass.
+   */
   tick(): Promise<number> {
     this.ticking ??= this.pass().finally(() => {
       this.ticking = undefined;
@@ -51,11 +59,8 @@ export class Scheduler {
 
   private async pass(): Promise<number> {
     let count = 0;
-    for (;;) {
-      const batch = this.jobs.due(this.clock.now().getTime());
-      if (!batch.length) return count;
-      for (const job of batch) if (await this.runOne(job)) count++;
-    }
+    for (const job of this.jobs.due(this.clock.now().getTime(), JOBS_PER_TICK)) if (await this.runOne(job)) count++;
+    return count;
   }
 
   /** False when someone else had claimed the job. */
