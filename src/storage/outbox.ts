@@ -123,10 +123,14 @@ export class OutboxRepo {
 /** A 32-bit fingerprint for the in-memory index of handled ids; the separators keep ("ab", "c") and ("a", "bc") apart. */
 const fingerprint = (platform: string, key: string): number => fnv1a(`${platform}\u0000${key}\u0000`);
 
+/** Bits of the in-memory index: 1 MB, whatever the table holds (a Set of 200,000 numbers was 6). */
+const INDEX_BITS = 23;
+
 /**
  * Platform event ids already handled (idempotency across restarts), pruned by age and count.
- * Fingerprints of the stored ids are kept in memory, so the usual answer ("never seen") costs no
- * query; a fingerprint that matches is confirmed in SQLite.
+ * One bit per fingerprint of a stored id is kept in memory, so the usual answer ("never seen")
+ * costs no query; a set bit is confirmed in SQLite (a pruned id's bit, or another id's: ~2% at
+ * the 100,000 rows kept).
  */
 export class HandledEventsRepo {
   private readonly insertStmt;
@@ -134,7 +138,9 @@ export class HandledEventsRepo {
   private readonly pruneStmt;
   private readonly allStmt;
   private readonly countStmt;
-  private stored = new Set<number>();
+  private readonly bits = new Uint8Array(1 << (INDEX_BITS - 3));
+  /** Bits set since the index was last built: pruned ids keep theirs until it is built again. */
+  private marked = 0;
   /** Rows in the table. */
   private rows = 0;
 
@@ -152,17 +158,29 @@ export class HandledEventsRepo {
 
   /** The table is bounded by prune(), so reading it whole stays cheap. */
   private reindex(): void {
-    this.stored = new Set();
-    for (const [platform, key] of this.allStmt.iterate() as Iterable<[string, string]>) this.stored.add(fingerprint(platform, key));
+    this.bits.fill(0);
+    this.marked = 0;
+    for (const [platform, key] of this.allStmt.iterate() as Iterable<[string, string]>) this.mark(platform, key);
+  }
+
+  private mark(platform: string, key: string): void {
+    const bit = fingerprint(platform, key) >>> (32 - INDEX_BITS);
+    this.bits[bit >>> 3]! |= 1 << (bit & 7);
+    this.marked++;
+  }
+
+  private marks(platform: string, key: string): boolean {
+    const bit = fingerprint(platform, key) >>> (32 - INDEX_BITS);
+    return (this.bits[bit >>> 3]! & (1 << (bit & 7))) !== 0;
   }
 
   seen(platform: string, key: string): boolean {
-    return this.stored.has(fingerprint(platform, key)) && this.seenStmt.get(platform, key) !== undefined;
+    return this.marks(platform, key) && this.seenStmt.get(platform, key) !== undefined;
   }
 
   add(platform: string, key: string, at: number): void {
     this.rows += this.insertStmt.run(platform, key, at).changes;
-    this.stored.add(fingerprint(platform, key));
+    this.mark(platform, key);
   }
 
   /**
@@ -174,8 +192,8 @@ export class HandledEventsRepo {
     let removed = this.pruneStmt.run({ before: olderThan, limit: batch }).changes;
     if (this.rows - removed > keep) removed += this.pruneStmt.run({ before: Number.MAX_SAFE_INTEGER, limit: Math.min(batch, this.rows - removed - keep) }).changes;
     this.rows -= removed;
-    // Fingerprints of pruned rows only cost a confirming query; rebuild once they outnumber the rows.
-    if (this.stored.size > 2 * Math.max(keep, this.rows)) this.reindex();
+    // Bits of pruned rows only cost a confirming query; rebuild once they outnumber the rows.
+    if (this.marked > 2 * Math.max(keep, this.rows)) this.reindex();
     return removed;
   }
 }
