@@ -42,12 +42,12 @@ describe('the scheduler', () => {
     runs.length = 0;
   });
 
-  it('a tick runs at most 100 due jobs; the next tick goes on with the rest', async () => {
+  it('a tick runs at most 50 due jobs; the next tick goes on with the rest', async () => {
     const clock = new ManualClock('2026-11-24T08:00:00+08:00');
     const bot = open(clock);
-    for (let i = 0; i < 250; i++) bot.app.scheduler.schedule({ ...g, kind: 'remind', key: `k${i}`, dueAt: Date.parse('2026-11-24T07:00:00+08:00') + i, payload: { n: i } });
-    expect([await bot.app.scheduler.tick(), await bot.app.scheduler.tick(), await bot.app.scheduler.tick(), await bot.app.scheduler.tick()]).toEqual([100, 100, 50, 0]);
-    expect(runs).toHaveLength(250);
+    for (let i = 0; i < 120; i++) bot.app.scheduler.schedule({ ...g, kind: 'remind', key: `k${i}`, dueAt: Date.parse('2026-11-24T07:00:00+08:00') + i, payload: { n: i } });
+    expect([await bot.app.scheduler.tick(), await bot.app.scheduler.tick(), await bot.app.scheduler.tick(), await bot.app.scheduler.tick()]).toEqual([50, 50, 20, 0]);
+    expect(runs).toHaveLength(120);
   });
 
   it('runs due jobs in order, once each', async () => {
