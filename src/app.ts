@@ -150,7 +150,8 @@ export class App {
 
   /** How the caches in front of SQLite are doing: entries, estimated bytes, hits and misses. */
   cacheStats(): Record<string, CacheStats> {
-    return { members: this.store.members.cacheStats(), groups: this.store.groups.cacheStats(), settings: this.settings.cacheStats() };
+    const own = { members: this.store.members.cacheStats(), groups: this.store.groups.cacheStats(), settings: this.settings.cacheStats() };
+    return Object.assign(own, ...this.registry.rules.map((r) => r.cacheStats?.(this.store) ?? {}));
   }
 
   private afterCommit(planned: Planned): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LruMap } from '../src/storage/lru.js';
+import { perTest } from './support/recording.js';
 import { migrationsDir } from '../src/paths.js';
 import { openDatabase } from '../src/storage/db.js';
 import { GroupsRepo } from '../src/storage/groups.js';
@@ -80,5 +81,19 @@ describe('the member cache', () => {
     restarted.seen(g, 'ann', 'Ann Lee', 3);
     expect(writes()).toBe(before + 1);
     expect(restarted.get(g, 'ann')?.name).toBe('Ann Lee');
+  });
+});
+
+describe("the bot's caches, as the soak benchmark prints them", () => {
+  const scratch = perTest();
+  it('every cache in front of the database or inside a rule is named, with its entries, bytes and hits', async () => {
+    const bot = scratch.bot();
+    await bot.say('ann', '大家好');
+    await bot.say('ann', '今天的作业交了吗');
+    const stats = bot.app.cacheStats();
+    expect(Object.keys(stats).sort()).toEqual(['adfilter.adaptations', 'adfilter.groups', 'adfilter.senders', 'faq.answers', 'flood', 'groups', 'members', 'settings', 'workhours.topicModels']);
+    for (const s of Object.values(stats)) expect(s).toMatchObject({ entries: expect.any(Number), bytes: expect.any(Number), hits: expect.any(Number), misses: expect.any(Number), evictions: expect.any(Number) });
+    expect(stats.flood!.entries).toBe(1); // ann, heard twice
+    expect(stats['adfilter.senders']!.hits + stats['adfilter.senders']!.misses).toBeGreaterThan(0);
   });
 });

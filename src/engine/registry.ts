@@ -1,4 +1,6 @@
 import type { SettingDef } from '../settings/definition.js';
+import type { CacheStats } from '../storage/lru.js';
+import type { Store } from '../storage/store.js';
 import type { Action, ActionType } from './actions.js';
 import type { CommandContext, GroupContext, JobContext, RuleContext } from './context.js';
 import type { EventType, InboundEvent, Role } from './events.js';
@@ -46,6 +48,8 @@ export interface Rule {
   decide(ctx: RuleContext): RuleResult | Action[] | void | Promise<RuleResult | Action[] | void>;
   /** Work done once at start-up that the first message would otherwise wait for (loading a model). */
   prepare?(): void;
+  /** How the rule's own caches are doing (npm run bench prints them), by name. */
+  cacheStats?(store: Store): Record<string, CacheStats>;
 }
 
 /**

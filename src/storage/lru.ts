@@ -26,6 +26,9 @@ export const stringBytes = (s: string) => 16 + 2 * s.length;
  */
 const SECOND_CHANCES = 32;
 
+/** The figures of a cache not made yet. */
+export const EMPTY_CACHE: CacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0, evictions: 0 };
+
 export class LruMap<K, V> {
   private readonly map = new Map<K, V>();
   /** Entries used since eviction last passed them. */

@@ -11,7 +11,7 @@ import { AdFilterRepo, type AdQuestion } from './adfilter.sql.js';
 import { logEntry } from '../../engine/records.js';
 import { learnedAs, questionAnswered, questionHeld, reviewDecided, reviewOpened } from './records.js';
 import { groupKey } from '../../storage/groups.js';
-import { LruMap, stringBytes } from '../../storage/lru.js';
+import { type CacheStats, LruMap, stringBytes } from '../../storage/lru.js';
 import { topicDescriptionSetting } from '../workhours/index.js';
 import { type AdFilterMode, THRESHOLDS, adFilterMode, allowDomains, blockWords, newcomerHours, secondOpinionMode } from './settings.js';
 
@@ -31,6 +31,10 @@ class RecentTexts {
 
   constructor(bytes: number) {
     this.bySender = new LruMap(bytes, (key, posts) => 64 + stringBytes(key) + posts.reduce((n, p) => n + 56 + stringBytes(p.text), 0));
+  }
+
+  stats(): CacheStats {
+    return this.bySender.stats();
   }
 
   /** Records the post (unless only explaining); returns in how many other groups the sender posted the same text lately. */
@@ -56,6 +60,10 @@ const RECENT_TEXTS_BYTES = 4 * 1024 * 1024;
 class RecentGroupTexts {
   /** The groups that spoke lately, within a byte budget (three texts of up to 200 characters each). */
   private readonly byGroup = new LruMap<string, string[]>(4 * 1024 * 1024, (key, texts) => 64 + stringBytes(key) + texts.reduce((n, t) => n + stringBytes(t), 0));
+
+  stats(): CacheStats {
+    return this.byGroup.stats();
+  }
 
   /** The texts before this one, oldest first; then remembers this one (unless only explaining). */
   before(group: string, text: string, record = true, keep = 3): string[] {
@@ -227,6 +235,7 @@ export function adFilterRule(models = new GroupModels(), secondOpinion = false, 
     stage: 'guard',
     edits: true,
     prepare: () => models.prepare(),
+    cacheStats: (store) => ({ 'adfilter.senders': recent.stats(), 'adfilter.groups': texts.stats(), 'adfilter.adaptations': models.cacheStats(store.of(AdFilterRepo)) }),
     decide(ctx: RuleContext) {
       const post = postOf(ctx.event);
       if (!post) return;

@@ -4,7 +4,7 @@ import { packageRoot } from '../../paths.js';
 import { type GroupRef, groupKey } from '../../storage/groups.js';
 import { type TextScorer, modelInput } from './checks.js';
 import { type Adaptation, type ModelFile, SpamModel } from './classifier.js';
-import { LruMap, stringBytes } from '../../storage/lru.js';
+import { type CacheStats, EMPTY_CACHE, LruMap, stringBytes } from '../../storage/lru.js';
 
 /** Default size of the per-group adaptations kept: tens of thousands of groups, or hundreds that taught the filter much. */
 export const ADAPTATION_CACHE_BYTES = 4 * 1024 * 1024;
@@ -62,6 +62,10 @@ export class GroupModels {
     private readonly load: () => SpamModel = () => loadModel(),
     private readonly cacheBytes = ADAPTATION_CACHE_BYTES,
   ) {}
+
+  cacheStats(examples: ExampleSource): CacheStats {
+    return this.adapted.get(examples)?.stats() ?? EMPTY_CACHE;
+  }
 
   /** Reads the shared model now (30–40 ms) rather than in the first message's decision. */
   prepare(): void {

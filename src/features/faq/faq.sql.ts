@@ -1,6 +1,6 @@
 import { type Db, nextIdOf } from '../../storage/db.js';
 import type { GroupRef } from '../../storage/groups.js';
-import { LruMap, stringBytes } from '../../storage/lru.js';
+import { type CacheStats, LruMap, stringBytes } from '../../storage/lru.js';
 import { type Taught, loose } from './match.js';
 
 export interface Faq {
@@ -43,6 +43,10 @@ export class FaqRepo {
   private readonly taught = new LruMap<string, { faqs: Faq[]; loose: Taught[] }>(TAUGHT_CACHE_BYTES, (key, t) =>
     64 + stringBytes(key) + t.faqs.reduce((n, f) => n + 96 + stringBytes(f.answer) + 2 * f.phrasings.reduce((m, p) => m + 16 + stringBytes(p), 0), 0),
   );
+
+  cacheStats(): CacheStats {
+    return this.taught.stats();
+  }
 
   constructor(db: Db) {
     this.addStmt = db.prepare('INSERT INTO faqs (id, platform, group_id, phrasings, answer, exact, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');

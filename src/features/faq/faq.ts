@@ -43,6 +43,7 @@ export function faqRule(): Rule {
   return ruleOn('message', {
     id: 'faq.answer',
     stage: 'after',
+    cacheStats: (store) => ({ 'faq.answers': store.of(FaqRepo).cacheStats() }),
     decide(ctx, e) {
       if (e.chat !== 'group' || e.sender.isBot || e.kind !== 'text') return;
       const g = ctx.group;

@@ -23,6 +23,7 @@ export function workHoursRule(topicModels: GroupTopicModels): Rule {
     id: 'workhours.focus',
     on: ['message'],
     stage: 'guard',
+    cacheStats: (store) => ({ 'workhours.topicModels': topicModels.cacheStats(store.of(TopicExamplesRepo)) }),
     decide(ctx: RuleContext) {
       const e = ctx.event;
       if (e.type !== 'message' || e.chat !== 'group') return;

@@ -2,7 +2,7 @@ import { type GroupRef, groupKey } from '../../storage/groups.js';
 import type { TopicExample } from './topicExamples.sql.js';
 import { Featurizer } from '../../text/featurizer.js';
 import { compactText, normalizeText } from '../../text/normalize.js';
-import { LruMap, stringBytes } from '../../storage/lru.js';
+import { type CacheStats, EMPTY_CACHE, LruMap, stringBytes } from '../../storage/lru.js';
 
 /** Default budget for the groups' topic models kept in memory. */
 export const TOPIC_MODEL_CACHE_BYTES = 16 * 1024 * 1024;
@@ -121,6 +121,10 @@ export class GroupTopicModels {
       models.set(key, m);
     }
     return m;
+  }
+
+  cacheStats(store: ExampleStore): CacheStats {
+    return this.byStore.get(store)?.stats() ?? EMPTY_CACHE;
   }
 
   learn(g: GroupRef, store: ExampleStore, label: TopicExample['label'], source: TopicExample['source'], text: string, at: number): void {
