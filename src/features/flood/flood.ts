@@ -4,7 +4,7 @@
 import type { Action } from '../../engine/actions.js';
 import { logEntry } from '../../engine/records.js';
 import { type Rule, ruleOn } from '../../engine/registry.js';
-import { type CacheStats, LruMap, stringBytes } from '../../storage/lru.js';
+import { LruMap, stringBytes } from '../../storage/lru.js';
 import { fnv1a } from '../../text/fnv.js';
 import { compactText, emojiOnly, normalizeText } from '../../text/normalize.js';
 import { isExempt, punish } from '../penalties/index.js';
@@ -69,7 +69,7 @@ export function floodRule(capacityBytes = FLOOD_MEMORY_BYTES): Rule {
   return ruleOn('message', {
     id: 'flood',
     stage: 'guard',
-    cacheStats: (): Record<string, CacheStats> => ({ flood: recent.stats() }),
+    cacheStats: () => ({ flood: recent.stats() }),
     decide(ctx, e) {
       if (e.chat !== 'group') return;
       const s = ctx.groupSettings;
