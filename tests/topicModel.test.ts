@@ -32,6 +32,16 @@ describe("a group's learned topic", () => {
     expect(model.offTopicProbability('周末一起去吃烧烤吧')).toBeGreaterThan(0.5);
   });
 
+  it('a young model holds a few KB; a long history folds into a fixed 1 MB table and still tells the two apart', () => {
+    expect(TopicModel.fit(asExamples(history), 30).bytes).toBeLessThan(64 * 1024);
+    // 6,000 messages of varied chatter: far more distinct features than the table has room for as a Map.
+    const chatter = Array.from({ length: 6000 }, (_, i) => ({ text: `${offTopic[i % offTopic.length]} ${(i * 7919).toString(36)} ${(i * 104729).toString(36)} 第${i}次`, label: 'off' }));
+    const model = TopicModel.fit(asExamples([...history, ...history, ...history, ...chatter]), 5);
+    expect(model.bytes).toBeLessThanOrEqual(1024 * 1024 + 200);
+    expect(model.offTopicProbability('周末一起去吃烧烤吧')).toBeGreaterThan(0.5);
+    expect(model.offTopicProbability('这条 SQL 的执行计划走了全表扫描')).toBeLessThan(model.offTopicProbability('周末一起去吃烧烤吧'));
+  });
+
   it('says nothing until it has seen enough of both sides', () => {
     expect(TopicModel.fit(asExamples(history.slice(0, 12))).ready).toBe(false);
   });
