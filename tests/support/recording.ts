@@ -1,5 +1,5 @@
 // A platform stand-in that records what the bot did (Hubot's "dummy adapter").
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
@@ -17,6 +17,8 @@ import { urlsIn } from '../../src/features/adfilter/checks.js';
 
 export class RecordingAdapter implements Adapter {
   readonly performed: Action[] = [];
+  /** Each photo's bytes, read when it is sent (as a platform uploads it): the file may go after. */
+  readonly pictures: Buffer[] = [];
   sink?: EventSink;
   constructor(
     readonly platform = 'test',
@@ -27,6 +29,7 @@ export class RecordingAdapter implements Adapter {
   }
   async perform(action: Action): Promise<ActionResult> {
     this.performed.push(action);
+    if (action.type === 'photo' && action.path) this.pictures.push(readFileSync(action.path));
     return { ok: true };
   }
   async stop() {}
