@@ -125,6 +125,8 @@ const fingerprint = (platform: string, key: string): number => fnv1a(`${platform
 
 /** Bits of the in-memory index: 1 MB, whatever the table holds (a Set of 200,000 numbers was 6). */
 const INDEX_BITS = 23;
+/** An id's bit: the fingerprint's top bits. */
+const bitOf = (platform: string, key: string): number => fingerprint(platform, key) >>> (32 - INDEX_BITS);
 
 /**
  * Platform event ids already handled (idempotency across restarts), pruned by age and count.
@@ -164,13 +166,13 @@ export class HandledEventsRepo {
   }
 
   private mark(platform: string, key: string): void {
-    const bit = fingerprint(platform, key) >>> (32 - INDEX_BITS);
+    const bit = bitOf(platform, key);
     this.bits[bit >>> 3]! |= 1 << (bit & 7);
     this.marked++;
   }
 
   private marks(platform: string, key: string): boolean {
-    const bit = fingerprint(platform, key) >>> (32 - INDEX_BITS);
+    const bit = bitOf(platform, key);
     return (this.bits[bit >>> 3]! & (1 << (bit & 7))) !== 0;
   }
 

@@ -61,7 +61,7 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
   let zone = offsets.get(timeZone);
   if (!zone) offsets.set(timeZone, (zone = new Map()));
   let offset = zone.get(slot);
-  if (!zone.has(slot)) {
+  if (offset === undefined && !zone.has(slot)) {
     if (zone.size >= 256) zone.clear(); // a scan over many weeks: only the latest quarters are worth keeping
     const first = offsetMs(slot * SLOT_MS, timeZone);
     offset = first === offsetMs(slot * SLOT_MS + SLOT_MS - 1, timeZone) ? first : undefined;
